@@ -1,0 +1,219 @@
+#include "BackendConfig.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSettings>
+
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace tc::backend {
+
+namespace {
+
+ConfigSchema makeSchema()
+{
+    using T = ConfigValueType;
+    ConfigSchema s;
+    s.add({.key = u"server/listen"_s,
+           .type = T::HostPort,
+           .defaultValue = u"127.0.0.1:8443"_s,
+           .description = u"address and port the HTTPS service listens on"_s});
+    s.add({.key = u"server/max_connections"_s,
+           .type = T::Integer,
+           .defaultValue = qint64(512),
+           .description = u"open client connections at most; more are refused"_s,
+           .minimum = 1,
+           .maximum = 100000});
+    s.add({.key = u"server/max_body_bytes"_s,
+           .type = T::Integer,
+           .defaultValue = qint64(65536),
+           .description = u"request bodies above this size are refused with 413 unread"_s,
+           .minimum = 1024,
+           .maximum = 16 * 1024 * 1024});
+    s.add({.key = u"server/idle_timeout_seconds"_s,
+           .type = T::Integer,
+           .defaultValue = qint64(30),
+           .description = u"a connection idle this long is closed"_s,
+           .minimum = 1,
+           .maximum = 3600});
+    s.add({.key = u"server/request_timeout_seconds"_s,
+           .type = T::Integer,
+           .defaultValue = qint64(10),
+           .description = u"a request not fully received in this time is dropped"_s,
+           .minimum = 1,
+           .maximum = 600});
+    s.add({.key = u"server/max_requests_in_flight"_s,
+           .type = T::Integer,
+           .defaultValue = qint64(256),
+           .description = u"beyond this many requests in progress, answer 'congested' at once"_s,
+           .minimum = 1,
+           .maximum = 100000});
+    s.add({.key = u"tls/certificate"_s,
+           .type = T::String,
+           .description = u"PEM file with the server certificate chain"_s});
+    s.add({.key = u"tls/private_key"_s,
+           .type = T::String,
+           .description = u"PEM file with the server's private key (mode 0600)"_s});
+    s.add({.key = u"database/driver"_s,
+           .type = T::Choice,
+           .defaultValue = u"sqlite"_s,
+           .description = u"sqlite (one machine) or postgresql (production)"_s,
+           .choices = {u"sqlite"_s, u"postgresql"_s}});
+    s.add({.key = u"database/sqlite_path"_s,
+           .type = T::String,
+           .defaultValue = u"auth-backend.sqlite"_s,
+           .description = u"SQLite database file (driver = sqlite)"_s});
+    s.add({.key = u"database/host"_s,
+           .type = T::String,
+           .defaultValue = u"127.0.0.1"_s,
+           .description = u"PostgreSQL host name, address or socket directory"_s});
+    s.add({.key = u"database/port"_s,
+           .type = T::Integer,
+           .defaultValue = qint64(5432),
+           .description = u"PostgreSQL port"_s,
+           .minimum = 1,
+           .maximum = 65535});
+    s.add({.key = u"database/name"_s,
+           .type = T::String,
+           .defaultValue = u"teller"_s,
+           .description = u"PostgreSQL database name"_s});
+    s.add({.key = u"database/user"_s,
+           .type = T::String,
+           .defaultValue = u"teller"_s,
+           .description = u"PostgreSQL user"_s});
+    s.add({.key = u"database/password_file"_s,
+           .type = T::String,
+           .defaultValue = QString(),
+           .description = u"file holding the PostgreSQL password (empty: none)"_s});
+    s.add({.key = u"calendar/midnight_minutes"_s,
+           .type = T::Integer,
+           .defaultValue = qint64(1),
+           .description = u"length of the daily 00:00 closure ('about one minute')"_s,
+           .minimum = 0,
+           .maximum = 60});
+    s.add({.key = u"calendar/early_morning_minutes"_s,
+           .type = T::Integer,
+           .defaultValue = qint64(5),
+           .description = u"length of the daily 04:00 closure ('a few minutes')"_s,
+           .minimum = 0,
+           .maximum = 120});
+    return s;
+}
+
+QString resolvePath(const QString &path, const QString &baseDir)
+{
+    if (path.isEmpty() || QDir::isAbsolutePath(path))
+        return path;
+    return QDir::cleanPath(QDir(baseDir).absoluteFilePath(path));
+}
+
+// QSettings silently drops a line that is neither a section nor key = value (a typo such as a
+// missing '=' would vanish), and when it does report a format error it does not say where.
+// Every line is therefore checked here first, and the first bad one is named.
+std::optional<QString> findMalformedLine(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return u"%1: cannot be read"_s.arg(path);
+    static const QRegularExpression section(u"^\\[[^\\]]+\\]$"_s);
+    static const QRegularExpression keyValue(u"^[^=]+=.*$"_s);
+    int lineNumber = 0;
+    while (!file.atEnd()) {
+        ++lineNumber;
+        const QByteArray bytes = file.readLine();
+        const QString line = QString::fromUtf8(bytes).trimmed();
+        if (line.contains(QChar::ReplacementCharacter))
+            return u"%1:%2: not valid UTF-8"_s.arg(path).arg(lineNumber);
+        if (line.isEmpty() || line.startsWith(u';') || line.startsWith(u'#'))
+            continue;
+        if (!section.match(line).hasMatch() && !keyValue.match(line).hasMatch())
+            return u"%1:%2: '%3' is neither [section] nor key = value"_s.arg(path)
+                .arg(lineNumber)
+                .arg(line);
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+const ConfigSchema &BackendConfig::schema()
+{
+    static const ConfigSchema instance = makeSchema();
+    return instance;
+}
+
+Result<BackendSettings> BackendConfig::load(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return Error {u"config"_s, u"%1: no such file"_s.arg(path)};
+    if (!info.isFile() || !info.isReadable())
+        return Error {u"config"_s, u"%1: not a readable file"_s.arg(path)};
+
+    if (const auto malformed = findMalformedLine(path))
+        return Error{u"config"_s, *malformed};
+    const QSettings settings(path, QSettings::IniFormat);
+    if (settings.status() != QSettings::NoError)
+        return Error{u"config"_s, u"%1: not a valid INI file"_s.arg(path)};
+
+    QList<std::pair<QString, QString>> raw;
+    for (const QString &key : settings.allKeys()) {
+        const QVariant value = settings.value(key);
+        // QSettings turns "a, b" into a list; schema types decide what a comma means.
+        raw.append({key,
+                    value.typeId() == QMetaType::QStringList ? value.toStringList().join(u',')
+                                                             : value.toString()});
+    }
+    auto result = fromRaw(raw, info.absolutePath());
+    if (!result)
+        return Error {result.error().key, u"%1: %2"_s.arg(path, result.error().message)};
+    return result;
+}
+
+Result<BackendSettings> BackendConfig::fromRaw(const QList<std::pair<QString, QString>> &raw,
+                                               const QString &baseDir)
+{
+    const Result<ConfigValues> validated = schema().validate(raw);
+    if (!validated)
+        return validated.error();
+    const ConfigValues &v = validated.value();
+
+    BackendSettings s;
+    std::tie(s.server.listenHost, s.server.listenPort) = v.hostPort(u"server/listen"_s);
+    s.server.maxConnections = int(v.integer(u"server/max_connections"_s));
+    s.server.maxBodyBytes = v.integer(u"server/max_body_bytes"_s);
+    s.server.idleTimeoutSeconds = int(v.integer(u"server/idle_timeout_seconds"_s));
+    s.server.requestTimeoutSeconds = int(v.integer(u"server/request_timeout_seconds"_s));
+    s.server.maxRequestsInFlight = int(v.integer(u"server/max_requests_in_flight"_s));
+    s.server.certificateFile = resolvePath(v.string(u"tls/certificate"_s), baseDir);
+    s.server.privateKeyFile = resolvePath(v.string(u"tls/private_key"_s), baseDir);
+
+    s.database.driver = v.string(u"database/driver"_s) == u"postgresql"_s
+        ? DatabaseDriver::PostgreSql
+        : DatabaseDriver::Sqlite;
+    s.database.sqlitePath = resolvePath(v.string(u"database/sqlite_path"_s), baseDir);
+    s.database.host = v.string(u"database/host"_s);
+    s.database.port = quint16(v.integer(u"database/port"_s));
+    s.database.name = v.string(u"database/name"_s);
+    s.database.user = v.string(u"database/user"_s);
+    s.database.passwordFile = resolvePath(v.string(u"database/password_file"_s), baseDir);
+
+    s.calendar.midnightMinutes = int(v.integer(u"calendar/midnight_minutes"_s));
+    s.calendar.earlyMorningMinutes = int(v.integer(u"calendar/early_morning_minutes"_s));
+
+    QStringList missingFiles;
+    for (const auto &[key, file] : {std::pair {u"tls/certificate"_s, s.server.certificateFile},
+                                    std::pair {u"tls/private_key"_s, s.server.privateKeyFile}}) {
+        if (!QFileInfo(file).isReadable())
+            missingFiles << u"%1: '%2' cannot be read"_s.arg(key, file);
+    }
+    if (!missingFiles.isEmpty())
+        return Error {u"tls"_s, missingFiles.join(u'\n')};
+    return s;
+}
+
+} // namespace tc::backend

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "ConfigSchema.h"
+#include "Result.h"
+#include "ServiceCalendar.h"
+
+#include <QString>
+
+namespace tc::backend {
+
+enum class DatabaseDriver { Sqlite, PostgreSql };
+
+struct DatabaseSettings
+{
+    DatabaseDriver driver = DatabaseDriver::Sqlite;
+    QString sqlitePath;
+    QString host;
+    quint16 port = 5432;
+    QString name;
+    QString user;
+    QString passwordFile; // the password itself never sits in the config file
+};
+
+struct ServerSettings
+{
+    QString listenHost;
+    quint16 listenPort = 8443;
+    QString certificateFile;
+    QString privateKeyFile;
+    int maxConnections = 512;
+    qint64 maxBodyBytes = 64 * 1024;
+    int idleTimeoutSeconds = 30;
+    int requestTimeoutSeconds = 10;
+    int maxRequestsInFlight = 256;
+};
+
+// Everything auth-backend reads from its INI file, validated and typed.
+struct BackendSettings
+{
+    ServerSettings server;
+    DatabaseSettings database;
+    ServiceCalendarConfig calendar;
+};
+
+class BackendConfig final
+{
+public:
+    // Every key the file may contain: a key not listed here is an error, never ignored.
+    static const ConfigSchema &schema();
+
+    // Reads and validates an INI file. Errors name the file and each bad key or line.
+    static Result<BackendSettings> load(const QString &path);
+
+    // Validates already-parsed key/value pairs (relative paths resolve against `baseDir`).
+    static Result<BackendSettings> fromRaw(const QList<std::pair<QString, QString>> &raw,
+                                           const QString &baseDir);
+};
+
+} // namespace tc::backend

@@ -1,0 +1,15 @@
+#pragma once
+
+namespace tc::backend {
+
+// Exit codes of auth-backend, following sysexits.h so service managers can tell them apart.
+enum ExitCode : int {
+    ExitOk = 0,
+    ExitUsage = 64, // EX_USAGE: bad command line
+    ExitConfig = 78, // EX_CONFIG: the configuration file is missing, malformed or invalid
+};
+
+// The whole of auth-backend's main(): command line, configuration, then the chosen command.
+int runAuthBackend(int argc, char *argv[]);
+
+} // namespace tc::backend

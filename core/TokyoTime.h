@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QDate>
+#include <QDateTime>
+#include <QTimeZone>
+
+namespace tc {
+
+// Every rule of the seeds (service windows, the lock day, release at 00:00) is reasoned about in
+// Japan's civil time; instants are stored in UTC.
+QTimeZone tokyoTimeZone();
+
+// The Tokyo calendar date on which an instant falls.
+QDate tokyoDate(const QDateTime &instant);
+
+// The instant of 00:00 Tokyo time on a date.
+QDateTime tokyoMidnight(QDate date);
+
+// The first 00:00 Tokyo strictly after an instant.
+QDateTime nextTokyoMidnight(const QDateTime &instant);
+
+// The instant of a Tokyo wall-clock time on a date (for 24:00 use tokyoMidnight of the next day).
+QDateTime tokyoDateTime(QDate date, QTime time);
+
+// All of the above return UTC QDateTimes, and an invalid QDate/QDateTime for invalid input.
+
+} // namespace tc
