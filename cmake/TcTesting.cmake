@@ -5,8 +5,18 @@ set(TC_SANITIZER_ENV
   "LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0"
   "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
 
+# A throwaway PostgreSQL cluster as a ctest fixture: tests declared with POSTGRES get it started
+# before them (and stopped after) with its address in the file named by TC_TEST_PG_STATE.
+set(TC_TEST_PG_STATE "${CMAKE_BINARY_DIR}/test-postgres.env")
+add_test(NAME postgres_start
+  COMMAND "${PROJECT_SOURCE_DIR}/scripts/test-postgres" start "${TC_TEST_PG_STATE}")
+add_test(NAME postgres_stop
+  COMMAND "${PROJECT_SOURCE_DIR}/scripts/test-postgres" stop "${TC_TEST_PG_STATE}")
+set_tests_properties(postgres_start PROPERTIES FIXTURES_SETUP postgres LABELS postgres)
+set_tests_properties(postgres_stop PROPERTIES FIXTURES_CLEANUP postgres LABELS postgres)
+
 function(add_qt_test name)
-  cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;LIBS;ENV;LABELS" ${ARGN})
+  cmake_parse_arguments(ARG "POSTGRES" "TIMEOUT" "SOURCES;LIBS;ENV;LABELS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE Qt6::Test tc::options ${ARG_LIBS})
   add_test(NAME ${name} COMMAND ${name})
@@ -17,6 +27,10 @@ function(add_qt_test name)
   endif()
   if(NOT ARG_TIMEOUT)
     set(ARG_TIMEOUT 300)
+  endif()
+  if(ARG_POSTGRES)
+    list(APPEND env "TC_TEST_PG_STATE=${TC_TEST_PG_STATE}")
+    set_tests_properties(${name} PROPERTIES FIXTURES_REQUIRED postgres)
   endif()
   set_tests_properties(${name} PROPERTIES ENVIRONMENT "${env}" TIMEOUT ${ARG_TIMEOUT}
     LABELS "${ARG_LABELS}")

@@ -61,11 +61,25 @@ public:
     // first; only matches worth showing (empty when nothing resembles the text).
     QList<CatalogMatch> matchMessage(QStringView spokenText, int limit = 5) const;
 
-    // The form texts are compared in: NFKC, no spaces or punctuation, katakana for hiragana.
+    // The form texts are compared in: NFKC, upper case, no spaces or punctuation, katakana for
+    // hiragana, and the catalog's kanji words replaced by their readings ("ただ今" and "ただいま"
+    // both become "タダイマ"), so that a message typed as heard compares equal to the printed one.
     static QString normalizedForMatching(QStringView text);
 
 private:
+    // A text an entry can be recognised by, prepared once at load so that matching can run on
+    // every keystroke.
+    struct MatchTarget
+    {
+        qsizetype entryIndex = 0;
+        QString normalized;
+        QList<quint64> bigrams; // sorted, with repeats: a multiset for Dice similarity
+    };
+
+    void prepareMatching();
+
     QList<CatalogEntry> m_entries;
+    QList<MatchTarget> m_targets;
 };
 
 } // namespace tc

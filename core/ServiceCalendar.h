@@ -80,6 +80,7 @@ public:
 private:
     struct Raw;
     struct Merged;
+    struct Nearby;
     class RawStream;
 
     struct Announced
@@ -89,8 +90,10 @@ private:
         QString note;
     };
 
-    int regularWindowsOn(QDate date, Raw *out) const;
-    bool coveredAt(qint64 ms) const;
+    int generateRegularWindows(qint64 julianDay, Raw *out) const;
+    int regularWindowsOn(qint64 julianDay, Raw *out) const;
+    void fillNearby(qint64 julianDay, Nearby &nearby) const;
+    bool coveredAt(qint64 ms, Nearby &nearby) const;
     std::optional<Merged> mergedAt(qint64 ms) const;
     std::optional<Merged> mergedFrom(qint64 fromMs) const;
     ServiceWindow toWindow(const Merged &merged) const;

@@ -24,4 +24,18 @@ QDateTime tokyoDateTime(QDate date, QTime time);
 
 // All of the above return UTC QDateTimes, and an invalid QDate/QDateTime for invalid input.
 
+// The span of instants (ms since the epoch, [fromMSecs, toMSecs)) in which Tokyo's offset from UTC
+// is constant, and that offset: since 1951 it covers every instant the service deals with, and
+// inside it conversions are integer arithmetic. Hot loops (the service calendar) use it directly;
+// outside it they must ask tokyoTimeZone().
+struct TokyoFixedSpan
+{
+    qint64 fromMSecs;
+    qint64 toMSecs;
+    qint64 offsetMSecs;
+
+    bool contains(qint64 utcMSecs) const { return fromMSecs <= utcMSecs && utcMSecs < toMSecs; }
+};
+const TokyoFixedSpan &tokyoFixedSpan();
+
 } // namespace tc

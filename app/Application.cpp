@@ -1,0 +1,83 @@
+#include "Application.h"
+
+#include "CommandLine.h"
+#include "ErrorCatalog.h"
+#include "Logging.h"
+#include "MainWindow.h"
+#include "ServiceCalendar.h"
+#include "Settings.h"
+#include "Translations.h"
+
+#include <QApplication>
+#include <QTabWidget>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace tc {
+
+namespace {
+
+void setApplicationNames()
+{
+    QCoreApplication::setOrganizationName(u"TellerConsole"_s);
+    QCoreApplication::setApplicationName(u"teller-console"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(TC_VERSION));
+}
+
+} // namespace
+
+int runTellerConsole(int argc, char *argv[])
+{
+    std::optional<UiLanguage> requested;
+    {
+        // --help and --version must work without a display, so the command line is read with a
+        // core application before any GUI exists.
+        QCoreApplication core(argc, argv);
+        setApplicationNames();
+        const QStringList arguments = QCoreApplication::arguments();
+        Translations translations;
+        translations.install(
+            chooseUiLanguage(CommandLine::requestedLanguage(arguments), QLocale::system()));
+        CommandLine commandLine;
+        switch (commandLine.process(arguments)) {
+        case CommandLine::Outcome::ShowHelp:
+            std::fputs(qUtf8Printable(commandLine.helpText()), stdout);
+            return 0;
+        case CommandLine::Outcome::ShowVersion:
+            std::fputs(qUtf8Printable(CommandLine::versionText() + u'\n'), stdout);
+            return 0;
+        case CommandLine::Outcome::Error:
+            std::fputs(qUtf8Printable(commandLine.errorText() + u'\n'), stderr);
+            return 2;
+        case CommandLine::Outcome::Run:
+            requested = commandLine.language();
+            break;
+        }
+    }
+
+    QApplication app(argc, argv);
+    setApplicationNames();
+    QGuiApplication::setDesktopFileName(u"teller-console"_s);
+    Translations translations;
+    translations.install(chooseUiLanguage(requested, QLocale::system()));
+
+    const std::unique_ptr<Settings> settings = Settings::forUser();
+    qCDebug(lcConsole) << "settings in" << settings->fileName();
+
+    const ServiceCalendar calendar;
+    MainWindow window(ErrorCatalog::builtIn(), calendar, systemClock());
+    if (!window.restoreGeometry(settings->mainWindowGeometry()))
+        window.resize(1100, 720);
+    window.tabs()->setCurrentIndex(settings->mainWindowTab());
+    window.show();
+
+    const int exitCode = QApplication::exec();
+    settings->setMainWindowGeometry(window.saveGeometry());
+    settings->setMainWindowTab(window.tabs()->currentIndex());
+    settings->sync();
+    return exitCode;
+}
+
+} // namespace tc

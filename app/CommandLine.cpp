@@ -1,0 +1,65 @@
+#include "CommandLine.h"
+
+#include "Translations.h"
+
+using namespace Qt::StringLiterals;
+
+namespace tc {
+
+std::optional<UiLanguage> CommandLine::requestedLanguage(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption lang(u"lang"_s, QString(), u"code"_s);
+    parser.addOption(lang);
+    // Unknown options are process()'s business; only --lang matters here.
+    (void)parser.parse(arguments);
+    return parser.isSet(lang) ? parseUiLanguage(parser.value(lang)) : std::nullopt;
+}
+
+CommandLine::CommandLine()
+    : m_langOption(u"lang"_s, tr("Language of the user interface: ja (default) or en."),
+                   tr("code")),
+      m_helpOption(QStringList {u"h"_s, u"help"_s}, tr("Show this help and exit.")),
+      m_versionOption(u"version"_s, tr("Show the version and exit."))
+{
+    m_parser.setApplicationDescription(
+        tr("Teller Console: explains the codes and messages of API linkage authentication and "
+           "shows the service status."));
+    m_parser.addOption(m_langOption);
+    m_parser.addOption(m_helpOption);
+    m_parser.addOption(m_versionOption);
+}
+
+CommandLine::Outcome CommandLine::process(const QStringList &arguments)
+{
+    m_language.reset();
+    m_error.clear();
+    if (!m_parser.parse(arguments)) {
+        m_error = m_parser.errorText();
+        return Outcome::Error;
+    }
+    if (m_parser.isSet(m_helpOption))
+        return Outcome::ShowHelp;
+    if (m_parser.isSet(m_versionOption))
+        return Outcome::ShowVersion;
+    if (!m_parser.positionalArguments().isEmpty()) {
+        m_error = tr("Unexpected argument: %1").arg(m_parser.positionalArguments().constFirst());
+        return Outcome::Error;
+    }
+    if (m_parser.isSet(m_langOption)) {
+        const QString code = m_parser.value(m_langOption);
+        m_language = parseUiLanguage(code);
+        if (!m_language) {
+            m_error = tr("Unknown language “%1”: use ja or en.").arg(code);
+            return Outcome::Error;
+        }
+    }
+    return Outcome::Run;
+}
+
+QString CommandLine::versionText()
+{
+    return u"teller-console "_s % QStringLiteral(TC_VERSION);
+}
+
+} // namespace tc

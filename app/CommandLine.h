@@ -1,0 +1,45 @@
+#pragma once
+
+#include "UiLanguage.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <optional>
+
+namespace tc {
+
+// The console's command line: --lang ja|en, --help, --version.
+class CommandLine final
+{
+    Q_DECLARE_TR_FUNCTIONS(tc::CommandLine)
+
+public:
+    enum class Outcome { Run, ShowHelp, ShowVersion, Error };
+
+    // Only --lang, before any translator is installed, so that --help is in that language.
+    static std::optional<UiLanguage> requestedLanguage(const QStringList &arguments);
+
+    CommandLine();
+
+    Outcome process(const QStringList &arguments);
+
+    std::optional<UiLanguage> language() const { return m_language; }
+    QString errorText() const { return m_error; }
+    QString helpText() const { return m_parser.helpText(); }
+    static QString versionText();
+
+private:
+    Q_DISABLE_COPY_MOVE(CommandLine)
+
+    QCommandLineParser m_parser;
+    QCommandLineOption m_langOption;
+    QCommandLineOption m_helpOption;
+    QCommandLineOption m_versionOption;
+    std::optional<UiLanguage> m_language;
+    QString m_error;
+};
+
+} // namespace tc
