@@ -52,6 +52,19 @@ ConfigSchema makeSchema()
            .description = u"beyond this many requests in progress, answer 'congested' at once"_s,
            .minimum = 1,
            .maximum = 100000});
+    s.add({.key = u"server/public_url"_s,
+           .type = T::String,
+           .defaultValue = QString(),
+           .description = u"base URL the apps reach the service at, the OAuth issuer "
+                          "(default: https://<listen address>)"_s});
+    s.add({.key = u"security/pin_key_file"_s,
+           .type = T::String,
+           .description = u"file with the server key (32+ bytes, mode 0600) under which cash "
+                          "card PINs are kept as HMAC-SHA256; never in the database"_s});
+    s.add({.key = u"telephony/webhook_secret_file"_s,
+           .type = T::String,
+           .description = u"file with the secret (32+ bytes, mode 0600) shared with the "
+                          "telephony provider to sign its call webhooks"_s});
     s.add({.key = u"tls/certificate"_s,
            .type = T::String,
            .description = u"PEM file with the server certificate chain"_s});
@@ -155,10 +168,10 @@ Result<BackendSettings> BackendConfig::load(const QString &path)
         return Error {u"config"_s, u"%1: not a readable file"_s.arg(path)};
 
     if (const auto malformed = findMalformedLine(path))
-        return Error{u"config"_s, *malformed};
+        return Error {u"config"_s, *malformed};
     const QSettings settings(path, QSettings::IniFormat);
     if (settings.status() != QSettings::NoError)
-        return Error{u"config"_s, u"%1: not a valid INI file"_s.arg(path)};
+        return Error {u"config"_s, u"%1: not a valid INI file"_s.arg(path)};
 
     QList<std::pair<QString, QString>> raw;
     for (const QString &key : settings.allKeys()) {
@@ -190,6 +203,11 @@ Result<BackendSettings> BackendConfig::fromRaw(const QList<std::pair<QString, QS
     s.server.requestTimeoutSeconds = int(v.integer(u"server/request_timeout_seconds"_s));
     s.server.maxRequestsInFlight = int(v.integer(u"server/max_requests_in_flight"_s));
     s.server.certificateFile = resolvePath(v.string(u"tls/certificate"_s), baseDir);
+    s.publicUrl = v.string(u"server/public_url"_s);
+    if (s.publicUrl.isEmpty())
+        s.publicUrl = u"https://%1:%2"_s.arg(s.server.listenHost).arg(s.server.listenPort);
+    s.pinKeyFile = resolvePath(v.string(u"security/pin_key_file"_s), baseDir);
+    s.telephonySecretFile = resolvePath(v.string(u"telephony/webhook_secret_file"_s), baseDir);
     s.server.privateKeyFile = resolvePath(v.string(u"tls/private_key"_s), baseDir);
 
     s.database.driver = v.string(u"database/driver"_s) == u"postgresql"_s
@@ -212,7 +230,7 @@ Result<BackendSettings> BackendConfig::fromRaw(const QList<std::pair<QString, QS
             missingFiles << u"%1: '%2' cannot be read"_s.arg(key, file);
     }
     if (!missingFiles.isEmpty())
-        return Error {u"tls"_s, missingFiles.join(u'\n')};
+        return Error {u"files"_s, missingFiles.join(u'\n')};
     return s;
 }
 

@@ -38,6 +38,9 @@ struct ServerSettings
 struct BackendSettings
 {
     ServerSettings server;
+    QString publicUrl; // the OAuth issuer
+    QString pinKeyFile;
+    QString telephonySecretFile;
     DatabaseSettings database;
     ServiceCalendarConfig calendar;
 };

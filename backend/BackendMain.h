@@ -6,6 +6,7 @@ namespace tc::backend {
 enum ExitCode : int {
     ExitOk = 0,
     ExitUsage = 64, // EX_USAGE: bad command line
+    ExitUnavailable = 69, // EX_UNAVAILABLE: the database, a key or the port cannot be used
     ExitConfig = 78, // EX_CONFIG: the configuration file is missing, malformed or invalid
 };
 

@@ -15,13 +15,13 @@ struct Error
     QString message;
 };
 
-// The outcome of a fallible call: either a value or an Error (std::expected arrives with C++23).
-template<typename T>
+// The outcome of a fallible call: either a value or an error (std::expected arrives with C++23).
+template<typename T, typename E = Error>
 class [[nodiscard]] Result
 {
 public:
     Result(T value) : m_state(std::move(value)) { }
-    Result(Error error) : m_state(std::move(error)) { }
+    Result(E error) : m_state(std::move(error)) { }
 
     bool hasValue() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return hasValue(); }
@@ -32,10 +32,10 @@ public:
     const T &operator*() const & { return value(); }
     const T *operator->() const { return &value(); }
 
-    const Error &error() const { return std::get<Error>(m_state); }
+    const E &error() const { return std::get<E>(m_state); }
 
 private:
-    std::variant<T, Error> m_state;
+    std::variant<T, E> m_state;
 };
 
 // For calls that return nothing but can fail.

@@ -1,0 +1,73 @@
+#include "BackendService.h"
+
+#include "Crypto.h"
+#include "Database.h"
+#include "FlowService.h"
+#include "OAuthService.h"
+#include "PublicApi.h"
+#include "http/HttpServer.h"
+#include "http/Router.h"
+#include "http/TlsPolicy.h"
+
+using namespace Qt::StringLiterals;
+
+namespace tc::backend {
+
+BackendService::~BackendService()
+{
+    // The server first: its handlers use the services below.
+    m_server.reset();
+}
+
+Result<std::unique_ptr<BackendService>> BackendService::start(const BackendSettings &settings,
+                                                              std::shared_ptr<Clock> clock)
+{
+    std::unique_ptr<BackendService> service(new BackendService);
+    service->m_settings = settings;
+    service->m_clock = clock ? std::move(clock) : std::make_shared<SystemClock>();
+
+    Result<QByteArray> pinKey =
+        crypto::readKeyFile(settings.pinKeyFile, u"security/pin_key_file"_s);
+    if (!pinKey)
+        return pinKey.error();
+    Result<QByteArray> telephonySecret =
+        crypto::readKeyFile(settings.telephonySecretFile, u"telephony/webhook_secret_file"_s);
+    if (!telephonySecret)
+        return telephonySecret.error();
+    service->m_telephonySecret = telephonySecret.value();
+
+    Result<QSslConfiguration> tls = http::TlsPolicy::loadServerConfiguration(
+        settings.server.certificateFile, settings.server.privateKeyFile);
+    if (!tls)
+        return tls.error();
+
+    Result<std::unique_ptr<Database>> database = Database::open(settings.database);
+    if (!database)
+        return database.error();
+    service->m_database = std::move(database.value());
+
+    FlowSettings flowSettings;
+    flowSettings.calendar = settings.calendar;
+    service->m_flows = std::make_unique<FlowService>(*service->m_database, *service->m_clock,
+                                                     pinKey.value(), flowSettings);
+    service->m_oauth = std::make_unique<OAuthService>(*service->m_database, *service->m_clock);
+
+    service->m_router = std::make_shared<http::Router>();
+    api::registerPublicApi(*service->m_router,
+                           {.flows = service->m_flows.get(),
+                            .oauth = service->m_oauth.get(),
+                            .database = service->m_database.get(),
+                            .clock = service->m_clock.get(),
+                            .telephonySecret = service->m_telephonySecret,
+                            .issuer = settings.publicUrl});
+
+    service->m_server =
+        std::make_unique<http::HttpServer>(settings.server, tls.value(), service->m_router);
+    Result<quint16> port = service->m_server->listen();
+    if (!port)
+        return port.error();
+    service->m_port = port.value();
+    return service;
+}
+
+} // namespace tc::backend

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "BackendConfig.h"
+#include "Clock.h"
+#include "Result.h"
+
+#include <memory>
+
+namespace tc::backend {
+
+class Database;
+class FlowService;
+class OAuthService;
+namespace http {
+class HttpServer;
+class Router;
+} // namespace http
+
+// Everything auth-backend runs, wired together: the database, the services, the routes and the
+// HTTPS server. main() and the integration tests start the same object.
+class BackendService final
+{
+    Q_DISABLE_COPY_MOVE(BackendService)
+
+public:
+    ~BackendService();
+
+    // Opens the database (migrating it), reads the keys, and starts listening. `clock` defaults
+    // to the system clock.
+    static Result<std::unique_ptr<BackendService>> start(const BackendSettings &settings,
+                                                         std::shared_ptr<Clock> clock = {});
+
+    quint16 port() const { return m_port; }
+    const BackendSettings &settings() const { return m_settings; }
+    Database &database() { return *m_database; }
+    FlowService &flows() { return *m_flows; }
+    OAuthService &oauth() { return *m_oauth; }
+    Clock &clock() { return *m_clock; }
+    http::HttpServer &server() { return *m_server; }
+    const QByteArray &telephonySecret() const { return m_telephonySecret; }
+
+private:
+    BackendService() = default;
+
+    BackendSettings m_settings;
+    std::shared_ptr<Clock> m_clock;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<FlowService> m_flows;
+    std::unique_ptr<OAuthService> m_oauth;
+    std::shared_ptr<http::Router> m_router;
+    std::unique_ptr<http::HttpServer> m_server;
+    QByteArray m_telephonySecret;
+    quint16 m_port = 0;
+};
+
+} // namespace tc::backend

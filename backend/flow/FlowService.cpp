@@ -1,0 +1,729 @@
+#include "FlowService.h"
+
+#include "Crypto.h"
+#include "ErrorCatalog.h"
+#include "ErrorCodes.h"
+#include "KanaName.h"
+#include "LockStore.h"
+#include "TokyoTime.h"
+
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QUrl>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcFlow, "tc.backend.flow")
+
+namespace tc::backend {
+
+struct FlowService::FlowRow
+{
+    QString id;
+    QString institutionId;
+    qint64 clientAppId = 0;
+    QString clientName;
+    QString redirectUri;
+    QString state;
+    QString codeChallenge;
+    QString scope;
+    QString step;
+    qint64 accountId = 0; // 0: not chosen yet
+    QString email;
+    QString destinationNumber;
+    qint64 callDeadline = 0;
+    qint64 callVerifiedAt = 0;
+};
+
+namespace {
+
+Error codeError(QLatin1StringView code)
+{
+    const CatalogEntry *entry = ErrorCatalog::builtIn().find(QString(code));
+    return Error {QString(code), entry ? entry->customerMessage : QString(code)};
+}
+
+QString digitsOnly(const QString &text)
+{
+    QString digits;
+    for (QChar c : text.normalized(QString::NormalizationForm_KC)) {
+        if (c.isDigit())
+            digits.append(c);
+        else if (c != u'-' && !c.isSpace())
+            return {}; // anything else is not a phone number
+    }
+    return digits;
+}
+
+bool isDigits(const QString &text, int length)
+{
+    if (text.size() != length)
+        return false;
+    return std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+}
+
+// Attempt rows are the history staff read; one per step call, whatever its outcome.
+struct AttemptRecord
+{
+    QString institutionId;
+    qint64 accountId = 0;
+    QString flowId;
+    qint64 clientAppId = 0;
+    QString step;
+    QString outcome; // success, failure (counts toward a lock), refused, cancelled
+    QString code; // catalog code, empty on success
+    QString sourceAddress;
+    QString nameKana; // only on the customer step: the operation log the seeds describe
+};
+
+Status recordAttempt(const QSqlDatabase &db, const AttemptRecord &a, qint64 nowMs)
+{
+    auto inserted = runQuery(
+        db,
+        u"INSERT INTO attempts (institution_id, account_id, flow_id, client_app_id, at, step, "
+        "outcome, code, source_address, name_kana) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        {a.institutionId,
+         a.accountId ? QVariant(a.accountId) : QVariant(QMetaType::fromType<qint64>()),
+         a.flowId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(a.flowId),
+         a.clientAppId ? QVariant(a.clientAppId) : QVariant(QMetaType::fromType<qint64>()), nowMs,
+         a.step, a.outcome,
+         a.code.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(a.code),
+         a.sourceAddress,
+         a.nameKana.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(a.nameKana)},
+        u"record attempt"_s);
+    return inserted ? Status(Success {}) : Status(inserted.error());
+}
+
+Status setStep(const QSqlDatabase &db, const QString &flowId, QLatin1StringView step, qint64 nowMs)
+{
+    auto updated = runQuery(db, u"UPDATE flows SET step = ?, updated_at = ? WHERE id = ?"_s,
+                            {QString(step), nowMs, flowId}, u"advance flow"_s);
+    return updated ? Status(Success {}) : Status(updated.error());
+}
+
+QString withQuery(const QString &uri, const QList<std::pair<QString, QString>> &items)
+{
+    QUrl url(uri);
+    QUrlQuery query(url);
+    for (const auto &[key, value] : items)
+        query.addQueryItem(key, QString::fromLatin1(QUrl::toPercentEncoding(value)));
+    url.setQuery(query);
+    return url.toString(QUrl::FullyEncoded);
+}
+
+} // namespace
+
+FlowService::FlowService(Database &database, const Clock &clock, QByteArray pinKey,
+                         FlowSettings settings)
+    : m_database(database), m_clock(clock), m_pinKey(std::move(pinKey)), m_settings(settings)
+{ }
+
+QByteArray FlowService::pinDigest(qint64 accountId, const QString &pin) const
+{
+    return crypto::hmacSha256(m_pinKey, QByteArray::number(accountId) + ':' + pin.toUtf8());
+}
+
+Result<ServiceCalendar> FlowService::calendarFor(const QString &institutionId) const
+{
+    ServiceCalendarConfig config = m_settings.calendar;
+    const qint64 now = m_clock.now().toMSecsSinceEpoch();
+    auto query =
+        runQuery(m_database.connection(),
+                 u"SELECT starts_at, ends_at, note FROM announced_maintenance "
+                 "WHERE institution_id = ? AND ends_at > ? ORDER BY starts_at"_s,
+                 {institutionId, now - 7LL * 24 * 3600 * 1000}, u"read announced maintenance"_s);
+    if (!query)
+        return query.error();
+    QSqlQuery &q = query.value();
+    while (q.next()) {
+        config.announced.append(
+            {QDateTime::fromMSecsSinceEpoch(q.value(0).toLongLong(), Qt::UTC),
+             QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC),
+             q.value(2).toString()});
+    }
+    return ServiceCalendar(config);
+}
+
+Status FlowService::checkOpen(const QString &institutionId, const QDateTime &now)
+{
+    const Result<ServiceCalendar> calendar = calendarFor(institutionId);
+    if (!calendar)
+        return codeError(codes::SystemError);
+    if (!calendar->isOpen(now))
+        return codeError(codes::OutsideServiceHours);
+    return Success {};
+}
+
+Result<LockPolicy> FlowService::lockPolicyFor(QSqlDatabase &db, const QString &institutionId)
+{
+    auto query = runQuery(db,
+                          u"SELECT identity_lock_threshold, pin_lock_threshold FROM institutions "
+                          "WHERE id = ?"_s,
+                          {institutionId}, u"read lock thresholds"_s);
+    if (!query)
+        return query.error();
+    if (!query.value().next())
+        return codeError(codes::SystemError);
+    return LockPolicy(LockThresholds {.identity = query.value().value(0).toInt(),
+                                      .pin = query.value().value(1).toInt()});
+}
+
+Result<FlowService::FlowRow> FlowService::loadFlow(QSqlDatabase &db, const QString &flowId,
+                                                   const QDateTime &now)
+{
+    auto query =
+        runQuery(db,
+                 u"SELECT f.id, f.institution_id, f.client_app_id, c.name, f.redirect_uri, "
+                 "f.state, f.code_challenge, f.scope, f.step, f.account_id, f.email, "
+                 "f.destination_number, f.call_deadline, f.call_verified_at, f.expires_at "
+                 "FROM flows f JOIN client_apps c ON c.id = f.client_app_id "
+                 "WHERE f.id = ?"_s,
+                 {flowId}, u"load flow"_s);
+    if (!query)
+        return codeError(codes::SystemError);
+    QSqlQuery &q = query.value();
+    if (!q.next() || q.value(14).toLongLong() <= now.toMSecsSinceEpoch())
+        return codeError(codes::FlowNotFound);
+    FlowRow row;
+    row.id = q.value(0).toString();
+    row.institutionId = q.value(1).toString();
+    row.clientAppId = q.value(2).toLongLong();
+    row.clientName = q.value(3).toString();
+    row.redirectUri = q.value(4).toString();
+    row.state = q.value(5).toString();
+    row.codeChallenge = q.value(6).toString();
+    row.scope = q.value(7).toString();
+    row.step = q.value(8).toString();
+    row.accountId = q.value(9).toLongLong();
+    row.email = q.value(10).toString();
+    row.destinationNumber = q.value(11).toString();
+    row.callDeadline = q.value(12).toLongLong();
+    row.callVerifiedAt = q.value(13).toLongLong();
+    return row;
+}
+
+Result<CreatedFlow> FlowService::create(const CreateFlowInput &input, const RequestOrigin &origin)
+{
+    if (input.institutionId.isEmpty() || input.clientId.isEmpty() || input.redirectUri.isEmpty()
+        || input.state.isEmpty() || input.codeChallenge.isEmpty() || input.scope.isEmpty())
+        return codeError(codes::MalformedRequest);
+    // PKCE with S256 only: "plain" would hand the verifier to anyone who sees the request.
+    if (input.codeChallengeMethod != u"S256"_s)
+        return codeError(codes::MalformedRequest);
+    static const QRegularExpression challengePattern(u"^[A-Za-z0-9_-]{43}$"_s);
+    if (!challengePattern.match(input.codeChallenge).hasMatch() || input.state.size() > 512)
+        return codeError(codes::MalformedRequest);
+
+    const QDateTime now = m_clock.now();
+    if (Status open = checkOpen(input.institutionId, now); !open)
+        return open.error();
+
+    return m_database.transaction<CreatedFlow>([&](QSqlDatabase &db) -> Result<CreatedFlow> {
+        auto client = runQuery(
+            db,
+            u"SELECT c.id, c.name, c.redirect_uris, ci.suspended_at, i.name "
+            "FROM client_apps c JOIN client_app_institutions ci ON ci.client_app_id = c.id "
+            "JOIN institutions i ON i.id = ci.institution_id "
+            "WHERE c.client_id = ? AND ci.institution_id = ?"_s,
+            {input.clientId, input.institutionId}, u"find client"_s);
+        if (!client)
+            return codeError(codes::SystemError);
+        QSqlQuery &c = client.value();
+        if (!c.next())
+            return codeError(codes::MalformedRequest);
+        if (!c.value(3).isNull())
+            return codeError(codes::ClientSuspended);
+        // Exact match of a registered redirect URI: no prefixes, no wildcards.
+        const QStringList registered = c.value(2).toString().split(u'\n', Qt::SkipEmptyParts);
+        if (!registered.contains(input.redirectUri))
+            return codeError(codes::MalformedRequest);
+        if (input.scope != u"accounts"_s)
+            return codeError(codes::MalformedRequest);
+
+        CreatedFlow created {.flowId = crypto::randomToken(18),
+                             .step = QString(steps::Account),
+                             .institutionName = c.value(4).toString(),
+                             .clientName = c.value(1).toString()};
+        const qint64 nowMs = now.toMSecsSinceEpoch();
+        auto inserted = runQuery(
+            db,
+            u"INSERT INTO flows (id, institution_id, client_app_id, redirect_uri, state, "
+            "code_challenge, scope, step, source_address, created_at, updated_at, expires_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+            {created.flowId, input.institutionId, c.value(0).toLongLong(), input.redirectUri,
+             input.state, input.codeChallenge, input.scope, created.step, origin.sourceAddress,
+             nowMs, nowMs, nowMs + qint64(m_settings.flowLifetimeSeconds) * 1000},
+            u"create flow"_s);
+        if (!inserted)
+            return codeError(codes::SystemError);
+        return created;
+    });
+}
+
+Result<StepAnswer> FlowService::submitAccount(const QString &flowId, const AccountInput &input,
+                                              const RequestOrigin &origin)
+{
+    const QDateTime now = m_clock.now();
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    return m_database.transaction<StepAnswer>([&](QSqlDatabase &db) -> Result<StepAnswer> {
+        const Result<FlowRow> flow = loadFlow(db, flowId, now);
+        if (!flow)
+            return flow.error();
+        if (Status open = checkOpen(flow->institutionId, now); !open)
+            return open.error();
+        if (flow->step != steps::Account)
+            return codeError(codes::StepOutOfOrder);
+
+        AttemptRecord attempt {.institutionId = flow->institutionId,
+                               .flowId = flowId,
+                               .clientAppId = flow->clientAppId,
+                               .step = QString(steps::Account),
+                               .sourceAddress = origin.sourceAddress};
+        const auto refuse = [&](QLatin1StringView code) -> Result<StepAnswer> {
+            attempt.outcome = u"refused"_s;
+            attempt.code = QString(code);
+            if (Status logged = recordAttempt(db, attempt, nowMs); !logged)
+                return codeError(codes::SystemError);
+            return codeError(code);
+        };
+
+        if (input.branchCode.isEmpty() || input.accountType.isEmpty()
+            || input.accountNumber.isEmpty())
+            return refuse(codes::MissingFields);
+        if (!isDigits(input.branchCode, 3) || !isDigits(input.accountNumber, 7)
+            || (input.accountType != u"ordinary"_s && input.accountType != u"savings"_s))
+            return refuse(codes::InvalidFormat);
+
+        auto account = runQuery(
+            db,
+            u"SELECT a.id, a.cash_card_issued, a.status FROM accounts a "
+            "JOIN branches b ON b.id = a.branch_id "
+            "WHERE b.institution_id = ? AND b.code = ? AND a.account_type = ? "
+            "AND a.account_number = ?"_s,
+            {flow->institutionId, input.branchCode, input.accountType, input.accountNumber},
+            u"find account"_s);
+        if (!account)
+            return codeError(codes::SystemError);
+        QSqlQuery &a = account.value();
+        // A missing, closed or moved account and one without a cash card get the same answer,
+        // so the screen does not tell which account numbers exist.
+        if (!a.next())
+            return refuse(codes::AccountNotEligible);
+        attempt.accountId = a.value(0).toLongLong();
+        if (a.value(1).toInt() == 0 || a.value(2).toString() != u"active"_s)
+            return refuse(codes::AccountNotEligible);
+
+        const Result<bool> locked =
+            LockStore::isLocked(db, attempt.accountId, LockKind::Identity, tokyoDate(now));
+        if (!locked)
+            return codeError(codes::SystemError);
+        if (locked.value())
+            return refuse(codes::IdentityLocked);
+
+        auto updated = runQuery(db,
+                                u"UPDATE flows SET account_id = ?, step = ?, updated_at = ? "
+                                "WHERE id = ?"_s,
+                                {attempt.accountId, QString(steps::Customer), nowMs, flowId},
+                                u"advance flow"_s);
+        if (!updated)
+            return codeError(codes::SystemError);
+        attempt.outcome = u"success"_s;
+        if (Status logged = recordAttempt(db, attempt, nowMs); !logged)
+            return codeError(codes::SystemError);
+        return StepAnswer {QString(steps::Customer)};
+    });
+}
+
+Result<PhoneChallenge> FlowService::submitCustomer(const QString &flowId,
+                                                   const CustomerInput &input,
+                                                   const RequestOrigin &origin)
+{
+    const QDateTime now = m_clock.now();
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    return m_database.transaction<PhoneChallenge>([&](QSqlDatabase &db) -> Result<PhoneChallenge> {
+        const Result<FlowRow> flow = loadFlow(db, flowId, now);
+        if (!flow)
+            return flow.error();
+        if (Status open = checkOpen(flow->institutionId, now); !open)
+            return open.error();
+        if (flow->step != steps::Customer)
+            return codeError(codes::StepOutOfOrder);
+
+        AttemptRecord attempt {.institutionId = flow->institutionId,
+                               .accountId = flow->accountId,
+                               .flowId = flowId,
+                               .clientAppId = flow->clientAppId,
+                               .step = QString(steps::Customer),
+                               .sourceAddress = origin.sourceAddress,
+                               .nameKana = normalizedKanaName(input.nameKana).left(64)};
+        const auto answer = [&](QLatin1StringView code,
+                                const QString &outcome) -> Result<PhoneChallenge> {
+            attempt.outcome = outcome;
+            attempt.code = QString(code);
+            if (Status logged = recordAttempt(db, attempt, nowMs); !logged)
+                return codeError(codes::SystemError);
+            return codeError(code);
+        };
+
+        if (input.nameKana.trimmed().isEmpty() || input.birthDate.isEmpty() || input.phone.isEmpty()
+            || input.email.isEmpty() || input.emailConfirm.isEmpty())
+            return answer(codes::MissingFields, u"refused"_s);
+        const QDate birthDate = QDate::fromString(input.birthDate, Qt::ISODate);
+        const QString phone = digitsOnly(input.phone);
+        static const QRegularExpression emailPattern(
+            u"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+            "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"_s);
+        if (!isKanaName(input.nameKana) || !birthDate.isValid() || input.birthDate.size() != 10
+            || phone.size() < 10 || phone.size() > 11 || input.email.size() > 254
+            || !emailPattern.match(input.email).hasMatch())
+            return answer(codes::InvalidFormat, u"refused"_s);
+        if (input.email != input.emailConfirm)
+            return answer(codes::EmailConfirmationMismatch, u"refused"_s);
+
+        const Result<LockPolicy> policy = lockPolicyFor(db, flow->institutionId);
+        if (!policy)
+            return codeError(codes::SystemError);
+        const QDate day = tokyoDate(now);
+        const Result<bool> locked =
+            LockStore::isLocked(db, flow->accountId, LockKind::Identity, day);
+        if (!locked)
+            return codeError(codes::SystemError);
+        if (locked.value())
+            return answer(codes::IdentityLocked, u"refused"_s);
+
+        auto customer = runQuery(db,
+                                 u"SELECT c.name_kana, c.birth_date, c.phone FROM accounts a "
+                                 "JOIN customers c ON c.id = a.customer_id WHERE a.id = ?"_s,
+                                 {flow->accountId}, u"read customer"_s);
+        if (!customer || !customer.value().next())
+            return codeError(codes::SystemError);
+        QSqlQuery &c = customer.value();
+        const QString registeredPhone = c.value(2).toString();
+        const bool matches =
+            normalizedKanaName(c.value(0).toString()) == normalizedKanaName(input.nameKana)
+            && c.value(1).toString() == birthDate.toString(Qt::ISODate) && registeredPhone == phone;
+        if (!matches) {
+            const Result<CountedFailure> counted =
+                LockStore::countFailure(db, flow->accountId, LockKind::Identity, day,
+                                        policy->threshold(LockKind::Identity), nowMs);
+            if (!counted)
+                return codeError(codes::SystemError);
+            if (!counted->counted)
+                return answer(codes::IdentityLocked, u"refused"_s);
+            return answer(counted->lockedNow ? codes::IdentityLockedNow : codes::IdentityMismatch,
+                          u"failure"_s);
+        }
+
+        auto numbers = runQuery(db, u"SELECT number FROM auth_numbers WHERE institution_id = ?"_s,
+                                {flow->institutionId}, u"read authentication numbers"_s);
+        if (!numbers)
+            return codeError(codes::SystemError);
+        QStringList pool;
+        while (numbers.value().next())
+            pool << numbers.value().value(0).toString();
+        if (pool.isEmpty()) {
+            qCWarning(lcFlow) << "institution" << flow->institutionId
+                              << "has no authentication numbers configured";
+            return codeError(codes::ServiceUnavailable);
+        }
+        // The seeds: the destination is picked at random from several numbers each time.
+        const QByteArray pick = crypto::randomBytes(4);
+        quint32 index = 0;
+        std::memcpy(&index, pick.constData(), sizeof index);
+        const QString destination = pool.at(qsizetype(index % quint32(pool.size())));
+        const QDateTime deadline = now.addSecs(m_settings.callWindowSeconds);
+
+        auto updated = runQuery(db,
+                                u"UPDATE flows SET step = ?, email = ?, destination_number = ?, "
+                                "call_deadline = ?, call_verified_at = NULL, updated_at = ? "
+                                "WHERE id = ?"_s,
+                                {QString(steps::Phone), input.email, destination,
+                                 deadline.toMSecsSinceEpoch(), nowMs, flowId},
+                                u"advance flow"_s);
+        if (!updated)
+            return codeError(codes::SystemError);
+        attempt.outcome = u"success"_s;
+        if (Status logged = recordAttempt(db, attempt, nowMs); !logged)
+            return codeError(codes::SystemError);
+        return PhoneChallenge {registeredPhone, destination, deadline};
+    });
+}
+
+Status FlowService::recordCall(const QString &caller, const QString &dialed,
+                               const QDateTime &calledAt)
+{
+    const QString from = digitsOnly(caller);
+    const QString to = digitsOnly(dialed);
+    if (from.isEmpty() || to.isEmpty() || !calledAt.isValid())
+        return codeError(codes::MalformedRequest);
+    const qint64 calledMs = calledAt.toMSecsSinceEpoch();
+    const qint64 nowMs = m_clock.now().toMSecsSinceEpoch();
+    return m_database.transaction<Success>([&](QSqlDatabase &db) -> Status {
+        auto logged = runQuery(db,
+                               u"INSERT INTO telephony_calls (caller, dialed, called_at, "
+                               "received_at) VALUES (?, ?, ?, ?)"_s,
+                               {from, to, calledMs, nowMs}, u"record call"_s);
+        if (!logged)
+            return codeError(codes::SystemError);
+        // The call proves the flow whose customer's registered number rang this destination
+        // within the window; a call after the deadline proves nothing.
+        auto verified = runQuery(
+            db,
+            u"UPDATE flows SET call_verified_at = ? WHERE step = ? AND destination_number = ? "
+            "AND call_deadline >= ? AND call_verified_at IS NULL AND account_id IN ("
+            "SELECT a.id FROM accounts a JOIN customers c ON c.id = a.customer_id "
+            "WHERE c.phone = ?)"_s,
+            {calledMs, QString(steps::Phone), to, calledMs, from}, u"verify call"_s);
+        if (!verified)
+            return codeError(codes::SystemError);
+        return Success {};
+    });
+}
+
+Result<StepAnswer> FlowService::confirmPhone(const QString &flowId, const RequestOrigin &origin)
+{
+    const QDateTime now = m_clock.now();
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    return m_database.transaction<StepAnswer>([&](QSqlDatabase &db) -> Result<StepAnswer> {
+        const Result<FlowRow> flow = loadFlow(db, flowId, now);
+        if (!flow)
+            return flow.error();
+        if (Status open = checkOpen(flow->institutionId, now); !open)
+            return open.error();
+        if (flow->step != steps::Phone)
+            return codeError(codes::StepOutOfOrder);
+        AttemptRecord attempt {.institutionId = flow->institutionId,
+                               .accountId = flow->accountId,
+                               .flowId = flowId,
+                               .clientAppId = flow->clientAppId,
+                               .step = QString(steps::Phone),
+                               .sourceAddress = origin.sourceAddress};
+        const auto answer = [&](QLatin1StringView code,
+                                const QString &outcome) -> Result<StepAnswer> {
+            attempt.outcome = outcome;
+            attempt.code = QString(code);
+            if (Status logged = recordAttempt(db, attempt, nowMs); !logged)
+                return codeError(codes::SystemError);
+            return codeError(code);
+        };
+
+        if (flow->callVerifiedAt != 0 && flow->callVerifiedAt <= flow->callDeadline
+            && nowMs <= flow->callDeadline) {
+            if (Status advanced = setStep(db, flowId, steps::Pin, nowMs); !advanced)
+                return codeError(codes::SystemError);
+            attempt.outcome = u"success"_s;
+            if (Status logged = recordAttempt(db, attempt, nowMs); !logged)
+                return codeError(codes::SystemError);
+            return StepAnswer {QString(steps::Pin)};
+        }
+        // After 120 s the operation is void, whether or not a call came: start over.
+        if (nowMs > flow->callDeadline) {
+            if (Status voided = setStep(db, flowId, steps::Void, nowMs); !voided)
+                return codeError(codes::SystemError);
+            return answer(codes::CallWindowExpired, u"refused"_s);
+        }
+        // A call did reach this destination in the window, but not from the registered number.
+        auto otherCall = runQuery(db,
+                                  u"SELECT 1 FROM telephony_calls WHERE dialed = ? "
+                                  "AND called_at >= ? AND called_at <= ? LIMIT 1"_s,
+                                  {flow->destinationNumber,
+                                   flow->callDeadline - qint64(m_settings.callWindowSeconds) * 1000,
+                                   flow->callDeadline},
+                                  u"read calls"_s);
+        if (!otherCall)
+            return codeError(codes::SystemError);
+        if (otherCall.value().next())
+            return answer(codes::CallFromUnregisteredNumber, u"refused"_s);
+        return answer(codes::AwaitingCall, u"refused"_s);
+    });
+}
+
+Result<ConsentRequest> FlowService::submitPin(const QString &flowId, const QString &pin,
+                                              const RequestOrigin &origin)
+{
+    const QDateTime now = m_clock.now();
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    return m_database.transaction<ConsentRequest>([&](QSqlDatabase &db) -> Result<ConsentRequest> {
+        const Result<FlowRow> flow = loadFlow(db, flowId, now);
+        if (!flow)
+            return flow.error();
+        if (Status open = checkOpen(flow->institutionId, now); !open)
+            return open.error();
+        if (flow->step != steps::Pin)
+            return codeError(codes::StepOutOfOrder);
+        AttemptRecord attempt {.institutionId = flow->institutionId,
+                               .accountId = flow->accountId,
+                               .flowId = flowId,
+                               .clientAppId = flow->clientAppId,
+                               .step = QString(steps::Pin),
+                               .sourceAddress = origin.sourceAddress};
+        const auto answer = [&](QLatin1StringView code,
+                                const QString &outcome) -> Result<ConsentRequest> {
+            attempt.outcome = outcome;
+            attempt.code = QString(code);
+            if (Status logged = recordAttempt(db, attempt, nowMs); !logged)
+                return codeError(codes::SystemError);
+            return codeError(code);
+        };
+        if (pin.isEmpty())
+            return answer(codes::MissingFields, u"refused"_s);
+        if (!isDigits(pin, 4))
+            return answer(codes::InvalidFormat, u"refused"_s);
+
+        const QDate day = tokyoDate(now);
+        const Result<bool> locked = LockStore::isLocked(db, flow->accountId, LockKind::Pin, day);
+        if (!locked)
+            return codeError(codes::SystemError);
+        if (locked.value())
+            return answer(codes::PinLocked, u"refused"_s);
+
+        auto stored = runQuery(db, u"SELECT pin_hmac FROM accounts WHERE id = ?"_s,
+                               {flow->accountId}, u"read PIN digest"_s);
+        if (!stored || !stored.value().next())
+            return codeError(codes::SystemError);
+        const QByteArray expected = stored.value().value(0).toByteArray();
+        if (expected.isEmpty()
+            || !crypto::constantTimeEquals(expected, pinDigest(flow->accountId, pin))) {
+            const Result<LockPolicy> policy = lockPolicyFor(db, flow->institutionId);
+            if (!policy)
+                return codeError(codes::SystemError);
+            const Result<CountedFailure> counted = LockStore::countFailure(
+                db, flow->accountId, LockKind::Pin, day, policy->threshold(LockKind::Pin), nowMs);
+            if (!counted)
+                return codeError(codes::SystemError);
+            if (!counted->counted)
+                return answer(codes::PinLocked, u"refused"_s);
+            return answer(counted->lockedNow ? codes::PinLockedNow : codes::WrongPin, u"failure"_s);
+        }
+        if (Status advanced = setStep(db, flowId, steps::Consent, nowMs); !advanced)
+            return codeError(codes::SystemError);
+        attempt.outcome = u"success"_s;
+        if (Status logged = recordAttempt(db, attempt, nowMs); !logged)
+            return codeError(codes::SystemError);
+        return ConsentRequest {flow->clientName, flow->scope, m_settings.linkageDays};
+    });
+}
+
+Result<FlowRedirect> FlowService::decide(const QString &flowId, const ConsentInput &input,
+                                         const RequestOrigin &origin)
+{
+    const QDateTime now = m_clock.now();
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    return m_database.transaction<FlowRedirect>([&](QSqlDatabase &db) -> Result<FlowRedirect> {
+        const Result<FlowRow> flow = loadFlow(db, flowId, now);
+        if (!flow)
+            return flow.error();
+        if (Status open = checkOpen(flow->institutionId, now); !open)
+            return open.error();
+        if (flow->step != steps::Consent)
+            return codeError(codes::StepOutOfOrder);
+        AttemptRecord attempt {.institutionId = flow->institutionId,
+                               .accountId = flow->accountId,
+                               .flowId = flowId,
+                               .clientAppId = flow->clientAppId,
+                               .step = QString(steps::Consent),
+                               .sourceAddress = origin.sourceAddress};
+
+        if (input.decision == u"deny"_s) {
+            if (Status ended = setStep(db, flowId, steps::Denied, nowMs); !ended)
+                return codeError(codes::SystemError);
+            attempt.outcome = u"refused"_s;
+            attempt.code = QString(codes::ConsentDenied);
+            if (Status logged = recordAttempt(db, attempt, nowMs); !logged)
+                return codeError(codes::SystemError);
+            return FlowRedirect {withQuery(
+                flow->redirectUri, {{u"error"_s, u"access_denied"_s}, {u"state"_s, flow->state}})};
+        }
+        if (input.decision != u"allow"_s)
+            return codeError(codes::MalformedRequest);
+        if (!input.agreeTerms) {
+            attempt.outcome = u"refused"_s;
+            attempt.code = QString(codes::TermsNotAgreed);
+            if (Status logged = recordAttempt(db, attempt, nowMs); !logged)
+                return codeError(codes::SystemError);
+            return codeError(codes::TermsNotAgreed);
+        }
+
+        const qint64 expiresMs = now.addDays(m_settings.linkageDays).toMSecsSinceEpoch();
+        auto linkage = runQuery(db,
+                                u"INSERT INTO linkages (institution_id, account_id, client_app_id, "
+                                "scope, granted_at, expires_at) VALUES (?, ?, ?, ?, ?, ?) "
+                                "RETURNING id"_s,
+                                {flow->institutionId, flow->accountId, flow->clientAppId,
+                                 flow->scope, nowMs, expiresMs},
+                                u"create linkage"_s);
+        if (!linkage || !linkage.value().next())
+            return codeError(codes::SystemError);
+        const qint64 linkageId = linkage.value().value(0).toLongLong();
+
+        const QString code = crypto::randomToken(32);
+        auto stored = runQuery(db,
+                               u"INSERT INTO authorization_codes (code_hash, linkage_id, "
+                               "redirect_uri, code_challenge, expires_at) VALUES (?, ?, ?, ?, ?)"_s,
+                               {crypto::sha256(code.toLatin1()), linkageId, flow->redirectUri,
+                                flow->codeChallenge,
+                                nowMs + qint64(m_settings.authorizationCodeSeconds) * 1000},
+                               u"store authorization code"_s);
+        if (!stored)
+            return codeError(codes::SystemError);
+
+        if (!flow->email.isEmpty()) {
+            // The e-mail address serves only this notice (seeds, FAQ Q5): it leaves the flow now.
+            auto queued = runQuery(
+                db,
+                u"INSERT INTO outbox (institution_id, recipient, subject, body, created_at, "
+                "next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)"_s,
+                {flow->institutionId, flow->email, u"【API連携認証】認証完了のお知らせ"_s,
+                 u"API連携認証が完了しました。\n\n連携先アプリ: %1\n認可期間: %2日\n\n"
+                 "お心当たりのない場合は、お取引店へご連絡ください。連携はいつでも解除できます。\n"_s
+                     .arg(flow->clientName)
+                     .arg(m_settings.linkageDays),
+                 nowMs, nowMs},
+                u"queue notice"_s);
+            if (!queued)
+                return codeError(codes::SystemError);
+        }
+        auto finished = runQuery(db,
+                                 u"UPDATE flows SET step = ?, email = NULL, updated_at = ? "
+                                 "WHERE id = ?"_s,
+                                 {QString(steps::Done), nowMs, flowId}, u"finish flow"_s);
+        if (!finished)
+            return codeError(codes::SystemError);
+        attempt.outcome = u"success"_s;
+        if (Status logged = recordAttempt(db, attempt, nowMs); !logged)
+            return codeError(codes::SystemError);
+        return FlowRedirect {
+            withQuery(flow->redirectUri, {{u"code"_s, code}, {u"state"_s, flow->state}})};
+    });
+}
+
+Result<StepAnswer> FlowService::cancel(const QString &flowId, const RequestOrigin &origin)
+{
+    const QDateTime now = m_clock.now();
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    return m_database.transaction<StepAnswer>([&](QSqlDatabase &db) -> Result<StepAnswer> {
+        const Result<FlowRow> flow = loadFlow(db, flowId, now);
+        if (!flow)
+            return flow.error();
+        const QStringList ended {QString(steps::Done), QString(steps::Denied),
+                                 QString(steps::Cancelled)};
+        if (ended.contains(flow->step))
+            return codeError(codes::StepOutOfOrder);
+        if (Status cancelled = setStep(db, flowId, steps::Cancelled, nowMs); !cancelled)
+            return codeError(codes::SystemError);
+        AttemptRecord attempt {.institutionId = flow->institutionId,
+                               .accountId = flow->accountId,
+                               .flowId = flowId,
+                               .clientAppId = flow->clientAppId,
+                               .step = flow->step,
+                               .outcome = u"cancelled"_s,
+                               .code = QString(codes::Cancelled),
+                               .sourceAddress = origin.sourceAddress};
+        if (Status logged = recordAttempt(db, attempt, nowMs); !logged)
+            return codeError(codes::SystemError);
+        return StepAnswer {QString(steps::Cancelled)};
+    });
+}
+
+} // namespace tc::backend

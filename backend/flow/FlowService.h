@@ -1,0 +1,69 @@
+#pragma once
+
+#include "Clock.h"
+#include "Database.h"
+#include "FlowTypes.h"
+#include "LockPolicy.h"
+#include "Result.h"
+#include "ServiceCalendar.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace tc::backend {
+
+struct FlowSettings
+{
+    int callWindowSeconds = 120; // seeds, screen ④
+    int flowLifetimeSeconds = 30 * 60; // an abandoned flow is forgotten after this
+    int authorizationCodeSeconds = 60;
+    int linkageDays = 30; // seeds, screen ⑥
+    ServiceCalendarConfig
+        calendar; // the shared centre's windows; announced ones come per institution
+};
+
+// The customer verification flow of the seeds, screens ① to ⑥. Every call checks service
+// hours and the step order, logs an attempt row and answers errors as catalog codes
+// (Error::key). All state lives in the database, so any backend instance can serve any step.
+class FlowService final
+{
+    Q_DISABLE_COPY_MOVE(FlowService)
+
+public:
+    FlowService(Database &database, const Clock &clock, QByteArray pinKey, FlowSettings settings);
+
+    Result<CreatedFlow> create(const CreateFlowInput &input, const RequestOrigin &origin);
+    Result<StepAnswer> submitAccount(const QString &flowId, const AccountInput &input,
+                                     const RequestOrigin &origin);
+    Result<PhoneChallenge> submitCustomer(const QString &flowId, const CustomerInput &input,
+                                          const RequestOrigin &origin);
+    // 確定する on screen ④.
+    Result<StepAnswer> confirmPhone(const QString &flowId, const RequestOrigin &origin);
+    Result<ConsentRequest> submitPin(const QString &flowId, const QString &pin,
+                                     const RequestOrigin &origin);
+    Result<FlowRedirect> decide(const QString &flowId, const ConsentInput &input,
+                                const RequestOrigin &origin);
+    Result<StepAnswer> cancel(const QString &flowId, const RequestOrigin &origin);
+
+    // The telephony provider reports a call (the webhook has checked its signature).
+    Status recordCall(const QString &caller, const QString &dialed, const QDateTime &calledAt);
+
+    // The HMAC stored for an account's PIN (the demo and tests set PINs through this).
+    QByteArray pinDigest(qint64 accountId, const QString &pin) const;
+
+    // The calendar of an institution: the shared windows plus its announced maintenance.
+    Result<ServiceCalendar> calendarFor(const QString &institutionId) const;
+
+private:
+    struct FlowRow;
+    Result<FlowRow> loadFlow(QSqlDatabase &db, const QString &flowId, const QDateTime &now);
+    Status checkOpen(const QString &institutionId, const QDateTime &now);
+    Result<LockPolicy> lockPolicyFor(QSqlDatabase &db, const QString &institutionId);
+
+    Database &m_database;
+    const Clock &m_clock;
+    QByteArray m_pinKey;
+    FlowSettings m_settings;
+};
+
+} // namespace tc::backend

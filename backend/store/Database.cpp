@@ -1,0 +1,245 @@
+#include "Database.h"
+
+#include "Migrations.h"
+
+#include <QFile>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QThread>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcStore, "tc.backend.store")
+
+namespace tc::backend {
+
+Database::Database(DatabaseSettings settings)
+    : m_settings(std::move(settings)),
+      m_connectionPrefix(u"tc-"_s + QUuid::createUuid().toString(QUuid::Id128).left(12)),
+      m_threadWatcher(std::make_unique<QObject>())
+{ }
+
+Database::~Database()
+{
+    m_threadWatcher.reset();
+    const QMutexLocker locker(&m_mutex);
+    for (const QString &name : std::as_const(m_connections)) {
+        QSqlDatabase::database(name, false).close();
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
+Error Database::failure(const QString &what, const QString &details)
+{
+    qCWarning(lcStore).noquote() << "database:" << what << "failed:" << details;
+    return Error {u"A03"_s, u"database: %1 failed"_s.arg(what)};
+}
+
+Result<std::unique_ptr<Database>> Database::open(const DatabaseSettings &settings)
+{
+    std::unique_ptr<Database> database(new Database(settings));
+    if (settings.driver == DatabaseDriver::PostgreSql && !settings.passwordFile.isEmpty()) {
+        QFile file(settings.passwordFile);
+        if (!file.open(QIODevice::ReadOnly))
+            return Error {
+                u"database/password_file"_s,
+                u"cannot read the database password file %1"_s.arg(settings.passwordFile)};
+        database->m_password = QString::fromUtf8(file.readAll()).trimmed();
+    }
+    QSqlDatabase db = database->connection();
+    if (!db.isOpen())
+        return Error {u"database"_s, u"cannot open the database: %1"_s.arg(db.lastError().text())};
+    if (const Status migrated = database->migrate(); !migrated)
+        return migrated.error();
+    return database;
+}
+
+QSqlDatabase Database::connection()
+{
+    QThread *thread = QThread::currentThread();
+    QString name;
+    {
+        const QMutexLocker locker(&m_mutex);
+        name = m_connections.value(thread);
+        if (name.isEmpty()) {
+            name = m_connectionPrefix + u'-' + QString::number(++m_connectionSerial);
+            m_connections.insert(thread, name);
+            // A pooled thread that ends takes its connection with it; a later thread may reuse
+            // the QThread address and must not inherit a connection opened elsewhere.
+            QObject::connect(
+                thread, &QThread::finished, m_threadWatcher.get(),
+                [this, thread, name] {
+                    QSqlDatabase::database(name, false).close();
+                    QSqlDatabase::removeDatabase(name);
+                    const QMutexLocker innerLocker(&m_mutex);
+                    m_connections.remove(thread);
+                },
+                Qt::DirectConnection);
+        }
+    }
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name);
+    const Result<QSqlDatabase> opened = openConnection(name);
+    return opened ? opened.value() : QSqlDatabase();
+}
+
+Result<QSqlDatabase> Database::openConnection(const QString &name)
+{
+    const bool postgres = isPostgreSql();
+    QSqlDatabase db = QSqlDatabase::addDatabase(postgres ? u"QPSQL"_s : u"QSQLITE"_s, name);
+    if (postgres) {
+        db.setHostName(m_settings.host);
+        db.setPort(m_settings.port);
+        db.setDatabaseName(m_settings.name);
+        db.setUserName(m_settings.user);
+        db.setPassword(m_password);
+        db.setConnectOptions(u"connect_timeout=10;application_name=auth-backend"_s);
+    } else {
+        db.setDatabaseName(m_settings.sqlitePath);
+        // Writers from several threads queue on SQLite's lock instead of failing at once.
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+    }
+    if (!db.open()) {
+        const QString why = db.lastError().text();
+        qCWarning(lcStore).noquote() << "cannot open database connection:" << why;
+        return Error {u"database"_s, why};
+    }
+    const QStringList setup = postgres
+        ? QStringList {u"SET TIME ZONE 'UTC'"_s}
+        : QStringList {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA foreign_keys=ON"_s,
+                       u"PRAGMA synchronous=NORMAL"_s};
+    for (const QString &statement : setup) {
+        QSqlQuery query(db);
+        if (!query.exec(statement))
+            return Error {u"database"_s, query.lastError().text()};
+    }
+    return db;
+}
+
+bool Database::begin(QSqlDatabase &db)
+{
+    if (isPostgreSql())
+        return db.transaction();
+    QSqlQuery query(db);
+    return query.exec(u"BEGIN IMMEDIATE"_s);
+}
+
+bool Database::commit(QSqlDatabase &db)
+{
+    if (isPostgreSql())
+        return db.commit();
+    QSqlQuery query(db);
+    return query.exec(u"COMMIT"_s);
+}
+
+void Database::rollback(QSqlDatabase &db)
+{
+    if (isPostgreSql()) {
+        db.rollback();
+        return;
+    }
+    QSqlQuery query(db);
+    if (!query.exec(u"ROLLBACK"_s))
+        qCWarning(lcStore) << "rollback failed:" << query.lastError().text();
+}
+
+Result<int> Database::schemaVersion()
+{
+    auto query =
+        runQuery(connection(), u"SELECT COALESCE(MAX(version), 0) FROM schema_migrations"_s);
+    if (!query)
+        return query.error();
+    QSqlQuery &q = query.value();
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+Status Database::migrate()
+{
+    // Two instances starting together on PostgreSQL: the advisory lock makes the second wait,
+    // then the version checks inside its transactions make it skip what the first applied.
+    const auto lockMigrations = [this](QSqlDatabase &tx) -> Status {
+        if (!isPostgreSql())
+            return Success {};
+        if (auto lock = runQuery(tx, u"SELECT pg_advisory_xact_lock(7305001)"_s); !lock)
+            return lock.error();
+        return Success {};
+    };
+    const Status created = transaction<Success>([&](QSqlDatabase &tx) -> Status {
+        if (Status locked = lockMigrations(tx); !locked)
+            return locked;
+        auto table = runQuery(tx,
+                              u"CREATE TABLE IF NOT EXISTS schema_migrations ("
+                              "version INTEGER PRIMARY KEY, description TEXT NOT NULL, "
+                              "applied_at BIGINT NOT NULL)"_s,
+                              {}, u"create schema_migrations"_s);
+        return table ? Status(Success {}) : Status(table.error());
+    });
+    if (!created)
+        return created.error();
+
+    for (const Migration &migration : migrations()) {
+        const Result<int> current = schemaVersion();
+        if (!current)
+            return current.error();
+        if (migration.version <= current.value())
+            continue;
+        const Status applied = transaction<Success>([&](QSqlDatabase &tx) -> Status {
+            if (Status locked = lockMigrations(tx); !locked)
+                return locked;
+            auto check = runQuery(tx, u"SELECT 1 FROM schema_migrations WHERE version = ?"_s,
+                                  {migration.version});
+            if (!check)
+                return check.error();
+            if (check.value().next())
+                return Success {};
+            for (const QString &statement : migration.statements(driver())) {
+                if (auto step =
+                        runQuery(tx, statement, {}, u"migration %1"_s.arg(migration.version));
+                    !step)
+                    return step.error();
+            }
+            auto record = runQuery(
+                tx,
+                u"INSERT INTO schema_migrations (version, description, applied_at) "
+                "VALUES (?, ?, ?)"_s,
+                {migration.version, migration.description, QDateTime::currentMSecsSinceEpoch()});
+            if (!record)
+                return record.error();
+            qCInfo(lcStore) << "applied migration" << migration.version << migration.description;
+            return Success {};
+        });
+        if (!applied)
+            return applied.error();
+    }
+    return Success {};
+}
+
+Result<QSqlQuery> runQuery(const QSqlDatabase &db, const QString &sql, const QVariantList &values,
+                           const QString &what)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    const QString label = what.isEmpty() ? sql.left(60) : what;
+    // PostgreSQL cannot PREPARE DDL, and a statement without values has nothing to bind.
+    if (values.isEmpty()) {
+        if (!query.exec(sql))
+            return Database::failure(label, query.lastError().text());
+        return Result<QSqlQuery>(std::move(query));
+    }
+    if (!query.prepare(sql))
+        return Database::failure(label, query.lastError().text());
+    for (const QVariant &value : values) {
+        // Qt Sql binds a null QString as SQL NULL; an empty text is meant. A NULL is asked for
+        // explicitly with a value-less QVariant of the type (QVariant(QMetaType)).
+        if (!value.isNull() && value.typeId() == QMetaType::QString && value.toString().isNull())
+            query.addBindValue(QString(u""_s));
+        else
+            query.addBindValue(value);
+    }
+    if (!query.exec())
+        return Database::failure(label, query.lastError().text());
+    return Result<QSqlQuery>(std::move(query));
+}
+
+} // namespace tc::backend

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "BackendConfig.h"
+#include "Result.h"
+
+#include <QHash>
+#include <QMutex>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QString>
+
+#include <memory>
+
+class QThread;
+
+namespace tc::backend {
+
+// The backend's database: SQLite (WAL, foreign keys on) on one machine, PostgreSQL in
+// production. Qt Sql connections belong to the thread that opened them, so each thread that
+// asks gets its own connection, opened on first use.
+class Database final
+{
+    Q_DISABLE_COPY_MOVE(Database)
+
+public:
+    ~Database();
+
+    // Opens the database and brings its schema to the latest version.
+    static Result<std::unique_ptr<Database>> open(const DatabaseSettings &settings);
+
+    DatabaseDriver driver() const { return m_settings.driver; }
+    bool isPostgreSql() const { return m_settings.driver == DatabaseDriver::PostgreSql; }
+
+    // This thread's connection, opened on first use. Check isOpen() on the result.
+    QSqlDatabase connection();
+
+    // The version of the newest migration applied.
+    Result<int> schemaVersion();
+
+    // Runs `work` inside a transaction on this thread's connection. A refusal the work
+    // answers (an Error carrying a catalog code other than A03, such as B21) is an outcome to
+    // keep, with its attempt row and failure count, so it commits like a success; a system
+    // error (A03) or an Error without a key rolls everything back. On SQLite the transaction
+    // takes the write lock at its start (BEGIN IMMEDIATE): a read-then-write transaction that
+    // upgrades later would fail at once under concurrency instead of waiting its turn.
+    template<typename T, typename Work>
+    Result<T> transaction(Work &&work)
+    {
+        QSqlDatabase db = connection();
+        if (!begin(db))
+            return failure(QStringLiteral("begin transaction"), db.lastError().text());
+        Result<T> result = work(db);
+        const bool keep = result.hasValue()
+                || (!result.error().key.isEmpty() && result.error().key != QLatin1StringView("A03"));
+        if (!keep) {
+            rollback(db);
+            return result;
+        }
+        if (!commit(db)) {
+            const QString why = db.lastError().text();
+            rollback(db);
+            return failure(QStringLiteral("commit"), why);
+        }
+        return result;
+    }
+
+    // An Error for a failed database operation (the details go to the log, not the client).
+    static Error failure(const QString &what, const QString &details);
+
+private:
+    explicit Database(DatabaseSettings settings);
+    bool begin(QSqlDatabase &db);
+    bool commit(QSqlDatabase &db);
+    void rollback(QSqlDatabase &db);
+    Result<QSqlDatabase> openConnection(const QString &name);
+    Status migrate();
+
+    DatabaseSettings m_settings;
+    QString m_password;
+    QString m_connectionPrefix;
+    QMutex m_mutex;
+    QHash<QThread *, QString> m_connections;
+    // Context of the QThread::finished connections that close a finished thread's connection.
+    std::unique_ptr<QObject> m_threadWatcher;
+    int m_connectionSerial = 0;
+};
+
+// Prepares and runs one statement with positional values; the error names `what`.
+Result<QSqlQuery> runQuery(const QSqlDatabase &db, const QString &sql,
+                           const QVariantList &values = {}, const QString &what = {});
+
+} // namespace tc::backend

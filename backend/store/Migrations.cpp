@@ -1,0 +1,181 @@
+#include "Migrations.h"
+
+using namespace Qt::StringLiterals;
+
+namespace tc::backend {
+
+QStringList Migration::statements(DatabaseDriver driver) const
+{
+    const bool postgres = driver == DatabaseDriver::PostgreSql;
+    QStringList result;
+    for (QString statement : statementTemplates) {
+        statement.replace(u"{id}"_s,
+                          postgres ? u"BIGSERIAL PRIMARY KEY"_s
+                                   : u"INTEGER PRIMARY KEY AUTOINCREMENT"_s);
+        statement.replace(u"{blob}"_s, postgres ? u"BYTEA"_s : u"BLOB"_s);
+        result << statement;
+    }
+    return result;
+}
+
+// Times are milliseconds since the epoch, UTC (BIGINT): one representation on both engines,
+// compared and indexed as numbers. Tokyo days are stored as text, 'YYYY-MM-DD'.
+const QList<Migration> &migrations()
+{
+    static const QList<Migration> all {
+        {1,
+         u"institutions, branches, customers, accounts, apps, flows, attempts, locks, "
+         "linkages, tokens, telephony, outbox"_s,
+         {
+             u"CREATE TABLE institutions ("
+             " id TEXT PRIMARY KEY,"
+             " name TEXT NOT NULL,"
+             " identity_lock_threshold INTEGER NOT NULL DEFAULT 5"
+             "   CHECK (identity_lock_threshold BETWEEN 1 AND 100),"
+             " pin_lock_threshold INTEGER NOT NULL DEFAULT 3"
+             "   CHECK (pin_lock_threshold BETWEEN 1 AND 100),"
+             " early_release_needs_approval SMALLINT NOT NULL DEFAULT 0,"
+             " totp_required SMALLINT NOT NULL DEFAULT 0,"
+             " support_desk TEXT NOT NULL DEFAULT '')"_s,
+             u"CREATE TABLE auth_numbers ("
+             " institution_id TEXT NOT NULL REFERENCES institutions(id),"
+             " number TEXT NOT NULL,"
+             " PRIMARY KEY (institution_id, number))"_s,
+             u"CREATE TABLE announced_maintenance ("
+             " id {id},"
+             " institution_id TEXT NOT NULL REFERENCES institutions(id),"
+             " starts_at BIGINT NOT NULL, ends_at BIGINT NOT NULL,"
+             " note TEXT NOT NULL DEFAULT '',"
+             " CHECK (ends_at > starts_at))"_s,
+             u"CREATE TABLE branches ("
+             " id {id},"
+             " institution_id TEXT NOT NULL REFERENCES institutions(id),"
+             " code TEXT NOT NULL, name TEXT NOT NULL, phone TEXT NOT NULL DEFAULT '',"
+             " UNIQUE (institution_id, code))"_s,
+             u"CREATE TABLE customers ("
+             " id {id},"
+             " institution_id TEXT NOT NULL REFERENCES institutions(id),"
+             " name_kana TEXT NOT NULL,"
+             " birth_date TEXT NOT NULL,"
+             " phone TEXT NOT NULL)"_s,
+             u"CREATE INDEX customers_phone ON customers (institution_id, phone)"_s,
+             u"CREATE INDEX customers_name ON customers (institution_id, name_kana)"_s,
+             u"CREATE TABLE accounts ("
+             " id {id},"
+             " institution_id TEXT NOT NULL REFERENCES institutions(id),"
+             " customer_id BIGINT NOT NULL REFERENCES customers(id),"
+             " branch_id BIGINT NOT NULL REFERENCES branches(id),"
+             " account_type TEXT NOT NULL CHECK (account_type IN ('ordinary', 'savings')),"
+             " account_number TEXT NOT NULL,"
+             " cash_card_issued SMALLINT NOT NULL,"
+             " status TEXT NOT NULL DEFAULT 'active'"
+             "   CHECK (status IN ('active', 'closed', 'moved')),"
+             " moved_to_account_id BIGINT REFERENCES accounts(id),"
+             " pin_hmac {blob},"
+             " balance BIGINT NOT NULL DEFAULT 0,"
+             " UNIQUE (branch_id, account_type, account_number))"_s,
+             u"CREATE INDEX accounts_customer ON accounts (customer_id)"_s,
+             u"CREATE TABLE account_transactions ("
+             " id {id},"
+             " account_id BIGINT NOT NULL REFERENCES accounts(id),"
+             " booked_at BIGINT NOT NULL,"
+             " amount BIGINT NOT NULL,"
+             " balance_after BIGINT NOT NULL,"
+             " description TEXT NOT NULL)"_s,
+             u"CREATE INDEX account_transactions_account"
+             " ON account_transactions (account_id, booked_at)"_s,
+             u"CREATE TABLE client_apps ("
+             " id {id},"
+             " client_id TEXT NOT NULL UNIQUE,"
+             " name TEXT NOT NULL,"
+             " provider TEXT NOT NULL,"
+             " secret_hash {blob} NOT NULL,"
+             " redirect_uris TEXT NOT NULL)"_s,
+             u"CREATE TABLE client_app_institutions ("
+             " client_app_id BIGINT NOT NULL REFERENCES client_apps(id),"
+             " institution_id TEXT NOT NULL REFERENCES institutions(id),"
+             " suspended_at BIGINT, suspended_by TEXT, suspend_reason TEXT,"
+             " PRIMARY KEY (client_app_id, institution_id))"_s,
+             u"CREATE TABLE flows ("
+             " id TEXT PRIMARY KEY,"
+             " institution_id TEXT NOT NULL REFERENCES institutions(id),"
+             " client_app_id BIGINT NOT NULL REFERENCES client_apps(id),"
+             " redirect_uri TEXT NOT NULL, state TEXT NOT NULL,"
+             " code_challenge TEXT NOT NULL, scope TEXT NOT NULL,"
+             " step TEXT NOT NULL,"
+             " account_id BIGINT REFERENCES accounts(id),"
+             " email TEXT,"
+             " source_address TEXT NOT NULL DEFAULT '',"
+             " destination_number TEXT,"
+             " call_deadline BIGINT,"
+             " call_verified_at BIGINT,"
+             " created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+             " expires_at BIGINT NOT NULL)"_s,
+             u"CREATE INDEX flows_call ON flows (destination_number, call_deadline)"_s,
+             u"CREATE TABLE attempts ("
+             " id {id},"
+             " institution_id TEXT NOT NULL REFERENCES institutions(id),"
+             " account_id BIGINT REFERENCES accounts(id),"
+             " flow_id TEXT,"
+             " client_app_id BIGINT REFERENCES client_apps(id),"
+             " at BIGINT NOT NULL,"
+             " step TEXT NOT NULL,"
+             " outcome TEXT NOT NULL,"
+             " code TEXT,"
+             " source_address TEXT NOT NULL DEFAULT '',"
+             " name_kana TEXT)"_s,
+             u"CREATE INDEX attempts_account ON attempts (account_id, at, id)"_s,
+             u"CREATE INDEX attempts_institution ON attempts (institution_id, at)"_s,
+             u"CREATE TABLE lock_counters ("
+             " account_id BIGINT NOT NULL REFERENCES accounts(id),"
+             " kind TEXT NOT NULL CHECK (kind IN ('identity', 'pin')),"
+             " day TEXT NOT NULL,"
+             " failures INTEGER NOT NULL,"
+             " locked_at BIGINT,"
+             " PRIMARY KEY (account_id, kind, day))"_s,
+             u"CREATE TABLE linkages ("
+             " id {id},"
+             " institution_id TEXT NOT NULL REFERENCES institutions(id),"
+             " account_id BIGINT NOT NULL REFERENCES accounts(id),"
+             " client_app_id BIGINT NOT NULL REFERENCES client_apps(id),"
+             " scope TEXT NOT NULL,"
+             " granted_at BIGINT NOT NULL, expires_at BIGINT NOT NULL,"
+             " revoked_at BIGINT, revoked_by TEXT, revoke_reason TEXT,"
+             " last_used_at BIGINT)"_s,
+             u"CREATE INDEX linkages_account ON linkages (account_id)"_s,
+             u"CREATE TABLE authorization_codes ("
+             " code_hash {blob} PRIMARY KEY,"
+             " linkage_id BIGINT NOT NULL REFERENCES linkages(id),"
+             " redirect_uri TEXT NOT NULL,"
+             " code_challenge TEXT NOT NULL,"
+             " expires_at BIGINT NOT NULL,"
+             " used_at BIGINT)"_s,
+             u"CREATE TABLE tokens ("
+             " token_hash {blob} PRIMARY KEY,"
+             " linkage_id BIGINT NOT NULL REFERENCES linkages(id),"
+             " kind TEXT NOT NULL CHECK (kind IN ('access', 'refresh')),"
+             " issued_at BIGINT NOT NULL, expires_at BIGINT NOT NULL,"
+             " revoked_at BIGINT,"
+             " rotated_at BIGINT)"_s,
+             u"CREATE INDEX tokens_linkage ON tokens (linkage_id)"_s,
+             u"CREATE TABLE telephony_calls ("
+             " id {id},"
+             " caller TEXT NOT NULL, dialed TEXT NOT NULL,"
+             " called_at BIGINT NOT NULL, received_at BIGINT NOT NULL)"_s,
+             u"CREATE TABLE webhook_nonces ("
+             " nonce TEXT PRIMARY KEY, seen_at BIGINT NOT NULL)"_s,
+             u"CREATE TABLE outbox ("
+             " id {id},"
+             " institution_id TEXT NOT NULL REFERENCES institutions(id),"
+             " recipient TEXT NOT NULL, subject TEXT NOT NULL, body TEXT NOT NULL,"
+             " created_at BIGINT NOT NULL,"
+             " attempts INTEGER NOT NULL DEFAULT 0,"
+             " next_attempt_at BIGINT NOT NULL,"
+             " sent_at BIGINT, last_error TEXT)"_s,
+             u"CREATE INDEX outbox_pending ON outbox (sent_at, next_attempt_at)"_s,
+         }},
+    };
+    return all;
+}
+
+} // namespace tc::backend

@@ -1,0 +1,100 @@
+#!/usr/bin/python3
+"""A real SMTP server for the outbox tests (aiosmtpd, Debian's python3-aiosmtpd).
+
+Each accepted message is parsed with Python's own e-mail package (an implementation independent
+of the sender's) and written to OUT/<n>.json: the envelope, whether the session ran inside TLS,
+the decoded headers and body, and the raw bytes. The port is printed on stdout once the server
+listens; the server ends when stdin closes (its parent went away) or on SIGTERM.
+
+usage: smtp_sink.py --out DIR [--port N] [--cert CHAIN --key KEY | --plain]
+"""
+
+import argparse
+import asyncio
+import base64
+import email
+import email.policy
+import itertools
+import json
+import os
+import signal
+import ssl
+import sys
+
+from aiosmtpd.smtp import SMTP
+
+
+class Sink:
+    def __init__(self, out):
+        self.out = out
+        self.serial = itertools.count(1)
+
+    async def handle_DATA(self, server, session, envelope):
+        raw = envelope.original_content
+        message = email.message_from_bytes(raw, policy=email.policy.default)
+        record = {
+            "mail_from": envelope.mail_from,
+            "rcpt_tos": envelope.rcpt_tos,
+            "tls": session.ssl is not None,
+            "from": str(message["From"]),
+            "to": str(message["To"]),
+            "subject": str(message["Subject"]),
+            "date": str(message["Date"]),
+            "message_id": str(message["Message-ID"]),
+            "mime_version": str(message["MIME-Version"]),
+            "content_type": message.get_content_type(),
+            "charset": message.get_content_charset(),
+            "transfer_encoding": str(message["Content-Transfer-Encoding"]),
+            "defects": [type(d).__name__ for d in message.defects],
+            "body": message.get_content(),
+            "raw_base64": base64.b64encode(raw).decode("ascii"),
+        }
+        # Written under a temporary name and renamed: the test never reads half a file.
+        name = os.path.join(self.out, "%06d" % next(self.serial))
+        with open(name + ".tmp", "w", encoding="utf-8") as f:
+            json.dump(record, f, ensure_ascii=False)
+        os.rename(name + ".tmp", name + ".json")
+        return "250 Message accepted"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--cert")
+    parser.add_argument("--key")
+    parser.add_argument("--plain", action="store_true")
+    args = parser.parse_args()
+
+    tls = None
+    if not args.plain:
+        tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        tls.minimum_version = ssl.TLSVersion.TLSv1_2
+        tls.load_cert_chain(args.cert, args.key)
+
+    handler = Sink(args.out)
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+
+    def factory():
+        if tls is None:
+            return SMTP(handler, hostname="localhost")
+        # require_starttls: MAIL, RCPT and DATA are refused until the session is inside TLS.
+        return SMTP(handler, hostname="localhost", tls_context=tls, require_starttls=True)
+
+    server = loop.run_until_complete(
+        loop.create_server(factory, host="127.0.0.1", port=args.port, reuse_address=True))
+    port = server.sockets[0].getsockname()[1]
+
+    loop.add_signal_handler(signal.SIGTERM, loop.stop)
+    loop.add_reader(sys.stdin.fileno(), lambda: (sys.stdin.buffer.read1(4096) or loop.stop()))
+    print(port, flush=True)
+    try:
+        loop.run_forever()
+    finally:
+        server.close()
+        loop.run_until_complete(server.wait_closed())
+
+
+if __name__ == "__main__":
+    main()
