@@ -102,6 +102,19 @@ ConfigSchema makeSchema()
            .type = T::String,
            .defaultValue = QString(),
            .description = u"file holding the PostgreSQL password (empty: none)"_s});
+    s.add({.key = u"limits/calls_per_address_per_minute"_s,
+           .type = T::Integer,
+           .defaultValue = qint64(60),
+           .description = u"flow steps that check customer data, per source address and "
+                          "minute (against enumeration of account numbers)"_s,
+           .minimum = 1,
+           .maximum = 1000000});
+    s.add({.key = u"limits/flows_per_app_per_minute"_s,
+           .type = T::Integer,
+           .defaultValue = qint64(3000),
+           .description = u"flows one app may start per institution and minute"_s,
+           .minimum = 1,
+           .maximum = 10000000});
     s.add({.key = u"calendar/midnight_minutes"_s,
            .type = T::Integer,
            .defaultValue = qint64(1),
@@ -204,8 +217,6 @@ Result<BackendSettings> BackendConfig::fromRaw(const QList<std::pair<QString, QS
     s.server.maxRequestsInFlight = int(v.integer(u"server/max_requests_in_flight"_s));
     s.server.certificateFile = resolvePath(v.string(u"tls/certificate"_s), baseDir);
     s.publicUrl = v.string(u"server/public_url"_s);
-    if (s.publicUrl.isEmpty())
-        s.publicUrl = u"https://%1:%2"_s.arg(s.server.listenHost).arg(s.server.listenPort);
     s.pinKeyFile = resolvePath(v.string(u"security/pin_key_file"_s), baseDir);
     s.telephonySecretFile = resolvePath(v.string(u"telephony/webhook_secret_file"_s), baseDir);
     s.server.privateKeyFile = resolvePath(v.string(u"tls/private_key"_s), baseDir);
@@ -220,6 +231,8 @@ Result<BackendSettings> BackendConfig::fromRaw(const QList<std::pair<QString, QS
     s.database.user = v.string(u"database/user"_s);
     s.database.passwordFile = resolvePath(v.string(u"database/password_file"_s), baseDir);
 
+    s.callsPerAddressPerMinute = int(v.integer(u"limits/calls_per_address_per_minute"_s));
+    s.flowsPerAppPerMinute = int(v.integer(u"limits/flows_per_app_per_minute"_s));
     s.calendar.midnightMinutes = int(v.integer(u"calendar/midnight_minutes"_s));
     s.calendar.earlyMorningMinutes = int(v.integer(u"calendar/early_morning_minutes"_s));
 

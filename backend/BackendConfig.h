@@ -38,11 +38,13 @@ struct ServerSettings
 struct BackendSettings
 {
     ServerSettings server;
-    QString publicUrl; // the OAuth issuer
+    QString publicUrl; // the OAuth issuer; empty: https://<listen address>
     QString pinKeyFile;
     QString telephonySecretFile;
     DatabaseSettings database;
     ServiceCalendarConfig calendar;
+    int callsPerAddressPerMinute = 60;
+    int flowsPerAppPerMinute = 3000;
 };
 
 class BackendConfig final

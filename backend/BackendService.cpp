@@ -1,6 +1,7 @@
 #include "BackendService.h"
 
 #include "Crypto.h"
+#include "CustomerScreens.h"
 #include "Database.h"
 #include "FlowService.h"
 #include "OAuthService.h"
@@ -20,7 +21,8 @@ BackendService::~BackendService()
 }
 
 Result<std::unique_ptr<BackendService>> BackendService::start(const BackendSettings &settings,
-                                                              std::shared_ptr<Clock> clock)
+                                                              std::shared_ptr<Clock> clock,
+                                                              const RouteHook &extraRoutes)
 {
     std::unique_ptr<BackendService> service(new BackendService);
     service->m_settings = settings;
@@ -48,6 +50,8 @@ Result<std::unique_ptr<BackendService>> BackendService::start(const BackendSetti
 
     FlowSettings flowSettings;
     flowSettings.calendar = settings.calendar;
+    flowSettings.callsPerAddressPerMinute = settings.callsPerAddressPerMinute;
+    flowSettings.flowsPerAppPerMinute = settings.flowsPerAppPerMinute;
     service->m_flows = std::make_unique<FlowService>(*service->m_database, *service->m_clock,
                                                      pinKey.value(), flowSettings);
     service->m_oauth = std::make_unique<OAuthService>(*service->m_database, *service->m_clock);
@@ -59,7 +63,14 @@ Result<std::unique_ptr<BackendService>> BackendService::start(const BackendSetti
                             .database = service->m_database.get(),
                             .clock = service->m_clock.get(),
                             .telephonySecret = service->m_telephonySecret,
-                            .issuer = settings.publicUrl});
+                            .issuer = service->m_issuer});
+    api::registerCustomerScreens(*service->m_router,
+                                 {.flows = service->m_flows.get(),
+                                  .database = service->m_database.get(),
+                                  .clock = service->m_clock.get(),
+                                  .issuer = service->m_issuer});
+    if (extraRoutes)
+        extraRoutes(*service->m_router);
 
     service->m_server =
         std::make_unique<http::HttpServer>(settings.server, tls.value(), service->m_router);
@@ -67,6 +78,11 @@ Result<std::unique_ptr<BackendService>> BackendService::start(const BackendSetti
     if (!port)
         return port.error();
     service->m_port = port.value();
+    if (settings.publicUrl.isEmpty()) {
+        service->m_settings.publicUrl =
+            u"https://%1:%2"_s.arg(settings.server.listenHost).arg(service->m_port);
+    }
+    *service->m_issuer = service->m_settings.publicUrl;
     return service;
 }
 

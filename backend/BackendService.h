@@ -4,6 +4,7 @@
 #include "Clock.h"
 #include "Result.h"
 
+#include <functional>
 #include <memory>
 
 namespace tc::backend {
@@ -25,10 +26,14 @@ class BackendService final
 public:
     ~BackendService();
 
+    // Adds routes beyond the public API before the server listens (the demo's clock route).
+    using RouteHook = std::function<void(http::Router &)>;
+
     // Opens the database (migrating it), reads the keys, and starts listening. `clock` defaults
     // to the system clock.
     static Result<std::unique_ptr<BackendService>> start(const BackendSettings &settings,
-                                                         std::shared_ptr<Clock> clock = {});
+                                                         std::shared_ptr<Clock> clock = {},
+                                                         const RouteHook &extraRoutes = {});
 
     quint16 port() const { return m_port; }
     const BackendSettings &settings() const { return m_settings; }
@@ -50,6 +55,7 @@ private:
     std::shared_ptr<http::Router> m_router;
     std::unique_ptr<http::HttpServer> m_server;
     QByteArray m_telephonySecret;
+    std::shared_ptr<QString> m_issuer = std::make_shared<QString>();
     quint16 m_port = 0;
 };
 

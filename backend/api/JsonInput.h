@@ -1,7 +1,7 @@
 #pragma once
 
-#include "http/HttpRequest.h"
 #include "Result.h"
+#include "http/HttpRequest.h"
 
 #include <QHash>
 #include <QJsonValue>

@@ -251,6 +251,9 @@ void registerPublicApi(http::Router &router, const PublicApiContext &c)
                 return HttpResponse::error(codes::SystemError);
             if (!fresh.value().next())
                 return HttpResponse::error(codes::Unauthorized);
+            // Done with the statement: on SQLite an unfinished INSERT … RETURNING stays "in
+            // progress" and makes the commit of recordCall's transaction below fail.
+            fresh.value().finish();
             const auto input = JsonInput::read(request, {{u"caller"_s}, {u"dialed"_s}, {u"at"_s}});
             if (!input)
                 return errorResponse(input.error());
@@ -301,7 +304,8 @@ void registerPublicApi(http::Router &router, const PublicApiContext &c)
     });
 
     router.add("GET", u"/.well-known/oauth-authorization-server"_s,
-               [issuer = c.issuer](const HttpRequest &) {
+               [issuerUrl = c.issuer](const HttpRequest &) {
+                   const QString issuer = issuerUrl ? *issuerUrl : QString();
                    return HttpResponse::json(
                        200,
                        QJsonObject {

@@ -6,6 +6,8 @@
 #include "OAuthService.h"
 #include "http/Router.h"
 
+#include <memory>
+
 namespace tc::backend::api {
 
 struct PublicApiContext
@@ -15,7 +17,9 @@ struct PublicApiContext
     Database *database = nullptr;
     const Clock *clock = nullptr;
     QByteArray telephonySecret; // HMAC key shared with the telephony provider
-    QString issuer; // the public base URL, "https://auth.example.jp"
+    // The public base URL, "https://auth.example.jp"; shared because a server started on port 0
+    // learns its own address only once it listens.
+    std::shared_ptr<const QString> issuer;
     int telephonyToleranceSeconds = 300; // how old a signed webhook may be
 };
 

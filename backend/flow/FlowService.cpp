@@ -5,6 +5,7 @@
 #include "ErrorCodes.h"
 #include "KanaName.h"
 #include "LockStore.h"
+#include "RateLimiter.h"
 #include "TokyoTime.h"
 
 #include <QLoggingCategory>
@@ -137,10 +138,9 @@ Result<ServiceCalendar> FlowService::calendarFor(const QString &institutionId) c
         return query.error();
     QSqlQuery &q = query.value();
     while (q.next()) {
-        config.announced.append(
-            {QDateTime::fromMSecsSinceEpoch(q.value(0).toLongLong(), Qt::UTC),
-             QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC),
-             q.value(2).toString()});
+        config.announced.append({QDateTime::fromMSecsSinceEpoch(q.value(0).toLongLong(), Qt::UTC),
+                                 QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC),
+                                 q.value(2).toString()});
     }
     return ServiceCalendar(config);
 }
@@ -153,6 +153,25 @@ Status FlowService::checkOpen(const QString &institutionId, const QDateTime &now
     if (!calendar->isOpen(now))
         return codeError(codes::OutsideServiceHours);
     return Success {};
+}
+
+Status FlowService::checkRate(QSqlDatabase &db, const QString &key, int limitPerMinute,
+                              qint64 nowMs)
+{
+    const Result<bool> allowed = RateLimiter::allow(db, key, 60, limitPerMinute, nowMs);
+    if (!allowed)
+        return codeError(codes::SystemError);
+    if (!allowed.value()) {
+        qCInfo(lcFlow) << "rate limit reached for" << key.section(u':', 0, 0);
+        return codeError(codes::TooManyRequests);
+    }
+    return Success {};
+}
+
+Status FlowService::checkAddressRate(QSqlDatabase &db, const RequestOrigin &origin, qint64 nowMs)
+{
+    return checkRate(db, u"address:"_s + origin.sourceAddress, m_settings.callsPerAddressPerMinute,
+                     nowMs);
 }
 
 Result<LockPolicy> FlowService::lockPolicyFor(QSqlDatabase &db, const QString &institutionId)
@@ -220,6 +239,13 @@ Result<CreatedFlow> FlowService::create(const CreateFlowInput &input, const Requ
         return open.error();
 
     return m_database.transaction<CreatedFlow>([&](QSqlDatabase &db) -> Result<CreatedFlow> {
+        const qint64 nowMs = now.toMSecsSinceEpoch();
+        if (Status limited = checkAddressRate(db, origin, nowMs); !limited)
+            return limited.error();
+        if (Status limited = checkRate(db, u"app:%1:%2"_s.arg(input.institutionId, input.clientId),
+                                       m_settings.flowsPerAppPerMinute, nowMs);
+            !limited)
+            return limited.error();
         auto client = runQuery(
             db,
             u"SELECT c.id, c.name, c.redirect_uris, ci.suspended_at, i.name "
@@ -245,7 +271,6 @@ Result<CreatedFlow> FlowService::create(const CreateFlowInput &input, const Requ
                              .step = QString(steps::Account),
                              .institutionName = c.value(4).toString(),
                              .clientName = c.value(1).toString()};
-        const qint64 nowMs = now.toMSecsSinceEpoch();
         auto inserted = runQuery(
             db,
             u"INSERT INTO flows (id, institution_id, client_app_id, redirect_uri, state, "
@@ -267,6 +292,8 @@ Result<StepAnswer> FlowService::submitAccount(const QString &flowId, const Accou
     const QDateTime now = m_clock.now();
     const qint64 nowMs = now.toMSecsSinceEpoch();
     return m_database.transaction<StepAnswer>([&](QSqlDatabase &db) -> Result<StepAnswer> {
+        if (Status limited = checkAddressRate(db, origin, nowMs); !limited)
+            return limited.error();
         const Result<FlowRow> flow = loadFlow(db, flowId, now);
         if (!flow)
             return flow.error();
@@ -342,6 +369,8 @@ Result<PhoneChallenge> FlowService::submitCustomer(const QString &flowId,
     const QDateTime now = m_clock.now();
     const qint64 nowMs = now.toMSecsSinceEpoch();
     return m_database.transaction<PhoneChallenge>([&](QSqlDatabase &db) -> Result<PhoneChallenge> {
+        if (Status limited = checkAddressRate(db, origin, nowMs); !limited)
+            return limited.error();
         const Result<FlowRow> flow = loadFlow(db, flowId, now);
         if (!flow)
             return flow.error();
@@ -545,6 +574,8 @@ Result<ConsentRequest> FlowService::submitPin(const QString &flowId, const QStri
     const QDateTime now = m_clock.now();
     const qint64 nowMs = now.toMSecsSinceEpoch();
     return m_database.transaction<ConsentRequest>([&](QSqlDatabase &db) -> Result<ConsentRequest> {
+        if (Status limited = checkAddressRate(db, origin, nowMs); !limited)
+            return limited.error();
         const Result<FlowRow> flow = loadFlow(db, flowId, now);
         if (!flow)
             return flow.error();

@@ -18,8 +18,12 @@ struct FlowSettings
     int flowLifetimeSeconds = 30 * 60; // an abandoned flow is forgotten after this
     int authorizationCodeSeconds = 60;
     int linkageDays = 30; // seeds, screen ⑥
-    ServiceCalendarConfig
-        calendar; // the shared centre's windows; announced ones come per institution
+    // The shared centre's windows; announced maintenance comes from each institution's rows.
+    ServiceCalendarConfig calendar;
+    // Against enumeration of account numbers and scripted guessing: calls of the steps that
+    // check data (①, ②, ⑤ and starting a flow) per source address, and flows per app.
+    int callsPerAddressPerMinute = 60;
+    int flowsPerAppPerMinute = 3000;
 };
 
 // The customer verification flow of the seeds, screens ① to ⑥. Every call checks service
@@ -59,6 +63,8 @@ private:
     Result<FlowRow> loadFlow(QSqlDatabase &db, const QString &flowId, const QDateTime &now);
     Status checkOpen(const QString &institutionId, const QDateTime &now);
     Result<LockPolicy> lockPolicyFor(QSqlDatabase &db, const QString &institutionId);
+    Status checkRate(QSqlDatabase &db, const QString &key, int limitPerMinute, qint64 nowMs);
+    Status checkAddressRate(QSqlDatabase &db, const RequestOrigin &origin, qint64 nowMs);
 
     Database &m_database;
     const Clock &m_clock;

@@ -174,6 +174,15 @@ const QList<Migration> &migrations()
              " sent_at BIGINT, last_error TEXT)"_s,
              u"CREATE INDEX outbox_pending ON outbox (sent_at, next_attempt_at)"_s,
          }},
+        {2,
+         u"rate counters per source address and per app"_s,
+         {
+             u"CREATE TABLE rate_counters ("
+             " counter_key TEXT NOT NULL,"
+             " window_start BIGINT NOT NULL,"
+             " calls INTEGER NOT NULL,"
+             " PRIMARY KEY (counter_key, window_start))"_s,
+         }},
     };
     return all;
 }

@@ -2,9 +2,9 @@
 // PostgreSQL, with the clock under the test's control: every rule answers with its catalog code.
 #include "Crypto.h"
 #include "Database.h"
-#include "Directory.h"
 #include "ErrorCodes.h"
 #include "FlowService.h"
+#include "TestBackend.h"
 #include "TestDatabases.h"
 #include "TokyoTime.h"
 
@@ -18,14 +18,8 @@ using namespace tc::backend;
 
 namespace {
 
-const QString redirect = u"https://app.example/callback"_s;
+const QString redirect = test::StandardData::redirectUri;
 const QString challenge = u"E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"_s; // RFC 7636 example
-
-// A Tuesday afternoon in Tokyo, far from every maintenance window.
-QDateTime tokyo(int y, int m, int d, int h, int min, int s = 0, int ms = 0)
-{
-    return QDateTime(QDate(y, m, d), QTime(h, min, s, ms), tokyoTimeZone()).toUTC();
-}
 
 } // namespace
 
@@ -52,49 +46,14 @@ class TestFlowService final : public QObject
         if (!opened)
             qFatal("%s", qPrintable(opened.error().message));
         f.database = std::move(opened.value());
-        f.clock = std::make_unique<ManualClock>(tokyo(2026, 11, 24, 14, 0));
-        f.flows = std::make_unique<FlowService>(*f.database, *f.clock, QByteArray(32, 'k'),
-                                                FlowSettings {});
-        QSqlDatabase db = f.database->connection();
-        const auto must = [](const auto &result) {
-            if (!result)
-                qFatal("fixture: %s", qPrintable(result.error().message));
-            if constexpr (requires { result.value() + 0; })
-                return result.value();
-            else
-                return 0;
-        };
-        must(Directory::addInstitution(
-            db,
-            {.id = u"hyogo-himawari"_s,
-             .name = u"兵庫ひまわり信用組合"_s,
-             .authenticationNumbers = {u"0120000001"_s, u"0120000002"_s, u"0120000003"_s}}));
-        const qint64 branch = must(Directory::addBranch(
-            db, {u"hyogo-himawari"_s, u"001"_s, u"本店営業部"_s, u"078-631-7751"_s}));
-        const qint64 customer = must(Directory::addCustomer(
-            db, {u"hyogo-himawari"_s, u"データタロウ"_s, QDate(1980, 4, 1), u"0786310000"_s}));
-        f.accountId = must(Directory::addAccount(db,
-                                                 {.customerId = customer,
-                                                  .branchId = branch,
-                                                  .accountType = u"ordinary"_s,
-                                                  .accountNumber = u"1234567"_s,
-                                                  .balance = 120000}));
-        must(Directory::setPinDigest(db, f.accountId, f.flows->pinDigest(f.accountId, u"4321"_s)));
-        const qint64 noCard = must(Directory::addCustomer(
-            db, {u"hyogo-himawari"_s, u"カードナシ"_s, QDate(1990, 1, 1), u"0786319999"_s}));
-        f.otherAccountId = must(Directory::addAccount(db,
-                                                      {.customerId = noCard,
-                                                       .branchId = branch,
-                                                       .accountType = u"savings"_s,
-                                                       .accountNumber = u"7654321"_s,
-                                                       .cashCardIssued = false}));
-        must(Directory::addClientApp(db,
-                                     {.clientId = u"creco"_s,
-                                      .name = u"しんくみアプリ with CRECO"_s,
-                                      .provider = u"アイ・ティ・リアライズ株式会社"_s,
-                                      .secretHash = crypto::sha256("secret"),
-                                      .redirectUris = {redirect},
-                                      .institutionIds = {u"hyogo-himawari"_s}}));
+        f.clock = std::make_unique<ManualClock>(test::tokyoTime(2026, 11, 24, 14, 0));
+        // The tests drive hundreds of steps from one address within one simulated minute.
+        f.flows = std::make_unique<FlowService>(
+            *f.database, *f.clock, QByteArray(32, 'k'),
+            FlowSettings {.callsPerAddressPerMinute = 100000, .flowsPerAppPerMinute = 100000});
+        const test::StandardData data = test::seedStandardData(*f.database, *f.flows);
+        f.accountId = data.accountId;
+        f.otherAccountId = data.noCardAccountId;
         return f;
     }
 
@@ -277,10 +236,10 @@ private Q_SLOTS:
         QCOMPARE(countRows(f, u"SELECT failures FROM lock_counters WHERE kind = 'identity'"_s), 5);
 
         // Still locked at the last millisecond of the Tokyo day; released at 00:00.
-        f.clock->set(tokyo(2026, 11, 24, 23, 59, 59, 999));
+        f.clock->set(test::tokyoTime(2026, 11, 24, 23, 59, 59, 999));
         const QString late = newFlowAtAccountOrFail(f, codes::IdentityLocked);
         Q_UNUSED(late)
-        f.clock->set(tokyo(2026, 11, 25, 0, 0, 0, 0));
+        f.clock->set(test::tokyoTime(2026, 11, 25, 0, 0, 0, 0));
         // 00:00 itself is inside the daily one-minute closure.
         QCOMPARE(f.flows
                      ->create({u"hyogo-himawari"_s, u"creco"_s, redirect, u"s"_s, challenge,
@@ -289,7 +248,7 @@ private Q_SLOTS:
                      .error()
                      .key,
                  QString(codes::OutsideServiceHours));
-        f.clock->set(tokyo(2026, 11, 25, 0, 1, 0, 0));
+        f.clock->set(test::tokyoTime(2026, 11, 25, 0, 1, 0, 0));
         const QString fresh = flowAtCustomerStep(f);
         QVERIFY(f.flows->submitCustomer(fresh, rightCustomer(), m_origin));
     }
@@ -437,6 +396,33 @@ private Q_SLOTS:
         QCOMPARE(f.flows->cancel(abandoned, m_origin).error().key, QString(codes::FlowNotFound));
     }
 
+    void rateLimitedPerAddress_data() { addEngines(); }
+    void rateLimitedPerAddress()
+    {
+        QFETCH(QString, engine);
+        Fixture f = makeFixture(engine);
+        FlowService limited(*f.database, *f.clock, QByteArray(32, 'k'),
+                            FlowSettings {.callsPerAddressPerMinute = 5});
+        const CreateFlowInput input {u"hyogo-himawari"_s, u"creco"_s, redirect,     u"s"_s,
+                                     challenge,           u"S256"_s,  u"accounts"_s};
+        const RequestOrigin guesser {u"203.0.113.7"_s};
+        const auto created = limited.create(input, guesser);
+        QVERIFY(created);
+        // An enumerating client tries account numbers one after another.
+        int refused = 0;
+        for (int i = 0; i < 10; ++i) {
+            const auto answer = limited.submitAccount(
+                created->flowId, {u"001"_s, u"ordinary"_s, u"%1"_s.arg(1000000 + i)}, guesser);
+            if (!answer && answer.error().key == QString(codes::TooManyRequests))
+                ++refused;
+        }
+        QCOMPARE(refused, 6); // 1 creation + 4 guesses pass in the minute, the rest are refused
+        // Another address is not affected, and the next minute the guesser may go on.
+        QVERIFY(limited.create(input, RequestOrigin {u"198.51.100.1"_s}));
+        f.clock->advance(60'000);
+        QVERIFY(limited.create(input, guesser));
+    }
+
     void createRules_data()
     {
         QTest::addColumn<QString>("engine");
@@ -491,20 +477,20 @@ private Q_SLOTS:
         for (const QString &engine : test::TestDatabases::engines()) {
             const QByteArray e = engine.toLatin1();
             QTest::addRow("%s daily 00:00", e.data())
-                << engine << tokyo(2026, 11, 24, 0, 0, 30) << false;
+                << engine << test::tokyoTime(2026, 11, 24, 0, 0, 30) << false;
             QTest::addRow("%s daily 04:00", e.data())
-                << engine << tokyo(2026, 11, 24, 4, 2) << false;
+                << engine << test::tokyoTime(2026, 11, 24, 4, 2) << false;
             // 2026-12-13 is the 2nd Sunday of December: closed from Saturday 23:50.
             QTest::addRow("%s Saturday 23:55", e.data())
-                << engine << tokyo(2026, 12, 12, 23, 55) << false;
+                << engine << test::tokyoTime(2026, 12, 12, 23, 55) << false;
             QTest::addRow("%s Sunday 06:59", e.data())
-                << engine << tokyo(2026, 12, 13, 6, 59) << false;
+                << engine << test::tokyoTime(2026, 12, 13, 6, 59) << false;
             QTest::addRow("%s Sunday 07:00", e.data())
-                << engine << tokyo(2026, 12, 13, 7, 0) << true;
+                << engine << test::tokyoTime(2026, 12, 13, 7, 0) << true;
             QTest::addRow("%s 2 January 19:30", e.data())
-                << engine << tokyo(2027, 1, 2, 19, 30) << false;
+                << engine << test::tokyoTime(2027, 1, 2, 19, 30) << false;
             QTest::addRow("%s weekday noon", e.data())
-                << engine << tokyo(2026, 11, 24, 12, 0) << true;
+                << engine << test::tokyoTime(2026, 11, 24, 12, 0) << true;
         }
     }
     void serviceHours()

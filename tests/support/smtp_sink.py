@@ -6,7 +6,10 @@ of the sender's) and written to OUT/<n>.json: the envelope, whether the session 
 the decoded headers and body, and the raw bytes. The port is printed on stdout once the server
 listens; the server ends when stdin closes (its parent went away) or on SIGTERM.
 
-usage: smtp_sink.py --out DIR [--port N] [--cert CHAIN --key KEY | --plain]
+usage: smtp_sink.py --out DIR [--port N] [--cert CHAIN --key KEY [--implicit] | --plain]
+                    [--user U --password P]
+  --plain: no TLS offered at all; --implicit: TLS from the first byte (smtps), else STARTTLS
+  is offered and required before MAIL; --user U --password P: AUTH (inside TLS) required.
 """
 
 import argparse
@@ -21,7 +24,7 @@ import signal
 import ssl
 import sys
 
-from aiosmtpd.smtp import SMTP
+from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 
 class Sink:
@@ -35,7 +38,10 @@ class Sink:
         record = {
             "mail_from": envelope.mail_from,
             "rcpt_tos": envelope.rcpt_tos,
-            "tls": session.ssl is not None,
+            # After STARTTLS aiosmtpd sets session.ssl; with implicit TLS the transport is TLS.
+            "tls": session.ssl is not None
+            or server.transport.get_extra_info("ssl_object") is not None,
+            "authenticated": bool(session.authenticated),
             "from": str(message["From"]),
             "to": str(message["To"]),
             "subject": str(message["Subject"]),
@@ -64,6 +70,9 @@ def main():
     parser.add_argument("--cert")
     parser.add_argument("--key")
     parser.add_argument("--plain", action="store_true")
+    parser.add_argument("--implicit", action="store_true")
+    parser.add_argument("--user")
+    parser.add_argument("--password")
     args = parser.parse_args()
 
     tls = None
@@ -76,14 +85,24 @@ def main():
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
 
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        ok = isinstance(auth_data, LoginPassword) and auth_data == LoginPassword(
+            args.user.encode(), args.password.encode())
+        # handled=False: aiosmtpd answers 535 itself (with the default it would answer nothing).
+        return AuthResult(success=ok, handled=False)
+
     def factory():
-        if tls is None:
-            return SMTP(handler, hostname="localhost")
+        auth = {}
+        if args.user is not None:
+            auth = dict(authenticator=authenticator, auth_required=True)
+        if tls is None or args.implicit:
+            return SMTP(handler, hostname="localhost", **auth)
         # require_starttls: MAIL, RCPT and DATA are refused until the session is inside TLS.
-        return SMTP(handler, hostname="localhost", tls_context=tls, require_starttls=True)
+        return SMTP(handler, hostname="localhost", tls_context=tls, require_starttls=True, **auth)
 
     server = loop.run_until_complete(
-        loop.create_server(factory, host="127.0.0.1", port=args.port, reuse_address=True))
+        loop.create_server(factory, host="127.0.0.1", port=args.port, reuse_address=True,
+                           ssl=tls if args.implicit else None))
     port = server.sockets[0].getsockname()[1]
 
     loop.add_signal_handler(signal.SIGTERM, loop.stop)
