@@ -1,5 +1,7 @@
 #include "BackendConfig.h"
 
+#include "OutboxSender.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -115,6 +117,34 @@ ConfigSchema makeSchema()
            .description = u"flows one app may start per institution and minute"_s,
            .minimum = 1,
            .maximum = 10000000});
+    s.add({.key = u"smtp/url"_s,
+           .type = T::String,
+           .defaultValue = QString(),
+           .description = u"mail server for completion notices, smtp://host:587 (STARTTLS "
+                          "required) or smtps://host:465; empty: notices stay in the outbox"_s});
+    s.add({.key = u"smtp/from"_s,
+           .type = T::String,
+           .defaultValue = QString(),
+           .description =
+               u"sender of the notices, e.g. 兵庫ひまわり信用組合 <noreply@example.jp>"_s});
+    s.add({.key = u"smtp/ca_file"_s,
+           .type = T::String,
+           .defaultValue = QString(),
+           .description = u"PEM CA the mail server's certificate must chain to (pinned)"_s});
+    s.add({.key = u"smtp/username"_s,
+           .type = T::String,
+           .defaultValue = QString(),
+           .description = u"SMTP AUTH user (empty: no authentication)"_s});
+    s.add({.key = u"smtp/password_file"_s,
+           .type = T::String,
+           .defaultValue = QString(),
+           .description = u"file holding the SMTP AUTH password"_s});
+    s.add({.key = u"smtp/interval_seconds"_s,
+           .type = T::Integer,
+           .defaultValue = qint64(30),
+           .description = u"how often the outbox is looked at"_s,
+           .minimum = 1,
+           .maximum = 3600});
     s.add({.key = u"calendar/midnight_minutes"_s,
            .type = T::Integer,
            .defaultValue = qint64(1),
@@ -232,6 +262,16 @@ Result<BackendSettings> BackendConfig::fromRaw(const QList<std::pair<QString, QS
     s.database.passwordFile = resolvePath(v.string(u"database/password_file"_s), baseDir);
 
     s.callsPerAddressPerMinute = int(v.integer(u"limits/calls_per_address_per_minute"_s));
+    s.smtp.url = v.string(u"smtp/url"_s);
+    s.smtp.from = v.string(u"smtp/from"_s);
+    s.smtp.caFile = resolvePath(v.string(u"smtp/ca_file"_s), baseDir);
+    s.smtp.username = v.string(u"smtp/username"_s);
+    s.smtp.passwordFile = resolvePath(v.string(u"smtp/password_file"_s), baseDir);
+    s.outboxIntervalSeconds = int(v.integer(u"smtp/interval_seconds"_s));
+    if (!s.smtp.url.isEmpty()) {
+        if (Status valid = OutboxSender::validate(s.smtp); !valid)
+            return Error {u"smtp"_s, u"smtp: %1"_s.arg(valid.error().message)};
+    }
     s.flowsPerAppPerMinute = int(v.integer(u"limits/flows_per_app_per_minute"_s));
     s.calendar.midnightMinutes = int(v.integer(u"calendar/midnight_minutes"_s));
     s.calendar.earlyMorningMinutes = int(v.integer(u"calendar/early_morning_minutes"_s));

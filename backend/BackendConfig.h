@@ -3,6 +3,7 @@
 #include "ConfigSchema.h"
 #include "Result.h"
 #include "ServiceCalendar.h"
+#include "SmtpSettings.h"
 
 #include <QString>
 
@@ -45,6 +46,8 @@ struct BackendSettings
     ServiceCalendarConfig calendar;
     int callsPerAddressPerMinute = 60;
     int flowsPerAppPerMinute = 3000;
+    SmtpSettings smtp; // url empty: completion notices stay queued in the outbox
+    int outboxIntervalSeconds = 30;
 };
 
 class BackendConfig final

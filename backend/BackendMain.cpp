@@ -65,20 +65,22 @@ private:
     std::unique_ptr<QSocketNotifier> m_notifier;
 };
 
-int runCall(const QString &from, const QString &to,
-            const QString &at, const QString &url, const QString &demoDir)
+int runCall(const QString &from, const QString &to, const QString &at, const QString &url,
+            const QString &demoDir)
 {
     if (from.isEmpty() || to.isEmpty()) {
-        printTo(stderr, u"auth-backend call: --from NUMBER and --to NUMBER are required\n"
-                        "Try 'auth-backend --help'.\n"_s);
+        printTo(stderr,
+                u"auth-backend call: --from NUMBER and --to NUMBER are required\n"
+                "Try 'auth-backend --help'.\n"_s);
         return ExitUsage;
     }
     demo::CallOptions options {.from = from, .to = to, .url = QUrl(url), .demoDir = demoDir};
     if (!at.isEmpty()) {
         options.at = QDateTime::fromString(at, Qt::ISODateWithMs);
         if (!options.at.isValid() || options.at.timeSpec() == Qt::LocalTime) {
-            printTo(stderr, u"auth-backend call: --at needs an ISO 8601 time with its offset, "
-                            "such as 2026-12-12T23:40:00+09:00\n"_s);
+            printTo(stderr,
+                    u"auth-backend call: --at needs an ISO 8601 time with its offset, "
+                    "such as 2026-12-12T23:40:00+09:00\n"_s);
             return ExitUsage;
         }
     }
@@ -89,8 +91,8 @@ int runCall(const QString &from, const QString &to,
     }
     printTo(answer->status == 202 ? stdout : stderr,
             u"POST %1 → %2 %3\n"_s.arg(answer->url.toString())
-                    .arg(answer->status)
-                    .arg(QString::fromUtf8(answer->body)));
+                .arg(answer->status)
+                .arg(QString::fromUtf8(answer->body)));
     return answer->status == 202 ? ExitOk : ExitUnavailable;
 }
 
@@ -147,11 +149,9 @@ int runAuthBackend(int argc, char *argv[])
         u"on|off"_s);
     const QCommandLineOption simulateIntervalOption(
         u"simulate-interval"_s,
-        u"With --demo: seconds between two new simulated customers (default: 4)."_s,
-        u"seconds"_s);
+        u"With --demo: seconds between two new simulated customers (default: 4)."_s, u"seconds"_s);
     const QCommandLineOption fromOption(
-        u"from"_s, u"call: the caller's number (the customer's registered phone)."_s,
-        u"number"_s);
+        u"from"_s, u"call: the caller's number (the customer's registered phone)."_s, u"number"_s);
     const QCommandLineOption toOption(
         u"to"_s, u"call: the number dialled (the destination screen ③ showed)."_s, u"number"_s);
     const QCommandLineOption atOption(
@@ -199,15 +199,14 @@ int runAuthBackend(int argc, char *argv[])
     }
     for (const QCommandLineOption &option : {clockOption, simulateOption, simulateIntervalOption}) {
         if (parser.isSet(option) && !demoMode)
-            return usage(u"--%1 is only available in demo mode (--demo)"_s.arg(
-                option.names().constFirst()));
+            return usage(
+                u"--%1 is only available in demo mode (--demo)"_s.arg(option.names().constFirst()));
     }
     if (callCommand) {
         if (demoMode)
             return usage(u"'call' talks to a running demo backend; it takes no --demo"_s);
-        return runCall(parser.value(fromOption), parser.value(toOption),
-                       parser.value(atOption), parser.value(urlOption),
-                       parser.value(demoDirOption));
+        return runCall(parser.value(fromOption), parser.value(toOption), parser.value(atOption),
+                       parser.value(urlOption), parser.value(demoDirOption));
     }
     if (parser.isSet(demoDirOption) && !demoMode)
         return usage(u"--demo-dir is only available with --demo or 'call'"_s);
@@ -238,8 +237,8 @@ int runAuthBackend(int argc, char *argv[])
             return usage(u"--check-config does not combine with --demo"_s);
         Result<std::unique_ptr<demo::DemoMode>> running = demo::DemoMode::start(options);
         if (!running) {
-            printTo(stderr, u"auth-backend: cannot start the demo: %1\n"_s.arg(
-                                running.error().message));
+            printTo(stderr,
+                    u"auth-backend: cannot start the demo: %1\n"_s.arg(running.error().message));
             return running.error().key == u"config"_s ? ExitConfig : ExitUnavailable;
         }
         const StopOnSignals stopper;
@@ -249,10 +248,10 @@ int runAuthBackend(int argc, char *argv[])
         qCInfo(lcBackend).noquote() << "auth-backend" << TC_VERSION << "(demo) listening on"
                                     << settings.server.listenHost + u':'
                 + QString::number(running.value()->service().port());
-        printTo(stdout,
-                u"auth-backend: listening on https://%1:%2 (demo)\n"_s.arg(
-                    settings.server.listenHost)
-                    .arg(running.value()->service().port()));
+        printTo(
+            stdout,
+            u"auth-backend: listening on https://%1:%2 (demo)\n"_s.arg(settings.server.listenHost)
+                .arg(running.value()->service().port()));
         const int status = QCoreApplication::exec();
         qCInfo(lcBackend) << "stopping";
         return status;

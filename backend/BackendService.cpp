@@ -5,12 +5,17 @@
 #include "Database.h"
 #include "FlowService.h"
 #include "OAuthService.h"
+#include "OutboxSender.h"
 #include "PublicApi.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
 #include "http/TlsPolicy.h"
 
+#include <QLoggingCategory>
+
 using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcService, "tc.backend.service")
 
 namespace tc::backend {
 
@@ -18,6 +23,7 @@ BackendService::~BackendService()
 {
     // The server first: its handlers use the services below.
     m_server.reset();
+    m_outbox.reset();
 }
 
 Result<std::unique_ptr<BackendService>> BackendService::start(const BackendSettings &settings,
@@ -83,6 +89,14 @@ Result<std::unique_ptr<BackendService>> BackendService::start(const BackendSetti
             u"https://%1:%2"_s.arg(settings.server.listenHost).arg(service->m_port);
     }
     *service->m_issuer = service->m_settings.publicUrl;
+
+    if (!settings.smtp.url.isEmpty()) {
+        service->m_outbox =
+            std::make_unique<OutboxSender>(*service->m_database, *service->m_clock, settings.smtp);
+        service->m_outbox->start(settings.outboxIntervalSeconds * 1000);
+    } else {
+        qCInfo(lcService) << "no smtp/url configured: completion notices stay in the outbox";
+    }
     return service;
 }
 

@@ -12,6 +12,7 @@ namespace tc::backend {
 class Database;
 class FlowService;
 class OAuthService;
+class OutboxSender;
 namespace http {
 class HttpServer;
 class Router;
@@ -54,6 +55,7 @@ private:
     std::unique_ptr<OAuthService> m_oauth;
     std::shared_ptr<http::Router> m_router;
     std::unique_ptr<http::HttpServer> m_server;
+    std::unique_ptr<OutboxSender> m_outbox;
     QByteArray m_telephonySecret;
     std::shared_ptr<QString> m_issuer = std::make_shared<QString>();
     quint16 m_port = 0;

@@ -553,13 +553,21 @@ Result<StepAnswer> FlowService::confirmPhone(const QString &flowId, const Reques
             return answer(codes::CallWindowExpired, u"refused"_s);
         }
         // A call did reach this destination in the window, but not from the registered number.
-        auto otherCall = runQuery(db,
-                                  u"SELECT 1 FROM telephony_calls WHERE dialed = ? "
-                                  "AND called_at >= ? AND called_at <= ? LIMIT 1"_s,
-                                  {flow->destinationNumber,
-                                   flow->callDeadline - qint64(m_settings.callWindowSeconds) * 1000,
-                                   flow->callDeadline},
-                                  u"read calls"_s);
+        // (The registered number's own calls belong to this customer, perhaps to an earlier
+        // flow; other customers' calls to the shared number come from their registered numbers,
+        // which are not this one either, but those callers are waited for by their own flows.)
+        auto otherCall = runQuery(
+            db,
+            u"SELECT 1 FROM telephony_calls t WHERE t.dialed = ? AND t.called_at >= ? "
+            "AND t.called_at <= ? AND t.caller <> (SELECT c.phone FROM accounts a "
+            "JOIN customers c ON c.id = a.customer_id WHERE a.id = ?) "
+            "AND NOT EXISTS (SELECT 1 FROM flows f JOIN accounts a2 ON a2.id = f.account_id "
+            "JOIN customers c2 ON c2.id = a2.customer_id WHERE f.destination_number = t.dialed "
+            "AND c2.phone = t.caller AND f.id <> ?) LIMIT 1"_s,
+            {flow->destinationNumber,
+             flow->callDeadline - qint64(m_settings.callWindowSeconds) * 1000, flow->callDeadline,
+             flow->accountId, flowId},
+            u"read calls"_s);
         if (!otherCall)
             return codeError(codes::SystemError);
         if (otherCall.value().next())
