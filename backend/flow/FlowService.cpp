@@ -37,6 +37,20 @@ struct FlowService::FlowRow
     qint64 callVerifiedAt = 0;
 };
 
+// Attempt rows are the history staff read; one per step call, whatever its outcome.
+struct FlowService::AttemptRecord
+{
+    QString institutionId;
+    qint64 accountId = 0;
+    QString flowId;
+    qint64 clientAppId = 0;
+    QString step;
+    QString outcome; // success, failure (counts toward a lock), refused, cancelled
+    QString code; // catalog code, empty on success
+    QString sourceAddress;
+    QString nameKana; // only on the customer step: the operation log the seeds describe
+};
+
 namespace {
 
 Error codeError(QLatin1StringView code)
@@ -64,21 +78,7 @@ bool isDigits(const QString &text, int length)
     return std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
 }
 
-// Attempt rows are the history staff read; one per step call, whatever its outcome.
-struct AttemptRecord
-{
-    QString institutionId;
-    qint64 accountId = 0;
-    QString flowId;
-    qint64 clientAppId = 0;
-    QString step;
-    QString outcome; // success, failure (counts toward a lock), refused, cancelled
-    QString code; // catalog code, empty on success
-    QString sourceAddress;
-    QString nameKana; // only on the customer step: the operation log the seeds describe
-};
-
-Status recordAttempt(const QSqlDatabase &db, const AttemptRecord &a, qint64 nowMs)
+Status recordAttempt(const QSqlDatabase &db, const FlowService::AttemptRecord &a, qint64 nowMs)
 {
     auto inserted = runQuery(
         db,
@@ -114,6 +114,67 @@ QString withQuery(const QString &uri, const QList<std::pair<QString, QString>> &
 }
 
 } // namespace
+
+// What every step of a flow shares inside its transaction: the flow, the moment, and the
+// attempt row that the step's outcome is written to.
+struct FlowService::StepContext
+{
+    QSqlDatabase &db;
+    const FlowRow &flow;
+    QDateTime now;
+    qint64 nowMs = 0;
+    AttemptRecord attempt;
+
+    Status record(QLatin1StringView code, const QString &outcome = u"refused"_s)
+    {
+        attempt.outcome = outcome;
+        attempt.code = QString(code);
+        if (Status logged = recordAttempt(db, attempt, nowMs); !logged)
+            return codeError(codes::SystemError);
+        return Success {};
+    }
+    // Logs the attempt and answers its code (A03 when even the log fails).
+    Error answer(QLatin1StringView code, const QString &outcome = u"refused"_s)
+    {
+        if (Status logged = record(code, outcome); !logged)
+            return logged.error();
+        return codeError(code);
+    }
+    Status succeed() { return record({}, u"success"_s); }
+};
+
+template<typename T>
+Result<T> FlowService::runStep(const QString &flowId, QLatin1StringView expectedStep,
+                               const RequestOrigin &origin, RateLimit rateLimit,
+                               const std::function<Result<T>(StepContext &)> &work)
+{
+    const QDateTime now = m_clock.now();
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    return m_database.transaction<T>([&](QSqlDatabase &db) -> Result<T> {
+        if (rateLimit == RateLimit::PerAddress) {
+            if (Status limited = checkAddressRate(db, origin, nowMs); !limited)
+                return limited.error();
+        }
+        const Result<FlowRow> flow = loadFlow(db, flowId, now);
+        if (!flow)
+            return flow.error();
+        if (Status open = checkOpen(flow->institutionId, now); !open)
+            return open.error();
+        if (flow->step != expectedStep)
+            return codeError(codes::StepOutOfOrder);
+        StepContext step {db,
+                          flow.value(),
+                          now,
+                          nowMs,
+                          {.institutionId = flow->institutionId,
+                           .accountId = flow->accountId,
+                           .flowId = flowId,
+                           .clientAppId = flow->clientAppId,
+                           .step = QString(expectedStep),
+                           .sourceAddress = origin.sourceAddress}};
+        return work(step);
+    });
+}
 
 FlowService::FlowService(Database &database, const Clock &clock, QByteArray pinKey,
                          FlowSettings settings)
@@ -289,194 +350,160 @@ Result<CreatedFlow> FlowService::create(const CreateFlowInput &input, const Requ
 Result<StepAnswer> FlowService::submitAccount(const QString &flowId, const AccountInput &input,
                                               const RequestOrigin &origin)
 {
-    const QDateTime now = m_clock.now();
-    const qint64 nowMs = now.toMSecsSinceEpoch();
-    return m_database.transaction<StepAnswer>([&](QSqlDatabase &db) -> Result<StepAnswer> {
-        if (Status limited = checkAddressRate(db, origin, nowMs); !limited)
-            return limited.error();
-        const Result<FlowRow> flow = loadFlow(db, flowId, now);
-        if (!flow)
-            return flow.error();
-        if (Status open = checkOpen(flow->institutionId, now); !open)
-            return open.error();
-        if (flow->step != steps::Account)
-            return codeError(codes::StepOutOfOrder);
+    return runStep<StepAnswer>(
+        flowId, steps::Account, origin, RateLimit::PerAddress,
+        [&](StepContext &step) -> Result<StepAnswer> {
+            QSqlDatabase &db = step.db;
+            const FlowRow *flow = &step.flow;
+            const QDateTime &now = step.now;
+            const qint64 nowMs = step.nowMs;
+            AttemptRecord &attempt = step.attempt;
 
-        AttemptRecord attempt {.institutionId = flow->institutionId,
-                               .flowId = flowId,
-                               .clientAppId = flow->clientAppId,
-                               .step = QString(steps::Account),
-                               .sourceAddress = origin.sourceAddress};
-        const auto refuse = [&](QLatin1StringView code) -> Result<StepAnswer> {
-            attempt.outcome = u"refused"_s;
-            attempt.code = QString(code);
-            if (Status logged = recordAttempt(db, attempt, nowMs); !logged)
+            if (input.branchCode.isEmpty() || input.accountType.isEmpty()
+                || input.accountNumber.isEmpty())
+                return step.answer(codes::MissingFields);
+            if (!isDigits(input.branchCode, 3) || !isDigits(input.accountNumber, 7)
+                || (input.accountType != u"ordinary"_s && input.accountType != u"savings"_s))
+                return step.answer(codes::InvalidFormat);
+
+            auto account = runQuery(
+                db,
+                u"SELECT a.id, a.cash_card_issued, a.status FROM accounts a "
+                "JOIN branches b ON b.id = a.branch_id "
+                "WHERE b.institution_id = ? AND b.code = ? AND a.account_type = ? "
+                "AND a.account_number = ?"_s,
+                {flow->institutionId, input.branchCode, input.accountType, input.accountNumber},
+                u"find account"_s);
+            if (!account)
                 return codeError(codes::SystemError);
-            return codeError(code);
-        };
+            QSqlQuery &a = account.value();
+            // A missing, closed or moved account and one without a cash card get the same answer,
+            // so the screen does not tell which account numbers exist.
+            if (!a.next())
+                return step.answer(codes::AccountNotEligible);
+            attempt.accountId = a.value(0).toLongLong();
+            if (a.value(1).toInt() == 0 || a.value(2).toString() != u"active"_s)
+                return step.answer(codes::AccountNotEligible);
 
-        if (input.branchCode.isEmpty() || input.accountType.isEmpty()
-            || input.accountNumber.isEmpty())
-            return refuse(codes::MissingFields);
-        if (!isDigits(input.branchCode, 3) || !isDigits(input.accountNumber, 7)
-            || (input.accountType != u"ordinary"_s && input.accountType != u"savings"_s))
-            return refuse(codes::InvalidFormat);
+            const Result<bool> locked =
+                LockStore::isLocked(db, attempt.accountId, LockKind::Identity, tokyoDate(now));
+            if (!locked)
+                return codeError(codes::SystemError);
+            if (locked.value())
+                return step.answer(codes::IdentityLocked);
 
-        auto account = runQuery(
-            db,
-            u"SELECT a.id, a.cash_card_issued, a.status FROM accounts a "
-            "JOIN branches b ON b.id = a.branch_id "
-            "WHERE b.institution_id = ? AND b.code = ? AND a.account_type = ? "
-            "AND a.account_number = ?"_s,
-            {flow->institutionId, input.branchCode, input.accountType, input.accountNumber},
-            u"find account"_s);
-        if (!account)
-            return codeError(codes::SystemError);
-        QSqlQuery &a = account.value();
-        // A missing, closed or moved account and one without a cash card get the same answer,
-        // so the screen does not tell which account numbers exist.
-        if (!a.next())
-            return refuse(codes::AccountNotEligible);
-        attempt.accountId = a.value(0).toLongLong();
-        if (a.value(1).toInt() == 0 || a.value(2).toString() != u"active"_s)
-            return refuse(codes::AccountNotEligible);
-
-        const Result<bool> locked =
-            LockStore::isLocked(db, attempt.accountId, LockKind::Identity, tokyoDate(now));
-        if (!locked)
-            return codeError(codes::SystemError);
-        if (locked.value())
-            return refuse(codes::IdentityLocked);
-
-        auto updated = runQuery(db,
-                                u"UPDATE flows SET account_id = ?, step = ?, updated_at = ? "
-                                "WHERE id = ?"_s,
-                                {attempt.accountId, QString(steps::Customer), nowMs, flowId},
-                                u"advance flow"_s);
-        if (!updated)
-            return codeError(codes::SystemError);
-        attempt.outcome = u"success"_s;
-        if (Status logged = recordAttempt(db, attempt, nowMs); !logged)
-            return codeError(codes::SystemError);
-        return StepAnswer {QString(steps::Customer)};
-    });
+            auto updated = runQuery(db,
+                                    u"UPDATE flows SET account_id = ?, step = ?, updated_at = ? "
+                                    "WHERE id = ?"_s,
+                                    {attempt.accountId, QString(steps::Customer), nowMs, flowId},
+                                    u"advance flow"_s);
+            if (!updated)
+                return codeError(codes::SystemError);
+            if (Status logged = step.succeed(); !logged)
+                return logged.error();
+            return StepAnswer {QString(steps::Customer)};
+        });
 }
 
 Result<PhoneChallenge> FlowService::submitCustomer(const QString &flowId,
                                                    const CustomerInput &input,
                                                    const RequestOrigin &origin)
 {
-    const QDateTime now = m_clock.now();
-    const qint64 nowMs = now.toMSecsSinceEpoch();
-    return m_database.transaction<PhoneChallenge>([&](QSqlDatabase &db) -> Result<PhoneChallenge> {
-        if (Status limited = checkAddressRate(db, origin, nowMs); !limited)
-            return limited.error();
-        const Result<FlowRow> flow = loadFlow(db, flowId, now);
-        if (!flow)
-            return flow.error();
-        if (Status open = checkOpen(flow->institutionId, now); !open)
-            return open.error();
-        if (flow->step != steps::Customer)
-            return codeError(codes::StepOutOfOrder);
+    return runStep<PhoneChallenge>(
+        flowId, steps::Customer, origin, RateLimit::PerAddress,
+        [&](StepContext &step) -> Result<PhoneChallenge> {
+            QSqlDatabase &db = step.db;
+            const FlowRow *flow = &step.flow;
+            const QDateTime &now = step.now;
+            const qint64 nowMs = step.nowMs;
+            AttemptRecord &attempt = step.attempt;
+            attempt.nameKana = normalizedKanaName(input.nameKana).left(64);
 
-        AttemptRecord attempt {.institutionId = flow->institutionId,
-                               .accountId = flow->accountId,
-                               .flowId = flowId,
-                               .clientAppId = flow->clientAppId,
-                               .step = QString(steps::Customer),
-                               .sourceAddress = origin.sourceAddress,
-                               .nameKana = normalizedKanaName(input.nameKana).left(64)};
-        const auto answer = [&](QLatin1StringView code,
-                                const QString &outcome) -> Result<PhoneChallenge> {
-            attempt.outcome = outcome;
-            attempt.code = QString(code);
-            if (Status logged = recordAttempt(db, attempt, nowMs); !logged)
+            if (input.nameKana.trimmed().isEmpty() || input.birthDate.isEmpty()
+                || input.phone.isEmpty() || input.email.isEmpty() || input.emailConfirm.isEmpty())
+                return step.answer(codes::MissingFields);
+            const QDate birthDate = QDate::fromString(input.birthDate, Qt::ISODate);
+            const QString phone = digitsOnly(input.phone);
+            static const QRegularExpression emailPattern(
+                u"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"_s);
+            if (!isKanaName(input.nameKana) || !birthDate.isValid() || input.birthDate.size() != 10
+                || phone.size() < 10 || phone.size() > 11 || input.email.size() > 254
+                || !emailPattern.match(input.email).hasMatch())
+                return step.answer(codes::InvalidFormat);
+            if (input.email != input.emailConfirm)
+                return step.answer(codes::EmailConfirmationMismatch);
+
+            const Result<LockPolicy> policy = lockPolicyFor(db, flow->institutionId);
+            if (!policy)
                 return codeError(codes::SystemError);
-            return codeError(code);
-        };
-
-        if (input.nameKana.trimmed().isEmpty() || input.birthDate.isEmpty() || input.phone.isEmpty()
-            || input.email.isEmpty() || input.emailConfirm.isEmpty())
-            return answer(codes::MissingFields, u"refused"_s);
-        const QDate birthDate = QDate::fromString(input.birthDate, Qt::ISODate);
-        const QString phone = digitsOnly(input.phone);
-        static const QRegularExpression emailPattern(
-            u"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-            "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"_s);
-        if (!isKanaName(input.nameKana) || !birthDate.isValid() || input.birthDate.size() != 10
-            || phone.size() < 10 || phone.size() > 11 || input.email.size() > 254
-            || !emailPattern.match(input.email).hasMatch())
-            return answer(codes::InvalidFormat, u"refused"_s);
-        if (input.email != input.emailConfirm)
-            return answer(codes::EmailConfirmationMismatch, u"refused"_s);
-
-        const Result<LockPolicy> policy = lockPolicyFor(db, flow->institutionId);
-        if (!policy)
-            return codeError(codes::SystemError);
-        const QDate day = tokyoDate(now);
-        const Result<bool> locked =
-            LockStore::isLocked(db, flow->accountId, LockKind::Identity, day);
-        if (!locked)
-            return codeError(codes::SystemError);
-        if (locked.value())
-            return answer(codes::IdentityLocked, u"refused"_s);
-
-        auto customer = runQuery(db,
-                                 u"SELECT c.name_kana, c.birth_date, c.phone FROM accounts a "
-                                 "JOIN customers c ON c.id = a.customer_id WHERE a.id = ?"_s,
-                                 {flow->accountId}, u"read customer"_s);
-        if (!customer || !customer.value().next())
-            return codeError(codes::SystemError);
-        QSqlQuery &c = customer.value();
-        const QString registeredPhone = c.value(2).toString();
-        const bool matches =
-            normalizedKanaName(c.value(0).toString()) == normalizedKanaName(input.nameKana)
-            && c.value(1).toString() == birthDate.toString(Qt::ISODate) && registeredPhone == phone;
-        if (!matches) {
-            const Result<CountedFailure> counted =
-                LockStore::countFailure(db, flow->accountId, LockKind::Identity, day,
-                                        policy->threshold(LockKind::Identity), nowMs);
-            if (!counted)
+            const QDate day = tokyoDate(now);
+            const Result<bool> locked =
+                LockStore::isLocked(db, flow->accountId, LockKind::Identity, day);
+            if (!locked)
                 return codeError(codes::SystemError);
-            if (!counted->counted)
-                return answer(codes::IdentityLocked, u"refused"_s);
-            return answer(counted->lockedNow ? codes::IdentityLockedNow : codes::IdentityMismatch,
-                          u"failure"_s);
-        }
+            if (locked.value())
+                return step.answer(codes::IdentityLocked);
 
-        auto numbers = runQuery(db, u"SELECT number FROM auth_numbers WHERE institution_id = ?"_s,
-                                {flow->institutionId}, u"read authentication numbers"_s);
-        if (!numbers)
-            return codeError(codes::SystemError);
-        QStringList pool;
-        while (numbers.value().next())
-            pool << numbers.value().value(0).toString();
-        if (pool.isEmpty()) {
-            qCWarning(lcFlow) << "institution" << flow->institutionId
-                              << "has no authentication numbers configured";
-            return codeError(codes::ServiceUnavailable);
-        }
-        // The seeds: the destination is picked at random from several numbers each time.
-        const QByteArray pick = crypto::randomBytes(4);
-        quint32 index = 0;
-        std::memcpy(&index, pick.constData(), sizeof index);
-        const QString destination = pool.at(qsizetype(index % quint32(pool.size())));
-        const QDateTime deadline = now.addSecs(m_settings.callWindowSeconds);
+            auto customer = runQuery(db,
+                                     u"SELECT c.name_kana, c.birth_date, c.phone FROM accounts a "
+                                     "JOIN customers c ON c.id = a.customer_id WHERE a.id = ?"_s,
+                                     {flow->accountId}, u"read customer"_s);
+            if (!customer || !customer.value().next())
+                return codeError(codes::SystemError);
+            QSqlQuery &c = customer.value();
+            const QString registeredPhone = c.value(2).toString();
+            const bool matches =
+                normalizedKanaName(c.value(0).toString()) == normalizedKanaName(input.nameKana)
+                && c.value(1).toString() == birthDate.toString(Qt::ISODate)
+                && registeredPhone == phone;
+            if (!matches) {
+                const Result<CountedFailure> counted =
+                    LockStore::countFailure(db, flow->accountId, LockKind::Identity, day,
+                                            policy->threshold(LockKind::Identity), nowMs);
+                if (!counted)
+                    return codeError(codes::SystemError);
+                if (!counted->counted)
+                    return step.answer(codes::IdentityLocked);
+                return step.answer(counted->lockedNow ? codes::IdentityLockedNow
+                                                      : codes::IdentityMismatch,
+                                   u"failure"_s);
+            }
 
-        auto updated = runQuery(db,
-                                u"UPDATE flows SET step = ?, email = ?, destination_number = ?, "
-                                "call_deadline = ?, call_verified_at = NULL, updated_at = ? "
-                                "WHERE id = ?"_s,
-                                {QString(steps::Phone), input.email, destination,
-                                 deadline.toMSecsSinceEpoch(), nowMs, flowId},
-                                u"advance flow"_s);
-        if (!updated)
-            return codeError(codes::SystemError);
-        attempt.outcome = u"success"_s;
-        if (Status logged = recordAttempt(db, attempt, nowMs); !logged)
-            return codeError(codes::SystemError);
-        return PhoneChallenge {registeredPhone, destination, deadline};
-    });
+            auto numbers =
+                runQuery(db, u"SELECT number FROM auth_numbers WHERE institution_id = ?"_s,
+                         {flow->institutionId}, u"read authentication numbers"_s);
+            if (!numbers)
+                return codeError(codes::SystemError);
+            QStringList pool;
+            while (numbers.value().next())
+                pool << numbers.value().value(0).toString();
+            if (pool.isEmpty()) {
+                qCWarning(lcFlow) << "institution" << flow->institutionId
+                                  << "has no authentication numbers configured";
+                return codeError(codes::ServiceUnavailable);
+            }
+            // The seeds: the destination is picked at random from several numbers each time.
+            const QByteArray pick = crypto::randomBytes(4);
+            quint32 index = 0;
+            std::memcpy(&index, pick.constData(), sizeof index);
+            const QString destination = pool.at(qsizetype(index % quint32(pool.size())));
+            const QDateTime deadline = now.addSecs(m_settings.callWindowSeconds);
+
+            auto updated =
+                runQuery(db,
+                         u"UPDATE flows SET step = ?, email = ?, destination_number = ?, "
+                         "call_deadline = ?, call_verified_at = NULL, updated_at = ? "
+                         "WHERE id = ?"_s,
+                         {QString(steps::Phone), input.email, destination,
+                          deadline.toMSecsSinceEpoch(), nowMs, flowId},
+                         u"advance flow"_s);
+            if (!updated)
+                return codeError(codes::SystemError);
+            if (Status logged = step.succeed(); !logged)
+                return logged.error();
+            return PhoneChallenge {registeredPhone, destination, deadline};
+        });
 }
 
 Status FlowService::recordCall(const QString &caller, const QString &dialed,
@@ -512,229 +539,183 @@ Status FlowService::recordCall(const QString &caller, const QString &dialed,
 
 Result<StepAnswer> FlowService::confirmPhone(const QString &flowId, const RequestOrigin &origin)
 {
-    const QDateTime now = m_clock.now();
-    const qint64 nowMs = now.toMSecsSinceEpoch();
-    return m_database.transaction<StepAnswer>([&](QSqlDatabase &db) -> Result<StepAnswer> {
-        const Result<FlowRow> flow = loadFlow(db, flowId, now);
-        if (!flow)
-            return flow.error();
-        if (Status open = checkOpen(flow->institutionId, now); !open)
-            return open.error();
-        if (flow->step != steps::Phone)
-            return codeError(codes::StepOutOfOrder);
-        AttemptRecord attempt {.institutionId = flow->institutionId,
-                               .accountId = flow->accountId,
-                               .flowId = flowId,
-                               .clientAppId = flow->clientAppId,
-                               .step = QString(steps::Phone),
-                               .sourceAddress = origin.sourceAddress};
-        const auto answer = [&](QLatin1StringView code,
-                                const QString &outcome) -> Result<StepAnswer> {
-            attempt.outcome = outcome;
-            attempt.code = QString(code);
-            if (Status logged = recordAttempt(db, attempt, nowMs); !logged)
-                return codeError(codes::SystemError);
-            return codeError(code);
-        };
+    return runStep<StepAnswer>(
+        flowId, steps::Phone, origin, RateLimit::None,
+        [&](StepContext &step) -> Result<StepAnswer> {
+            QSqlDatabase &db = step.db;
+            const FlowRow *flow = &step.flow;
+            const qint64 nowMs = step.nowMs;
 
-        if (flow->callVerifiedAt != 0 && flow->callVerifiedAt <= flow->callDeadline
-            && nowMs <= flow->callDeadline) {
-            if (Status advanced = setStep(db, flowId, steps::Pin, nowMs); !advanced)
+            if (flow->callVerifiedAt != 0 && flow->callVerifiedAt <= flow->callDeadline
+                && nowMs <= flow->callDeadline) {
+                if (Status advanced = setStep(db, flowId, steps::Pin, nowMs); !advanced)
+                    return codeError(codes::SystemError);
+                if (Status logged = step.succeed(); !logged)
+                    return logged.error();
+                return StepAnswer {QString(steps::Pin)};
+            }
+            // After 120 s the operation is void, whether or not a call came: start over.
+            if (nowMs > flow->callDeadline) {
+                if (Status voided = setStep(db, flowId, steps::Void, nowMs); !voided)
+                    return codeError(codes::SystemError);
+                return step.answer(codes::CallWindowExpired);
+            }
+            // A call did reach this destination in the window, but not from the registered number.
+            // (The registered number's own calls belong to this customer, perhaps to an earlier
+            // flow; other customers' calls to the shared number come from their registered numbers,
+            // which are not this one either, but those callers are waited for by their own flows.)
+            auto otherCall = runQuery(
+                db,
+                u"SELECT 1 FROM telephony_calls t WHERE t.dialed = ? AND t.called_at >= ? "
+                "AND t.called_at <= ? AND t.caller <> (SELECT c.phone FROM accounts a "
+                "JOIN customers c ON c.id = a.customer_id WHERE a.id = ?) "
+                "AND NOT EXISTS (SELECT 1 FROM flows f JOIN accounts a2 ON a2.id = f.account_id "
+                "JOIN customers c2 ON c2.id = a2.customer_id WHERE f.destination_number = t.dialed "
+                "AND c2.phone = t.caller AND f.id <> ?) LIMIT 1"_s,
+                {flow->destinationNumber,
+                 flow->callDeadline - qint64(m_settings.callWindowSeconds) * 1000,
+                 flow->callDeadline, flow->accountId, flowId},
+                u"read calls"_s);
+            if (!otherCall)
                 return codeError(codes::SystemError);
-            attempt.outcome = u"success"_s;
-            if (Status logged = recordAttempt(db, attempt, nowMs); !logged)
-                return codeError(codes::SystemError);
-            return StepAnswer {QString(steps::Pin)};
-        }
-        // After 120 s the operation is void, whether or not a call came: start over.
-        if (nowMs > flow->callDeadline) {
-            if (Status voided = setStep(db, flowId, steps::Void, nowMs); !voided)
-                return codeError(codes::SystemError);
-            return answer(codes::CallWindowExpired, u"refused"_s);
-        }
-        // A call did reach this destination in the window, but not from the registered number.
-        // (The registered number's own calls belong to this customer, perhaps to an earlier
-        // flow; other customers' calls to the shared number come from their registered numbers,
-        // which are not this one either, but those callers are waited for by their own flows.)
-        auto otherCall = runQuery(
-            db,
-            u"SELECT 1 FROM telephony_calls t WHERE t.dialed = ? AND t.called_at >= ? "
-            "AND t.called_at <= ? AND t.caller <> (SELECT c.phone FROM accounts a "
-            "JOIN customers c ON c.id = a.customer_id WHERE a.id = ?) "
-            "AND NOT EXISTS (SELECT 1 FROM flows f JOIN accounts a2 ON a2.id = f.account_id "
-            "JOIN customers c2 ON c2.id = a2.customer_id WHERE f.destination_number = t.dialed "
-            "AND c2.phone = t.caller AND f.id <> ?) LIMIT 1"_s,
-            {flow->destinationNumber,
-             flow->callDeadline - qint64(m_settings.callWindowSeconds) * 1000, flow->callDeadline,
-             flow->accountId, flowId},
-            u"read calls"_s);
-        if (!otherCall)
-            return codeError(codes::SystemError);
-        if (otherCall.value().next())
-            return answer(codes::CallFromUnregisteredNumber, u"refused"_s);
-        return answer(codes::AwaitingCall, u"refused"_s);
-    });
+            if (otherCall.value().next())
+                return step.answer(codes::CallFromUnregisteredNumber);
+            return step.answer(codes::AwaitingCall);
+        });
 }
 
 Result<ConsentRequest> FlowService::submitPin(const QString &flowId, const QString &pin,
                                               const RequestOrigin &origin)
 {
-    const QDateTime now = m_clock.now();
-    const qint64 nowMs = now.toMSecsSinceEpoch();
-    return m_database.transaction<ConsentRequest>([&](QSqlDatabase &db) -> Result<ConsentRequest> {
-        if (Status limited = checkAddressRate(db, origin, nowMs); !limited)
-            return limited.error();
-        const Result<FlowRow> flow = loadFlow(db, flowId, now);
-        if (!flow)
-            return flow.error();
-        if (Status open = checkOpen(flow->institutionId, now); !open)
-            return open.error();
-        if (flow->step != steps::Pin)
-            return codeError(codes::StepOutOfOrder);
-        AttemptRecord attempt {.institutionId = flow->institutionId,
-                               .accountId = flow->accountId,
-                               .flowId = flowId,
-                               .clientAppId = flow->clientAppId,
-                               .step = QString(steps::Pin),
-                               .sourceAddress = origin.sourceAddress};
-        const auto answer = [&](QLatin1StringView code,
-                                const QString &outcome) -> Result<ConsentRequest> {
-            attempt.outcome = outcome;
-            attempt.code = QString(code);
-            if (Status logged = recordAttempt(db, attempt, nowMs); !logged)
-                return codeError(codes::SystemError);
-            return codeError(code);
-        };
-        if (pin.isEmpty())
-            return answer(codes::MissingFields, u"refused"_s);
-        if (!isDigits(pin, 4))
-            return answer(codes::InvalidFormat, u"refused"_s);
+    return runStep<ConsentRequest>(
+        flowId, steps::Pin, origin, RateLimit::PerAddress,
+        [&](StepContext &step) -> Result<ConsentRequest> {
+            QSqlDatabase &db = step.db;
+            const FlowRow *flow = &step.flow;
+            const QDateTime &now = step.now;
+            const qint64 nowMs = step.nowMs;
 
-        const QDate day = tokyoDate(now);
-        const Result<bool> locked = LockStore::isLocked(db, flow->accountId, LockKind::Pin, day);
-        if (!locked)
-            return codeError(codes::SystemError);
-        if (locked.value())
-            return answer(codes::PinLocked, u"refused"_s);
+            if (pin.isEmpty())
+                return step.answer(codes::MissingFields);
+            if (!isDigits(pin, 4))
+                return step.answer(codes::InvalidFormat);
 
-        auto stored = runQuery(db, u"SELECT pin_hmac FROM accounts WHERE id = ?"_s,
-                               {flow->accountId}, u"read PIN digest"_s);
-        if (!stored || !stored.value().next())
-            return codeError(codes::SystemError);
-        const QByteArray expected = stored.value().value(0).toByteArray();
-        if (expected.isEmpty()
-            || !crypto::constantTimeEquals(expected, pinDigest(flow->accountId, pin))) {
-            const Result<LockPolicy> policy = lockPolicyFor(db, flow->institutionId);
-            if (!policy)
+            const QDate day = tokyoDate(now);
+            const Result<bool> locked =
+                LockStore::isLocked(db, flow->accountId, LockKind::Pin, day);
+            if (!locked)
                 return codeError(codes::SystemError);
-            const Result<CountedFailure> counted = LockStore::countFailure(
-                db, flow->accountId, LockKind::Pin, day, policy->threshold(LockKind::Pin), nowMs);
-            if (!counted)
+            if (locked.value())
+                return step.answer(codes::PinLocked);
+
+            auto stored = runQuery(db, u"SELECT pin_hmac FROM accounts WHERE id = ?"_s,
+                                   {flow->accountId}, u"read PIN digest"_s);
+            if (!stored || !stored.value().next())
                 return codeError(codes::SystemError);
-            if (!counted->counted)
-                return answer(codes::PinLocked, u"refused"_s);
-            return answer(counted->lockedNow ? codes::PinLockedNow : codes::WrongPin, u"failure"_s);
-        }
-        if (Status advanced = setStep(db, flowId, steps::Consent, nowMs); !advanced)
-            return codeError(codes::SystemError);
-        attempt.outcome = u"success"_s;
-        if (Status logged = recordAttempt(db, attempt, nowMs); !logged)
-            return codeError(codes::SystemError);
-        return ConsentRequest {flow->clientName, flow->scope, m_settings.linkageDays};
-    });
+            const QByteArray expected = stored.value().value(0).toByteArray();
+            if (expected.isEmpty()
+                || !crypto::constantTimeEquals(expected, pinDigest(flow->accountId, pin))) {
+                const Result<LockPolicy> policy = lockPolicyFor(db, flow->institutionId);
+                if (!policy)
+                    return codeError(codes::SystemError);
+                const Result<CountedFailure> counted =
+                    LockStore::countFailure(db, flow->accountId, LockKind::Pin, day,
+                                            policy->threshold(LockKind::Pin), nowMs);
+                if (!counted)
+                    return codeError(codes::SystemError);
+                if (!counted->counted)
+                    return step.answer(codes::PinLocked);
+                return step.answer(counted->lockedNow ? codes::PinLockedNow : codes::WrongPin,
+                                   u"failure"_s);
+            }
+            if (Status advanced = setStep(db, flowId, steps::Consent, nowMs); !advanced)
+                return codeError(codes::SystemError);
+            if (Status logged = step.succeed(); !logged)
+                return logged.error();
+            return ConsentRequest {flow->clientName, flow->scope, m_settings.linkageDays};
+        });
 }
 
 Result<FlowRedirect> FlowService::decide(const QString &flowId, const ConsentInput &input,
                                          const RequestOrigin &origin)
 {
-    const QDateTime now = m_clock.now();
-    const qint64 nowMs = now.toMSecsSinceEpoch();
-    return m_database.transaction<FlowRedirect>([&](QSqlDatabase &db) -> Result<FlowRedirect> {
-        const Result<FlowRow> flow = loadFlow(db, flowId, now);
-        if (!flow)
-            return flow.error();
-        if (Status open = checkOpen(flow->institutionId, now); !open)
-            return open.error();
-        if (flow->step != steps::Consent)
-            return codeError(codes::StepOutOfOrder);
-        AttemptRecord attempt {.institutionId = flow->institutionId,
-                               .accountId = flow->accountId,
-                               .flowId = flowId,
-                               .clientAppId = flow->clientAppId,
-                               .step = QString(steps::Consent),
-                               .sourceAddress = origin.sourceAddress};
+    return runStep<FlowRedirect>(
+        flowId, steps::Consent, origin, RateLimit::None,
+        [&](StepContext &step) -> Result<FlowRedirect> {
+            QSqlDatabase &db = step.db;
+            const FlowRow *flow = &step.flow;
+            const QDateTime &now = step.now;
+            const qint64 nowMs = step.nowMs;
 
-        if (input.decision == u"deny"_s) {
-            if (Status ended = setStep(db, flowId, steps::Denied, nowMs); !ended)
+            if (input.decision == u"deny"_s) {
+                if (Status ended = setStep(db, flowId, steps::Denied, nowMs); !ended)
+                    return codeError(codes::SystemError);
+                if (Status logged = step.record(codes::ConsentDenied); !logged)
+                    return logged.error();
+                return FlowRedirect {
+                    withQuery(flow->redirectUri,
+                              {{u"error"_s, u"access_denied"_s}, {u"state"_s, flow->state}})};
+            }
+            if (input.decision != u"allow"_s)
+                return codeError(codes::MalformedRequest);
+            if (!input.agreeTerms) {
+                if (Status logged = step.record(codes::TermsNotAgreed); !logged)
+                    return logged.error();
+                return codeError(codes::TermsNotAgreed);
+            }
+
+            const qint64 expiresMs = now.addDays(m_settings.linkageDays).toMSecsSinceEpoch();
+            auto linkage =
+                runQuery(db,
+                         u"INSERT INTO linkages (institution_id, account_id, client_app_id, "
+                         "scope, granted_at, expires_at) VALUES (?, ?, ?, ?, ?, ?) "
+                         "RETURNING id"_s,
+                         {flow->institutionId, flow->accountId, flow->clientAppId, flow->scope,
+                          nowMs, expiresMs},
+                         u"create linkage"_s);
+            if (!linkage || !linkage.value().next())
                 return codeError(codes::SystemError);
-            attempt.outcome = u"refused"_s;
-            attempt.code = QString(codes::ConsentDenied);
-            if (Status logged = recordAttempt(db, attempt, nowMs); !logged)
-                return codeError(codes::SystemError);
-            return FlowRedirect {withQuery(
-                flow->redirectUri, {{u"error"_s, u"access_denied"_s}, {u"state"_s, flow->state}})};
-        }
-        if (input.decision != u"allow"_s)
-            return codeError(codes::MalformedRequest);
-        if (!input.agreeTerms) {
-            attempt.outcome = u"refused"_s;
-            attempt.code = QString(codes::TermsNotAgreed);
-            if (Status logged = recordAttempt(db, attempt, nowMs); !logged)
-                return codeError(codes::SystemError);
-            return codeError(codes::TermsNotAgreed);
-        }
+            const qint64 linkageId = linkage.value().value(0).toLongLong();
 
-        const qint64 expiresMs = now.addDays(m_settings.linkageDays).toMSecsSinceEpoch();
-        auto linkage = runQuery(db,
-                                u"INSERT INTO linkages (institution_id, account_id, client_app_id, "
-                                "scope, granted_at, expires_at) VALUES (?, ?, ?, ?, ?, ?) "
-                                "RETURNING id"_s,
-                                {flow->institutionId, flow->accountId, flow->clientAppId,
-                                 flow->scope, nowMs, expiresMs},
-                                u"create linkage"_s);
-        if (!linkage || !linkage.value().next())
-            return codeError(codes::SystemError);
-        const qint64 linkageId = linkage.value().value(0).toLongLong();
-
-        const QString code = crypto::randomToken(32);
-        auto stored = runQuery(db,
-                               u"INSERT INTO authorization_codes (code_hash, linkage_id, "
-                               "redirect_uri, code_challenge, expires_at) VALUES (?, ?, ?, ?, ?)"_s,
-                               {crypto::sha256(code.toLatin1()), linkageId, flow->redirectUri,
-                                flow->codeChallenge,
-                                nowMs + qint64(m_settings.authorizationCodeSeconds) * 1000},
-                               u"store authorization code"_s);
-        if (!stored)
-            return codeError(codes::SystemError);
-
-        if (!flow->email.isEmpty()) {
-            // The e-mail address serves only this notice (seeds, FAQ Q5): it leaves the flow now.
-            auto queued = runQuery(
+            const QString code = crypto::randomToken(32);
+            auto stored = runQuery(
                 db,
-                u"INSERT INTO outbox (institution_id, recipient, subject, body, created_at, "
-                "next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)"_s,
-                {flow->institutionId, flow->email, u"【API連携認証】認証完了のお知らせ"_s,
-                 u"API連携認証が完了しました。\n\n連携先アプリ: %1\n認可期間: %2日\n\n"
-                 "お心当たりのない場合は、お取引店へご連絡ください。連携はいつでも解除できます。\n"_s
-                     .arg(flow->clientName)
-                     .arg(m_settings.linkageDays),
-                 nowMs, nowMs},
-                u"queue notice"_s);
-            if (!queued)
+                u"INSERT INTO authorization_codes (code_hash, linkage_id, "
+                "redirect_uri, code_challenge, expires_at) VALUES (?, ?, ?, ?, ?)"_s,
+                {crypto::sha256(code.toLatin1()), linkageId, flow->redirectUri, flow->codeChallenge,
+                 nowMs + qint64(m_settings.authorizationCodeSeconds) * 1000},
+                u"store authorization code"_s);
+            if (!stored)
                 return codeError(codes::SystemError);
-        }
-        auto finished = runQuery(db,
-                                 u"UPDATE flows SET step = ?, email = NULL, updated_at = ? "
-                                 "WHERE id = ?"_s,
-                                 {QString(steps::Done), nowMs, flowId}, u"finish flow"_s);
-        if (!finished)
-            return codeError(codes::SystemError);
-        attempt.outcome = u"success"_s;
-        if (Status logged = recordAttempt(db, attempt, nowMs); !logged)
-            return codeError(codes::SystemError);
-        return FlowRedirect {
-            withQuery(flow->redirectUri, {{u"code"_s, code}, {u"state"_s, flow->state}})};
-    });
+
+            if (!flow->email.isEmpty()) {
+                // The e-mail address serves only this notice (seeds, FAQ Q5): it leaves the flow
+                // now.
+                auto queued = runQuery(
+                    db,
+                    u"INSERT INTO outbox (institution_id, recipient, subject, body, created_at, "
+                    "next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)"_s,
+                    {flow->institutionId, flow->email, u"【API連携認証】認証完了のお知らせ"_s,
+                     u"API連携認証が完了しました。\n\n連携先アプリ: %1\n認可期間: %2日\n\n"
+                     "お心当たりのない場合は、お取引店へご連絡ください。連携はいつでも解除できます。\n"_s
+                         .arg(flow->clientName)
+                         .arg(m_settings.linkageDays),
+                     nowMs, nowMs},
+                    u"queue notice"_s);
+                if (!queued)
+                    return codeError(codes::SystemError);
+            }
+            auto finished = runQuery(db,
+                                     u"UPDATE flows SET step = ?, email = NULL, updated_at = ? "
+                                     "WHERE id = ?"_s,
+                                     {QString(steps::Done), nowMs, flowId}, u"finish flow"_s);
+            if (!finished)
+                return codeError(codes::SystemError);
+            if (Status logged = step.succeed(); !logged)
+                return logged.error();
+            return FlowRedirect {
+                withQuery(flow->redirectUri, {{u"code"_s, code}, {u"state"_s, flow->state}})};
+        });
 }
 
 Result<StepAnswer> FlowService::cancel(const QString &flowId, const RequestOrigin &origin)

@@ -10,6 +10,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
+
 namespace tc::backend {
 
 struct FlowSettings
@@ -58,8 +60,19 @@ public:
     // The calendar of an institution: the shared windows plus its announced maintenance.
     Result<ServiceCalendar> calendarFor(const QString &institutionId) const;
 
+    struct AttemptRecord;
+
 private:
     struct FlowRow;
+    struct StepContext;
+    enum class RateLimit { None, PerAddress };
+
+    // The frame of every step after the first: rate limit, the flow (G03 when unknown or
+    // expired), service hours (A01), the step order (G02), one transaction, one attempt row.
+    template<typename T>
+    Result<T> runStep(const QString &flowId, QLatin1StringView expectedStep,
+                      const RequestOrigin &origin, RateLimit rateLimit,
+                      const std::function<Result<T>(StepContext &)> &work);
     Result<FlowRow> loadFlow(QSqlDatabase &db, const QString &flowId, const QDateTime &now);
     Status checkOpen(const QString &institutionId, const QDateTime &now);
     Result<LockPolicy> lockPolicyFor(QSqlDatabase &db, const QString &institutionId);

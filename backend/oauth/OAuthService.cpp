@@ -105,6 +105,50 @@ Status OAuthService::revokeGrant(QSqlDatabase &db, qint64 linkageId, const QStri
     return Success {};
 }
 
+template<typename T>
+OAuthResult<T> OAuthService::asClient(const ClientCredentials &client, const ClientWork<T> &work)
+{
+    std::optional<OAuthError> refusal;
+    const Result<T> done = m_database.transaction<T>([&](QSqlDatabase &db) -> Result<T> {
+        const OAuthResult<qint64> clientApp = authenticateClient(db, client);
+        if (!clientApp) {
+            refusal = clientApp.error();
+            return Error {};
+        }
+        bool keepChanges = false;
+        OAuthResult<T> answer = work(db, clientApp.value(), keepChanges);
+        if (answer)
+            return answer.value();
+        refusal = answer.error();
+        // A refusal that ended a grant must keep that: an Error with its catalog code commits.
+        return keepChanges ? Error {answer.error().code, {}} : Error {};
+    });
+    if (refusal)
+        return *refusal;
+    if (!done)
+        return serverError;
+    return done.value();
+}
+
+OAuthError OAuthService::refuseReuse(QSqlDatabase &db, const QString &findGrantSql,
+                                     const QString &token, const QString &reason,
+                                     QLatin1StringView code, qint64 nowMs, bool &keepChanges)
+{
+    auto reused = runQuery(db, findGrantSql, {hashOf(token)}, u"check reuse"_s);
+    if (!reused)
+        return serverError;
+    if (!reused.value().next())
+        return oauthError(u"invalid_grant"_s, codes::Unauthorized);
+    // Presented a second time, it may have been stolen: end what its first use granted
+    // (RFC 6749 §4.1.2 for codes, the OAuth security BCP for refresh tokens).
+    const qint64 linkage = reused.value().value(0).toLongLong();
+    qCWarning(lcOAuth).noquote() << reason << "- revoking linkage" << linkage;
+    if (!revokeGrant(db, linkage, reason, nowMs))
+        return serverError;
+    keepChanges = true;
+    return oauthError(u"invalid_grant"_s, code);
+}
+
 OAuthResult<TokenGrant> OAuthService::exchangeCode(const ClientCredentials &client,
                                                    const QString &code, const QString &redirectUri,
                                                    const QString &codeVerifier)
@@ -114,69 +158,43 @@ OAuthResult<TokenGrant> OAuthService::exchangeCode(const ClientCredentials &clie
     if (!isValidVerifier(codeVerifier))
         return oauthError(u"invalid_grant"_s, codes::MalformedRequest);
     const qint64 nowMs = m_clock.now().toMSecsSinceEpoch();
-    std::optional<OAuthError> failure;
-    auto done = m_database.transaction<TokenGrant>([&](QSqlDatabase &db) -> Result<TokenGrant> {
-        const OAuthResult<qint64> clientApp = authenticateClient(db, client);
-        if (!clientApp) {
-            failure = clientApp.error();
-            return Error {};
-        }
-        // Single use, at once: of two concurrent exchanges of one code only one gets a row.
-        auto claimed = runQuery(db,
-                                u"UPDATE authorization_codes SET used_at = ? WHERE code_hash = ? "
-                                "AND used_at IS NULL AND expires_at > ? "
-                                "RETURNING linkage_id, redirect_uri, code_challenge"_s,
-                                {nowMs, hashOf(code), nowMs}, u"claim code"_s);
-        if (!claimed) {
-            failure = serverError;
-            return Error {};
-        }
-        QSqlQuery &c = claimed.value();
-        if (!c.next()) {
-            // A code presented twice may have been stolen: end what the first use granted
-            // (RFC 6749 §4.1.2).
-            auto reused = runQuery(db,
+    return asClient<TokenGrant>(
+        client,
+        [&](QSqlDatabase &db, qint64 clientAppId, bool &keepChanges) -> OAuthResult<TokenGrant> {
+            // Single use, at once: of two concurrent exchanges of one code only one gets a row.
+            auto claimed =
+                runQuery(db,
+                         u"UPDATE authorization_codes SET used_at = ? WHERE code_hash = ? "
+                         "AND used_at IS NULL AND expires_at > ? "
+                         "RETURNING linkage_id, redirect_uri, code_challenge"_s,
+                         {nowMs, hashOf(code), nowMs}, u"claim code"_s);
+            if (!claimed)
+                return serverError;
+            QSqlQuery &c = claimed.value();
+            if (!c.next()) {
+                return refuseReuse(db,
                                    u"SELECT linkage_id FROM authorization_codes "
                                    "WHERE code_hash = ? AND used_at IS NOT NULL"_s,
-                                   {hashOf(code)}, u"check code reuse"_s);
-            if (reused && reused.value().next()) {
-                const qint64 linkage = reused.value().value(0).toLongLong();
-                qCWarning(lcOAuth) << "authorization code reused; revoking linkage" << linkage;
-                if (!revokeGrant(db, linkage, u"authorization code reused"_s, nowMs)) {
-                    failure = serverError;
-                    return Error {};
-                }
-                failure = oauthError(u"invalid_grant"_s, codes::Unauthorized);
-                return TokenGrant {}; // commit the revocation, answer the error
+                                   code, u"authorization code reused"_s, codes::Unauthorized, nowMs,
+                                   keepChanges);
             }
-            failure = oauthError(u"invalid_grant"_s, codes::Unauthorized);
-            return Error {};
-        }
-        const qint64 linkageId = c.value(0).toLongLong();
-        const QString storedRedirect = c.value(1).toString();
-        const QString challenge = c.value(2).toString();
-        auto linkage = runQuery(db,
-                                u"SELECT client_app_id, scope, expires_at FROM linkages "
-                                "WHERE id = ? AND revoked_at IS NULL"_s,
-                                {linkageId}, u"read linkage"_s);
-        if (!linkage) {
-            failure = serverError;
-            return Error {};
-        }
-        QSqlQuery &l = linkage.value();
-        if (!l.next() || l.value(0).toLongLong() != clientApp.value()
-            || storedRedirect != redirectUri
-            || !crypto::constantTimeEquals(s256(codeVerifier).toLatin1(), challenge.toLatin1())) {
-            failure = oauthError(u"invalid_grant"_s, codes::Unauthorized);
-            return Error {};
-        }
-        return issueTokens(db, linkageId, l.value(1).toString(), l.value(2).toLongLong(), nowMs);
-    });
-    if (failure)
-        return *failure;
-    if (!done)
-        return serverError;
-    return done.value();
+            const qint64 linkageId = c.value(0).toLongLong();
+            const QString storedRedirect = c.value(1).toString();
+            const QString challenge = c.value(2).toString();
+            auto linkage = runQuery(db,
+                                    u"SELECT client_app_id, scope, expires_at FROM linkages "
+                                    "WHERE id = ? AND revoked_at IS NULL"_s,
+                                    {linkageId}, u"read linkage"_s);
+            if (!linkage)
+                return serverError;
+            QSqlQuery &l = linkage.value();
+            if (!l.next() || l.value(0).toLongLong() != clientAppId || storedRedirect != redirectUri
+                || !crypto::constantTimeEquals(s256(codeVerifier).toLatin1(), challenge.toLatin1()))
+                return oauthError(u"invalid_grant"_s, codes::Unauthorized);
+            const Result<TokenGrant> issued =
+                issueTokens(db, linkageId, l.value(1).toString(), l.value(2).toLongLong(), nowMs);
+            return issued ? OAuthResult<TokenGrant>(issued.value()) : serverError;
+        });
 }
 
 OAuthResult<TokenGrant> OAuthService::refresh(const ClientCredentials &client,
@@ -185,136 +203,84 @@ OAuthResult<TokenGrant> OAuthService::refresh(const ClientCredentials &client,
     if (refreshToken.isEmpty())
         return oauthError(u"invalid_request"_s, codes::MalformedRequest);
     const qint64 nowMs = m_clock.now().toMSecsSinceEpoch();
-    std::optional<OAuthError> failure;
-    auto done = m_database.transaction<TokenGrant>([&](QSqlDatabase &db) -> Result<TokenGrant> {
-        const OAuthResult<qint64> clientApp = authenticateClient(db, client);
-        if (!clientApp) {
-            failure = clientApp.error();
-            return Error {};
-        }
-        auto rotated = runQuery(db,
-                                u"UPDATE tokens SET rotated_at = ? WHERE token_hash = ? "
-                                "AND kind = 'refresh' AND rotated_at IS NULL "
-                                "AND revoked_at IS NULL AND expires_at > ? "
-                                "RETURNING linkage_id, expires_at"_s,
-                                {nowMs, hashOf(refreshToken), nowMs}, u"rotate refresh token"_s);
-        if (!rotated) {
-            failure = serverError;
-            return Error {};
-        }
-        QSqlQuery &r = rotated.value();
-        if (!r.next()) {
-            // A refresh token used a second time means two parties hold it: end the grant.
-            auto reused = runQuery(db,
+    return asClient<TokenGrant>(
+        client,
+        [&](QSqlDatabase &db, qint64 clientAppId, bool &keepChanges) -> OAuthResult<TokenGrant> {
+            auto rotated =
+                runQuery(db,
+                         u"UPDATE tokens SET rotated_at = ? WHERE token_hash = ? "
+                         "AND kind = 'refresh' AND rotated_at IS NULL "
+                         "AND revoked_at IS NULL AND expires_at > ? "
+                         "RETURNING linkage_id, expires_at"_s,
+                         {nowMs, hashOf(refreshToken), nowMs}, u"rotate refresh token"_s);
+            if (!rotated)
+                return serverError;
+            QSqlQuery &r = rotated.value();
+            if (!r.next()) {
+                return refuseReuse(db,
                                    u"SELECT linkage_id FROM tokens WHERE token_hash = ? "
                                    "AND kind = 'refresh' AND rotated_at IS NOT NULL"_s,
-                                   {hashOf(refreshToken)}, u"check refresh reuse"_s);
-            if (reused && reused.value().next()) {
-                const qint64 linkage = reused.value().value(0).toLongLong();
-                qCWarning(lcOAuth) << "refresh token reused; revoking linkage" << linkage;
-                if (!revokeGrant(db, linkage, u"refresh token reused"_s, nowMs)) {
-                    failure = serverError;
-                    return Error {};
-                }
-                failure = oauthError(u"invalid_grant"_s, codes::LinkageRevoked);
-                return TokenGrant {};
+                                   refreshToken, u"refresh token reused"_s, codes::LinkageRevoked,
+                                   nowMs, keepChanges);
             }
-            failure = oauthError(u"invalid_grant"_s, codes::Unauthorized);
-            return Error {};
-        }
-        const qint64 linkageId = r.value(0).toLongLong();
-        const qint64 refreshExpires = r.value(1).toLongLong();
-        auto linkage =
-            runQuery(db,
-                     u"SELECT l.client_app_id, l.scope, l.expires_at, l.revoked_at, a.status, "
-                     "ci.suspended_at FROM linkages l JOIN accounts a ON a.id = l.account_id "
-                     "JOIN client_app_institutions ci ON ci.client_app_id = l.client_app_id "
-                     "AND ci.institution_id = l.institution_id WHERE l.id = ?"_s,
-                     {linkageId}, u"read linkage"_s);
-        if (!linkage || !linkage.value().next()) {
-            failure = serverError;
-            return Error {};
-        }
-        QSqlQuery &l = linkage.value();
-        if (l.value(0).toLongLong() != clientApp.value()) {
-            failure = oauthError(u"invalid_grant"_s, codes::Unauthorized);
-            return Error {};
-        }
-        if (!l.value(3).isNull()) {
-            failure = oauthError(u"invalid_grant"_s, codes::LinkageRevoked);
-            return Error {};
-        }
-        if (l.value(4).toString() != u"active"_s) {
-            failure = oauthError(u"invalid_grant"_s, codes::AccountMoved);
-            return Error {};
-        }
-        if (!l.value(5).isNull()) {
-            failure = oauthError(u"invalid_grant"_s, codes::ClientSuspended);
-            return Error {};
-        }
-        if (l.value(2).toLongLong() <= nowMs) {
-            failure = oauthError(u"invalid_grant"_s, codes::LinkageExpired);
-            return Error {};
-        }
-        return issueTokens(db, linkageId, l.value(1).toString(), refreshExpires, nowMs);
-    });
-    if (failure)
-        return *failure;
-    if (!done)
-        return serverError;
-    return done.value();
+            const qint64 linkageId = r.value(0).toLongLong();
+            const qint64 refreshExpires = r.value(1).toLongLong();
+            auto linkage =
+                runQuery(db,
+                         u"SELECT l.client_app_id, l.scope, l.expires_at, l.revoked_at, a.status, "
+                         "ci.suspended_at FROM linkages l JOIN accounts a ON a.id = l.account_id "
+                         "JOIN client_app_institutions ci ON ci.client_app_id = l.client_app_id "
+                         "AND ci.institution_id = l.institution_id WHERE l.id = ?"_s,
+                         {linkageId}, u"read linkage"_s);
+            if (!linkage || !linkage.value().next())
+                return serverError;
+            QSqlQuery &l = linkage.value();
+            if (l.value(0).toLongLong() != clientAppId)
+                return oauthError(u"invalid_grant"_s, codes::Unauthorized);
+            if (!l.value(3).isNull())
+                return oauthError(u"invalid_grant"_s, codes::LinkageRevoked);
+            if (l.value(4).toString() != u"active"_s)
+                return oauthError(u"invalid_grant"_s, codes::AccountMoved);
+            if (!l.value(5).isNull())
+                return oauthError(u"invalid_grant"_s, codes::ClientSuspended);
+            if (l.value(2).toLongLong() <= nowMs)
+                return oauthError(u"invalid_grant"_s, codes::LinkageExpired);
+            const Result<TokenGrant> issued =
+                issueTokens(db, linkageId, l.value(1).toString(), refreshExpires, nowMs);
+            return issued ? OAuthResult<TokenGrant>(issued.value()) : serverError;
+        });
 }
 
 OAuthResult<bool> OAuthService::revoke(const ClientCredentials &client, const QString &token)
 {
     const qint64 nowMs = m_clock.now().toMSecsSinceEpoch();
-    std::optional<OAuthError> failure;
-    auto done = m_database.transaction<bool>([&](QSqlDatabase &db) -> Result<bool> {
-        const OAuthResult<qint64> clientApp = authenticateClient(db, client);
-        if (!clientApp) {
-            failure = clientApp.error();
-            return Error {};
-        }
-        if (token.isEmpty()) {
-            failure = oauthError(u"invalid_request"_s, codes::MalformedRequest);
-            return Error {};
-        }
-        auto found = runQuery(db,
-                              u"SELECT t.kind, t.linkage_id FROM tokens t "
-                              "JOIN linkages l ON l.id = t.linkage_id "
-                              "WHERE t.token_hash = ? AND l.client_app_id = ?"_s,
-                              {hashOf(token), clientApp.value()}, u"find token"_s);
-        if (!found) {
-            failure = serverError;
-            return Error {};
-        }
-        QSqlQuery &f = found.value();
-        if (!f.next())
-            return true; // RFC 7009 §2.2: an unknown token is not an error
-        const QString kind = f.value(0).toString();
-        const qint64 linkageId = f.value(1).toLongLong();
-        if (kind == u"refresh"_s) {
-            if (!revokeGrant(db, linkageId, u"revoked by the app"_s, nowMs)) {
-                failure = serverError;
-                return Error {};
+    return asClient<bool>(
+        client, [&](QSqlDatabase &db, qint64 clientAppId, bool &) -> OAuthResult<bool> {
+            if (token.isEmpty())
+                return oauthError(u"invalid_request"_s, codes::MalformedRequest);
+            auto found = runQuery(db,
+                                  u"SELECT t.kind, t.linkage_id FROM tokens t "
+                                  "JOIN linkages l ON l.id = t.linkage_id "
+                                  "WHERE t.token_hash = ? AND l.client_app_id = ?"_s,
+                                  {hashOf(token), clientAppId}, u"find token"_s);
+            if (!found)
+                return serverError;
+            QSqlQuery &f = found.value();
+            if (!f.next())
+                return true; // RFC 7009 §2.2: an unknown token is not an error
+            if (f.value(0).toString() == u"refresh"_s) {
+                if (!revokeGrant(db, f.value(1).toLongLong(), u"revoked by the app"_s, nowMs))
+                    return serverError;
+                return true;
             }
+            auto revoked = runQuery(db,
+                                    u"UPDATE tokens SET revoked_at = ? WHERE token_hash = ? "
+                                    "AND revoked_at IS NULL"_s,
+                                    {nowMs, hashOf(token)}, u"revoke token"_s);
+            if (!revoked)
+                return serverError;
             return true;
-        }
-        auto revoked = runQuery(db,
-                                u"UPDATE tokens SET revoked_at = ? WHERE token_hash = ? "
-                                "AND revoked_at IS NULL"_s,
-                                {nowMs, hashOf(token)}, u"revoke token"_s);
-        if (!revoked) {
-            failure = serverError;
-            return Error {};
-        }
-        return true;
-    });
-    if (failure)
-        return *failure;
-    if (!done)
-        return serverError;
-    return true;
+        });
 }
 
 Result<LinkedAccount> OAuthService::authorize(const QString &accessToken)

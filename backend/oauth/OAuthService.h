@@ -6,6 +6,8 @@
 
 #include <QString>
 
+#include <functional>
+
 namespace tc::backend {
 
 struct OAuthSettings
@@ -70,6 +72,16 @@ public:
     Result<LinkedAccount> authorize(const QString &accessToken);
 
 private:
+    // The work of a token or revocation call after the client has authenticated, inside one
+    // transaction. Setting `keepChanges` commits what a refusal changed (a grant it ended).
+    template<typename T>
+    using ClientWork =
+        std::function<OAuthResult<T>(QSqlDatabase &, qint64 clientAppId, bool &keepChanges)>;
+    template<typename T>
+    OAuthResult<T> asClient(const ClientCredentials &client, const ClientWork<T> &work);
+    OAuthError refuseReuse(QSqlDatabase &db, const QString &findGrantSql, const QString &token,
+                           const QString &reason, QLatin1StringView code, qint64 nowMs,
+                           bool &keepChanges);
     OAuthResult<qint64> authenticateClient(QSqlDatabase &db, const ClientCredentials &client);
     Result<TokenGrant> issueTokens(QSqlDatabase &db, qint64 linkageId, const QString &scope,
                                    qint64 refreshExpiresMs, qint64 nowMs);

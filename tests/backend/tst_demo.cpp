@@ -94,7 +94,7 @@ class TestDemo final : public QObject
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
         QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
         QSignalSpy done(reply, &QNetworkReply::finished);
-        if (!done.wait(10000))
+        if (!done.wait(60000))
             qFatal("no answer to %s", qPrintable(path));
         Answer answer {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
                        QJsonDocument::fromJson(reply->readAll()).object()};
@@ -123,7 +123,7 @@ class TestDemo final : public QObject
         QProcess process;
         QSignalSpy finished(&process, &QProcess::finished);
         process.start(QStringLiteral(AUTH_BACKEND_BINARY), arguments);
-        if (!finished.wait(30000))
+        if (!finished.wait(120000))
             qFatal("auth-backend did not finish");
         return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
                 QString::fromUtf8(process.readAllStandardError())};
@@ -381,7 +381,7 @@ private Q_SLOTS:
                         fastClock.start();
                 });
         simulator.start();
-        QTRY_VERIFY_WITH_TIMEOUT(outcomes.size() == script.size(), 25000);
+        QTRY_VERIFY_WITH_TIMEOUT(outcomes.size() == script.size(), 120000);
         simulator.stop();
         fastClock.stop();
         qInfo() << outcomes;
