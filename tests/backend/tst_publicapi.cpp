@@ -78,12 +78,9 @@ class TestPublicApi final : public QObject
                                                                   timestamp, body)}});
     }
 
-    // Walks ①–⑥ and answers the code in the redirect.
-    static QString authorizationCode(TestBackend &b)
+    // Starts a flow (POST /api/v1/flows) and answers its path, "/api/v1/flows/<id>".
+    static QString startFlow(TestBackend &b)
     {
-        // Each walk happens a second later than the last: two identical signed webhooks in the
-        // same second are one delivery replayed, and refused as such.
-        b.clock().advance(1000);
         const auto created = b.postJson(u"/api/v1/flows"_s,
                                         {{u"institution"_s, StandardData::institution},
                                          {u"client_id"_s, StandardData::clientId},
@@ -94,7 +91,16 @@ class TestPublicApi final : public QObject
                                          {u"scope"_s, u"accounts"_s}});
         if (created.status != 201)
             qFatal("create: %d %s", created.status, created.body.constData());
-        const QString flow = u"/api/v1/flows/"_s + created.json.value(u"flow_id"_s).toString();
+        return u"/api/v1/flows/"_s + created.json.value(u"flow_id"_s).toString();
+    }
+
+    // Walks ①–⑥ and answers the code in the redirect.
+    static QString authorizationCode(TestBackend &b)
+    {
+        // Each walk happens a second later than the last: two identical signed webhooks in the
+        // same second are one delivery replayed, and refused as such.
+        b.clock().advance(1000);
+        const QString flow = startFlow(b);
         const auto step = [&](const QString &path, const QJsonObject &body, int expected) {
             const auto reply = b.postJson(flow + path, body);
             if (reply.status != expected)
@@ -417,16 +423,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, body);
         QFETCH(QByteArray, contentType);
         auto b = startBackend(engine);
-        const auto created = b->postJson(u"/api/v1/flows"_s,
-                                         {{u"institution"_s, StandardData::institution},
-                                          {u"client_id"_s, StandardData::clientId},
-                                          {u"redirect_uri"_s, StandardData::redirectUri},
-                                          {u"state"_s, u"s"_s},
-                                          {u"code_challenge"_s, challenge},
-                                          {u"code_challenge_method"_s, u"S256"_s},
-                                          {u"scope"_s, u"accounts"_s}});
-        QCOMPARE(created.status, 201);
-        const QString flow = u"/api/v1/flows/"_s + created.json.value(u"flow_id"_s).toString();
+        const QString flow = startFlow(*b);
         const auto reply = b->request(method, flow + path, body, {{"Content-Type", contentType}});
         QVERIFY2(reply.status >= 400 && reply.status < 500,
                  qPrintable(u"%1 %2"_s.arg(reply.status).arg(QString::fromUtf8(reply.body))));
@@ -449,15 +446,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, engine);
         auto b = startBackend(engine);
-        const auto created = b->postJson(u"/api/v1/flows"_s,
-                                         {{u"institution"_s, StandardData::institution},
-                                          {u"client_id"_s, StandardData::clientId},
-                                          {u"redirect_uri"_s, StandardData::redirectUri},
-                                          {u"state"_s, u"s"_s},
-                                          {u"code_challenge"_s, challenge},
-                                          {u"code_challenge_method"_s, u"S256"_s},
-                                          {u"scope"_s, u"accounts"_s}});
-        const QString flow = u"/api/v1/flows/"_s + created.json.value(u"flow_id"_s).toString();
+        const QString flow = startFlow(*b);
         const auto cancelled = b->postJson(flow + u"/cancel"_s, {});
         QCOMPARE(cancelled.status, 200);
         QCOMPARE(cancelled.json.value(u"code"_s).toString(), QString(codes::Cancelled));
