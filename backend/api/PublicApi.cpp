@@ -74,6 +74,24 @@ Result<ClientCredentials, OAuthError> clientCredentials(const HttpRequest &reque
     return credentials;
 }
 
+// A call to the token or revocation endpoint: its form and the client's credentials.
+struct ClientCall
+{
+    ClientCredentials credentials;
+    QHash<QString, QString> form;
+};
+
+Result<ClientCall, OAuthError> clientCall(const HttpRequest &request)
+{
+    auto form = readForm(request);
+    if (!form)
+        return OAuthError {u"invalid_request"_s, QString(codes::MalformedRequest), 400};
+    auto credentials = clientCredentials(request, form.value());
+    if (!credentials)
+        return credentials.error();
+    return ClientCall {credentials.value(), form.value()};
+}
+
 QString bearerToken(const HttpRequest &request)
 {
     const QByteArray authorization = request.header("authorization");
@@ -266,22 +284,19 @@ void registerPublicApi(http::Router &router, const PublicApiContext &c)
         });
 
     router.add("POST", u"/oauth/token"_s, [&oauth](const HttpRequest &request) {
-        auto form = readForm(request);
-        if (!form)
-            return oauthErrorResponse(
-                {u"invalid_request"_s, QString(codes::MalformedRequest), 400});
-        const auto client = clientCredentials(request, form.value());
-        if (!client)
-            return oauthErrorResponse(client.error());
-        const QString grantType = form->value(u"grant_type"_s);
+        auto call = clientCall(request);
+        if (!call)
+            return oauthErrorResponse(call.error());
+        const ClientCredentials &client = call->credentials;
+        const QHash<QString, QString> &form = call->form;
+        const QString grantType = form.value(u"grant_type"_s);
         OAuthResult<TokenGrant> grant =
             OAuthError {u"unsupported_grant_type"_s, QString(codes::MalformedRequest), 400};
         if (grantType == u"authorization_code"_s)
-            grant =
-                oauth.exchangeCode(client.value(), form->value(u"code"_s),
-                                   form->value(u"redirect_uri"_s), form->value(u"code_verifier"_s));
+            grant = oauth.exchangeCode(client, form.value(u"code"_s), form.value(u"redirect_uri"_s),
+                                       form.value(u"code_verifier"_s));
         else if (grantType == u"refresh_token"_s)
-            grant = oauth.refresh(client.value(), form->value(u"refresh_token"_s));
+            grant = oauth.refresh(client, form.value(u"refresh_token"_s));
         if (!grant)
             return oauthErrorResponse(grant.error());
         HttpResponse response = HttpResponse::json(200, grantJson(grant.value()));
@@ -290,14 +305,12 @@ void registerPublicApi(http::Router &router, const PublicApiContext &c)
     });
 
     router.add("POST", u"/oauth/revoke"_s, [&oauth](const HttpRequest &request) {
-        auto form = readForm(request);
-        if (!form)
-            return oauthErrorResponse(
-                {u"invalid_request"_s, QString(codes::MalformedRequest), 400});
-        const auto client = clientCredentials(request, form.value());
-        if (!client)
-            return oauthErrorResponse(client.error());
-        const auto revoked = oauth.revoke(client.value(), form->value(u"token"_s));
+        auto call = clientCall(request);
+        if (!call)
+            return oauthErrorResponse(call.error());
+        const ClientCredentials &client = call->credentials;
+        const QHash<QString, QString> &form = call->form;
+        const auto revoked = oauth.revoke(client, form.value(u"token"_s));
         if (!revoked)
             return oauthErrorResponse(revoked.error());
         return HttpResponse::json(200, QJsonObject {});

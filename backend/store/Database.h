@@ -53,7 +53,7 @@ public:
             return failure(QStringLiteral("begin transaction"), db.lastError().text());
         Result<T> result = work(db);
         const bool keep = result.hasValue()
-                || (!result.error().key.isEmpty() && result.error().key != QLatin1StringView("A03"));
+            || (!result.error().key.isEmpty() && result.error().key != QLatin1StringView("A03"));
         if (!keep) {
             rollback(db);
             return result;
