@@ -365,6 +365,112 @@ private Q_SLOTS:
         QCOMPARE(b->request("POST", u"/api/v1/telephony/calls"_s, sentBody, headers).status, 401);
     }
 
+    // Each rule of the flow over HTTPS, with the HTTP status, catalog code and exact customer
+    // text the app's web view receives.
+    void everyRuleOverHttps_data() { addEngines(); }
+    void everyRuleOverHttps()
+    {
+        QFETCH(QString, engine);
+        auto b = startBackend(engine);
+        const auto expect = [](const TestBackend::Reply &reply, QLatin1StringView code) {
+            const CatalogEntry *entry = ErrorCatalog::builtIn().find(QString(code));
+            QVERIFY(entry);
+            QCOMPARE(reply.json.value(u"code"_s).toString(), QString(code));
+            QCOMPARE(reply.status, entry->httpStatus);
+            QCOMPARE(reply.json.value(u"message"_s).toString(), entry->customerMessage);
+        };
+        const QJsonObject rightAccount {{u"branch_code"_s, u"001"_s},
+                                        {u"account_type"_s, u"ordinary"_s},
+                                        {u"account_number"_s, u"1234567"_s}};
+        QJsonObject customer {{u"name_kana"_s, u"ﾃﾞｰﾀ ﾀﾛｳ"_s},
+                              {u"birth_date"_s, u"1980-04-01"_s},
+                              {u"phone"_s, u"078-631-0000"_s},
+                              {u"email"_s, u"taro@example.jp"_s},
+                              {u"email_confirm"_s, u"taro@example.jp"_s}};
+        QJsonObject wrongCustomer = customer;
+        wrongCustomer[u"birth_date"_s] = u"1980-04-02"_s;
+
+        // ① missing fields, account without a cash card, unknown flow.
+        QString flow = startFlow(*b);
+        expect(b->postJson(flow + u"/account"_s, {{u"branch_code"_s, u"001"_s}}),
+               codes::MissingFields);
+        expect(b->postJson(flow + u"/account"_s,
+                           {{u"branch_code"_s, u"001"_s},
+                            {u"account_type"_s, u"savings"_s},
+                            {u"account_number"_s, u"7654321"_s}}),
+               codes::AccountNotEligible);
+        expect(b->postJson(u"/api/v1/flows/nope/account"_s, rightAccount), codes::FlowNotFound);
+        // Steps out of order.
+        expect(b->postJson(flow + u"/pin"_s, {{u"pin"_s, StandardData::pin}}),
+               codes::StepOutOfOrder);
+        QCOMPARE(b->postJson(flow + u"/account"_s, rightAccount).status, 200);
+        // ② e-mail twice must match.
+        QJsonObject mismatch = customer;
+        mismatch[u"email_confirm"_s] = u"tar0@example.jp"_s;
+        expect(b->postJson(flow + u"/customer"_s, mismatch), codes::EmailConfirmationMismatch);
+        // ③④ 確定する before the call; a call from another number.
+        auto phone = b->postJson(flow + u"/customer"_s, customer);
+        QCOMPARE(phone.status, 200);
+        QCOMPARE(phone.json.value(u"registered_phone"_s).toString(), StandardData::phone);
+        expect(b->postJson(flow + u"/phone"_s, {}), codes::AwaitingCall);
+        QCOMPARE(
+            call(*b, u"09012345678"_s, phone.json.value(u"destination_number"_s).toString()).status,
+            202);
+        expect(b->postJson(flow + u"/phone"_s, {}), codes::CallFromUnregisteredNumber);
+        // After 120 s the flow is void.
+        b->clock().advance(121'000);
+        expect(b->postJson(flow + u"/phone"_s, {}), codes::CallWindowExpired);
+
+        // ⑤ wrong PINs lock the PIN step only.
+        const auto toPin = [&]() {
+            const QString f = startFlow(*b);
+            b->postJson(f + u"/account"_s, rightAccount);
+            const auto p = b->postJson(f + u"/customer"_s, customer);
+            b->clock().advance(1000);
+            call(*b, StandardData::phone, p.json.value(u"destination_number"_s).toString());
+            b->postJson(f + u"/phone"_s, {});
+            return f;
+        };
+        flow = toPin();
+        expect(b->postJson(flow + u"/pin"_s, {{u"pin"_s, u"0000"_s}}), codes::WrongPin);
+        expect(b->postJson(flow + u"/pin"_s, {{u"pin"_s, u"0001"_s}}), codes::WrongPin);
+        expect(b->postJson(flow + u"/pin"_s, {{u"pin"_s, u"0002"_s}}), codes::PinLockedNow);
+        expect(b->postJson(flow + u"/pin"_s, {{u"pin"_s, StandardData::pin}}), codes::PinLocked);
+        // ⑥ consent (the next day: the PIN lock has released at 00:00 Tokyo).
+        b->clock().set(test::tokyoTime(2026, 11, 25, 10, 0));
+        flow = toPin();
+        QCOMPARE(b->postJson(flow + u"/pin"_s, {{u"pin"_s, StandardData::pin}}).status, 200);
+        expect(b->postJson(flow + u"/consent"_s,
+                           {{u"agree_terms"_s, false}, {u"decision"_s, u"allow"_s}}),
+               codes::TermsNotAgreed);
+        QCOMPARE(b->postJson(flow + u"/consent"_s,
+                             {{u"agree_terms"_s, false}, {u"decision"_s, u"deny"_s}})
+                     .json.value(u"redirect_uri"_s)
+                     .toString(),
+                 StandardData::redirectUri + u"?error=access_denied&state=st-1"_s);
+
+        // ② wrong identity data: B21 four times, B83, then B84 — also at ①.
+        flow = startFlow(*b);
+        QCOMPARE(b->postJson(flow + u"/account"_s, rightAccount).status, 200);
+        for (int i = 0; i < 4; ++i)
+            expect(b->postJson(flow + u"/customer"_s, wrongCustomer), codes::IdentityMismatch);
+        expect(b->postJson(flow + u"/customer"_s, wrongCustomer), codes::IdentityLockedNow);
+        expect(b->postJson(flow + u"/customer"_s, customer), codes::IdentityLocked);
+        expect(b->postJson(startFlow(*b) + u"/account"_s, rightAccount), codes::IdentityLocked);
+
+        // Outside service hours: the 2nd Sunday's window from Saturday 23:50.
+        b->clock().set(test::tokyoTime(2026, 12, 12, 23, 55));
+        expect(b->postJson(u"/api/v1/flows"_s,
+                           {{u"institution"_s, StandardData::institution},
+                            {u"client_id"_s, StandardData::clientId},
+                            {u"redirect_uri"_s, StandardData::redirectUri},
+                            {u"state"_s, u"s"_s},
+                            {u"code_challenge"_s, challenge},
+                            {u"code_challenge_method"_s, u"S256"_s},
+                            {u"scope"_s, u"accounts"_s}}),
+               codes::OutsideServiceHours);
+    }
+
     void badInputAnswers4xxWithACatalogCode_data()
     {
         QTest::addColumn<QString>("engine");
