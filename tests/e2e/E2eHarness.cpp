@@ -1,8 +1,8 @@
 #include "E2eHarness.h"
 
 #include "Database.h"
-#include "Directory.h"
 #include "FlowService.h"
+#include "TestBackend.h"
 #include "TokyoTime.h"
 
 #include <QCoreApplication>
@@ -115,48 +115,15 @@ QString E2eHarness::start(const QString &engine)
     settings.telephonySecretFile = m_keys.filePath(u"telephony.key"_s);
     settings.database = m_databases.create(engine);
     // A Tuesday afternoon in Tokyo, far from every maintenance window; it does not move.
-    m_clock = std::make_shared<backend::ManualClock>(
-        QDateTime(QDate(2026, 11, 24), QTime(14, 0), tokyoTimeZone()).toUTC());
+    m_clock = std::make_shared<backend::ManualClock>(quietTokyoAfternoon());
     auto started = backend::BackendService::start(settings, m_clock);
     if (!started)
         return started.error().message;
     m_service = std::move(started.value());
 
     // The customer and the app, as the operator's tools would set them up.
-    using namespace tc::backend;
-    QSqlDatabase db = m_service->database().connection();
-    const auto failed = [](const auto &result) { return !result; };
-    if (failed(Directory::addInstitution(
-            db,
-            {.id = u"hyogo-himawari"_s,
-             .name = u"兵庫ひまわり信用組合"_s,
-             .authenticationNumbers = {u"0120000001"_s, u"0120000002"_s, u"0120000003"_s}})))
-        return u"seed institution"_s;
-    const auto branch = Directory::addBranch(
-        db, {u"hyogo-himawari"_s, u"001"_s, u"本店営業部"_s, u"078-631-7751"_s});
-    const auto customer = Directory::addCustomer(
-        db, {u"hyogo-himawari"_s, u"データタロウ"_s, QDate(1980, 4, 1), u"0786310000"_s});
-    if (!branch || !customer)
-        return u"seed branch and customer"_s;
-    const auto account = Directory::addAccount(db,
-                                               {.customerId = customer.value(),
-                                                .branchId = branch.value(),
-                                                .accountType = u"ordinary"_s,
-                                                .accountNumber = u"1234567"_s,
-                                                .balance = 120000});
-    if (!account
-        || failed(Directory::setPinDigest(
-            db, account.value(), m_service->flows().pinDigest(account.value(), u"4321"_s))))
-        return u"seed account"_s;
-    if (failed(Directory::addClientApp(
-            db,
-            {.clientId = u"creco"_s,
-             .name = u"しんくみアプリ with CRECO"_s,
-             .provider = u"アイ・ティ・リアライズ株式会社"_s,
-             .secretHash = QCryptographicHash::hash(clientSecret, QCryptographicHash::Sha256),
-             .redirectUris = {redirectUri},
-             .institutionIds = {u"hyogo-himawari"_s}})))
-        return u"seed client app"_s;
+    test::seedStandardData(m_service->database(), m_service->flows(),
+                           QString::fromLatin1(clientSecret));
     return {};
 }
 

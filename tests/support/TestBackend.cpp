@@ -16,7 +16,8 @@ using namespace Qt::StringLiterals;
 
 namespace tc::test {
 
-StandardData seedStandardData(backend::Database &database, const backend::FlowService &flows)
+StandardData seedStandardData(backend::Database &database, const backend::FlowService &flows,
+                              const QString &clientSecret)
 {
     using namespace backend;
     StandardData data;
@@ -68,7 +69,7 @@ StandardData seedStandardData(backend::Database &database, const backend::FlowSe
                                  {.clientId = StandardData::clientId,
                                   .name = u"しんくみアプリ with CRECO"_s,
                                   .provider = u"アイ・ティ・リアライズ株式会社"_s,
-                                  .secretHash = crypto::sha256(StandardData::clientSecret.toUtf8()),
+                                  .secretHash = crypto::sha256(clientSecret.toUtf8()),
                                   .redirectUris = {StandardData::redirectUri},
                                   .institutionIds = {StandardData::institution}}),
          "client app");

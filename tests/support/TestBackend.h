@@ -32,8 +32,10 @@ struct StandardData
     qint64 noCardAccountId = 0;
 };
 
-// Seeds StandardData; aborts the test program if the database refuses.
-StandardData seedStandardData(backend::Database &database, const backend::FlowService &flows);
+// Seeds StandardData; aborts the test program if the database refuses. `clientSecret` replaces
+// the app's secret (the e2e tests use one with characters HTTP Basic must encode).
+StandardData seedStandardData(backend::Database &database, const backend::FlowService &flows,
+                              const QString &clientSecret = StandardData::clientSecret);
 
 // A Tuesday afternoon in Tokyo, far from every maintenance window.
 QDateTime quietTokyoAfternoon();
