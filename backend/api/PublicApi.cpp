@@ -260,18 +260,27 @@ void registerPublicApi(http::Router &router, const PublicApiContext &c)
             }
             // Each signed delivery is accepted once: a replay inside the tolerance
             // carries the same signature and finds it already used.
-            auto fresh =
-                runQuery(db->connection(),
-                         u"INSERT INTO webhook_nonces (nonce, seen_at) VALUES (?, ?) "
-                         "ON CONFLICT (nonce) DO NOTHING RETURNING nonce"_s,
-                         {QString::fromLatin1(signature), now * 1000}, u"record webhook"_s);
+            // A transaction of its own (as the autocommit was), so that on SQLite this write
+            // takes its turn with the others in Database::transaction instead of sleeping in
+            // SQLite's busy handler.
+            const Result<bool> fresh = db->transaction<bool>([&](QSqlDatabase &tx) -> Result<bool> {
+                auto inserted =
+                    runQuery(tx,
+                             u"INSERT INTO webhook_nonces (nonce, seen_at) VALUES (?, ?) "
+                             "ON CONFLICT (nonce) DO NOTHING RETURNING nonce"_s,
+                             {QString::fromLatin1(signature), now * 1000}, u"record webhook"_s);
+                if (!inserted)
+                    return inserted.error();
+                const bool isNew = inserted.value().next();
+                // Done with the statement: on SQLite an unfinished INSERT … RETURNING stays "in
+                // progress" and makes the commit fail.
+                inserted.value().finish();
+                return isNew;
+            });
             if (!fresh)
                 return HttpResponse::error(codes::SystemError);
-            if (!fresh.value().next())
+            if (!fresh.value())
                 return HttpResponse::error(codes::Unauthorized);
-            // Done with the statement: on SQLite an unfinished INSERT … RETURNING stays "in
-            // progress" and makes the commit of recordCall's transaction below fail.
-            fresh.value().finish();
             const auto input = JsonInput::read(request, {{u"caller"_s}, {u"dialed"_s}, {u"at"_s}});
             if (!input)
                 return errorResponse(input.error());

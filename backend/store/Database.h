@@ -45,10 +45,16 @@ public:
     // error (A03) or an Error without a key rolls everything back. On SQLite the transaction
     // takes the write lock at its start (BEGIN IMMEDIATE): a read-then-write transaction that
     // upgrades later would fail at once under concurrency instead of waiting its turn.
+    //
+    // SQLite has one writer at a time. Threads of this process take their turn on a mutex
+    // rather than in SQLite's busy handler, which sleeps in steps of up to 100 ms however soon
+    // the lock is free: the queue then moves as fast as the commits do (the busy timeout still
+    // covers another process on the same file).
     template<typename T, typename Work>
     Result<T> transaction(Work &&work)
     {
         QSqlDatabase db = connection();
+        const QMutexLocker<QRecursiveMutex> writer(isPostgreSql() ? nullptr : &m_sqliteWriter);
         if (!begin(db))
             return failure(QStringLiteral("begin transaction"), db.lastError().text());
         Result<T> result = work(db);
@@ -81,6 +87,9 @@ private:
     QString m_password;
     QString m_connectionPrefix;
     QMutex m_mutex;
+    // See transaction(); recursive, so that a nested transaction fails in SQLite as it did
+    // before ("cannot start a transaction within a transaction") instead of deadlocking.
+    QRecursiveMutex m_sqliteWriter;
     QHash<QThread *, QString> m_connections;
     // Context of the QThread::finished connections that close a finished thread's connection.
     std::unique_ptr<QObject> m_threadWatcher;
