@@ -67,6 +67,43 @@ ConfigSchema makeSchema()
            .type = T::String,
            .description = u"file with the secret (32+ bytes, mode 0600) shared with the "
                           "telephony provider to sign its call webhooks"_s});
+    s.add({.key = u"staff/access_token_seconds"_s,
+           .type = T::Integer,
+           .defaultValue = qint64(300),
+           .description = u"lifetime of a staff bearer token; the console refreshes it"_s,
+           .minimum = 30,
+           .maximum = 3600});
+    s.add({.key = u"staff/idle_timeout_seconds"_s,
+           .type = T::Integer,
+           .defaultValue = qint64(900),
+           .description = u"a staff session not used for this long ends"_s,
+           .minimum = 60,
+           .maximum = 86400});
+    s.add({.key = u"staff/session_hours"_s,
+           .type = T::Integer,
+           .defaultValue = qint64(10),
+           .description = u"a staff session ends this many hours after sign-in"_s,
+           .minimum = 1,
+           .maximum = 24});
+    s.add({.key = u"staff/max_failed_sign_ins"_s,
+           .type = T::Integer,
+           .defaultValue = qint64(5),
+           .description = u"consecutive failed sign-ins that lock a staff account"_s,
+           .minimum = 1,
+           .maximum = 100});
+    s.add({.key = u"staff/sign_in_lock_minutes"_s,
+           .type = T::Integer,
+           .defaultValue = qint64(15),
+           .description = u"how long a staff account stays locked after those failures"_s,
+           .minimum = 1,
+           .maximum = 1440});
+    s.add({.key = u"retention/days"_s,
+           .type = T::Integer,
+           .defaultValue = qint64(400),
+           .description = u"attempts and audit rows older than this many days are purged "
+                          "(the audit chain stays verifiable through a signed checkpoint)"_s,
+           .minimum = 30,
+           .maximum = 3650});
     s.add({.key = u"tls/certificate"_s,
            .type = T::String,
            .description = u"PEM file with the server certificate chain"_s});
@@ -275,6 +312,13 @@ Result<BackendSettings> BackendConfig::fromRaw(const QList<std::pair<QString, QS
     s.flowsPerAppPerMinute = int(v.integer(u"limits/flows_per_app_per_minute"_s));
     s.calendar.midnightMinutes = int(v.integer(u"calendar/midnight_minutes"_s));
     s.calendar.earlyMorningMinutes = int(v.integer(u"calendar/early_morning_minutes"_s));
+
+    s.staff.accessTokenSeconds = int(v.integer(u"staff/access_token_seconds"_s));
+    s.staff.idleTimeoutSeconds = int(v.integer(u"staff/idle_timeout_seconds"_s));
+    s.staff.sessionHours = int(v.integer(u"staff/session_hours"_s));
+    s.staff.maxFailedSignIns = int(v.integer(u"staff/max_failed_sign_ins"_s));
+    s.staff.signInLockMinutes = int(v.integer(u"staff/sign_in_lock_minutes"_s));
+    s.retentionDays = int(v.integer(u"retention/days"_s));
 
     QStringList missingFiles;
     for (const auto &[key, file] : {std::pair {u"tls/certificate"_s, s.server.certificateFile},

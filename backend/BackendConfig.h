@@ -35,6 +35,16 @@ struct ServerSettings
     int maxRequestsInFlight = 256;
 };
 
+// Staff sign-in and sessions (the [staff] section).
+struct StaffSettings
+{
+    int accessTokenSeconds = 300; // a bearer token of the console lives this long
+    int idleTimeoutSeconds = 900; // a session unused this long ends
+    int sessionHours = 10; // a session ends this long after sign-in, used or not
+    int maxFailedSignIns = 5; // consecutive failures that lock a staff account
+    int signInLockMinutes = 15; // how long that lock lasts
+};
+
 // Everything auth-backend reads from its INI file, validated and typed.
 struct BackendSettings
 {
@@ -48,6 +58,8 @@ struct BackendSettings
     int flowsPerAppPerMinute = 3000;
     SmtpSettings smtp; // url empty: completion notices stay queued in the outbox
     int outboxIntervalSeconds = 30;
+    StaffSettings staff;
+    int retentionDays = 400; // attempts and audit rows older than this are purged
 };
 
 class BackendConfig final

@@ -45,5 +45,16 @@ inline constexpr QLatin1StringView MethodNotAllowed{"G05"};
 inline constexpr QLatin1StringView PayloadTooLarge{"G06"};
 inline constexpr QLatin1StringView TooManyRequests{"G07"};
 inline constexpr QLatin1StringView Unauthorized{"G08"};
+// S: the staff API (answers staff see in the console, never customers)
+inline constexpr QLatin1StringView StaffSignInFailed{"S01"};
+inline constexpr QLatin1StringView StaffSecondFactorRequired{"S02"};
+inline constexpr QLatin1StringView StaffSessionEnded{"S03"};
+inline constexpr QLatin1StringView StaffForbidden{"S04"};
+inline constexpr QLatin1StringView StaffReasonRequired{"S05"};
+inline constexpr QLatin1StringView StaffNotFound{"S06"};
+inline constexpr QLatin1StringView StaffApprovalPending{"S07"};
+inline constexpr QLatin1StringView StaffSameApprover{"S08"};
+inline constexpr QLatin1StringView StaffNothingToRelease{"S09"};
+inline constexpr QLatin1StringView StaffAlreadyDone{"S10"};
 
 } // namespace tc::codes

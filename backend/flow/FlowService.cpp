@@ -35,6 +35,10 @@ struct FlowService::FlowRow
     QString destinationNumber;
     qint64 callDeadline = 0;
     qint64 callVerifiedAt = 0;
+    // Read with the flow, in the same statement: the institution's lock thresholds, and whether
+    // one of its announced maintenance windows covers the step's moment.
+    LockThresholds thresholds;
+    bool inAnnouncedMaintenance = false;
 };
 
 // Attempt rows are the history staff read; one per step call, whatever its outcome.
@@ -158,8 +162,9 @@ Result<T> FlowService::runStep(const QString &flowId, QLatin1StringView expected
         const Result<FlowRow> flow = loadFlow(db, flowId, now);
         if (!flow)
             return flow.error();
-        if (Status open = checkOpen(flow->institutionId, now); !open)
-            return open.error();
+        // As checkOpen(), without reading the announced maintenance again: loadFlow did.
+        if (flow->inAnnouncedMaintenance || !m_sharedWindows.isOpen(now))
+            return codeError(codes::OutsideServiceHours);
         if (flow->step != expectedStep)
             return codeError(codes::StepOutOfOrder);
         StepContext step {db,
@@ -178,7 +183,8 @@ Result<T> FlowService::runStep(const QString &flowId, QLatin1StringView expected
 
 FlowService::FlowService(Database &database, const Clock &clock, QByteArray pinKey,
                          FlowSettings settings)
-    : m_database(database), m_clock(clock), m_pinKey(std::move(pinKey)), m_settings(settings)
+    : m_database(database), m_clock(clock), m_pinKey(std::move(pinKey)), m_settings(settings),
+      m_sharedWindows(m_settings.calendar)
 { }
 
 QByteArray FlowService::pinDigest(qint64 accountId, const QString &pin) const
@@ -235,20 +241,6 @@ Status FlowService::checkAddressRate(QSqlDatabase &db, const RequestOrigin &orig
                      nowMs);
 }
 
-Result<LockPolicy> FlowService::lockPolicyFor(QSqlDatabase &db, const QString &institutionId)
-{
-    auto query = runQuery(db,
-                          u"SELECT identity_lock_threshold, pin_lock_threshold FROM institutions "
-                          "WHERE id = ?"_s,
-                          {institutionId}, u"read lock thresholds"_s);
-    if (!query)
-        return query.error();
-    if (!query.value().next())
-        return codeError(codes::SystemError);
-    return LockPolicy(LockThresholds {.identity = query.value().value(0).toInt(),
-                                      .pin = query.value().value(1).toInt()});
-}
-
 Result<FlowService::FlowRow> FlowService::loadFlow(QSqlDatabase &db, const QString &flowId,
                                                    const QDateTime &now)
 {
@@ -256,10 +248,15 @@ Result<FlowService::FlowRow> FlowService::loadFlow(QSqlDatabase &db, const QStri
         runQuery(db,
                  u"SELECT f.id, f.institution_id, f.client_app_id, c.name, f.redirect_uri, "
                  "f.state, f.code_challenge, f.scope, f.step, f.account_id, f.email, "
-                 "f.destination_number, f.call_deadline, f.call_verified_at, f.expires_at "
+                 "f.destination_number, f.call_deadline, f.call_verified_at, f.expires_at, "
+                 "i.identity_lock_threshold, i.pin_lock_threshold, "
+                 "EXISTS (SELECT 1 FROM announced_maintenance m "
+                 "WHERE m.institution_id = f.institution_id AND m.starts_at <= ? "
+                 "AND m.ends_at > ?) "
                  "FROM flows f JOIN client_apps c ON c.id = f.client_app_id "
+                 "JOIN institutions i ON i.id = f.institution_id "
                  "WHERE f.id = ?"_s,
-                 {flowId}, u"load flow"_s);
+                 {now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch(), flowId}, u"load flow"_s);
     if (!query)
         return codeError(codes::SystemError);
     QSqlQuery &q = query.value();
@@ -280,6 +277,8 @@ Result<FlowService::FlowRow> FlowService::loadFlow(QSqlDatabase &db, const QStri
     row.destinationNumber = q.value(11).toString();
     row.callDeadline = q.value(12).toLongLong();
     row.callVerifiedAt = q.value(13).toLongLong();
+    row.thresholds = LockThresholds {.identity = q.value(15).toInt(), .pin = q.value(16).toInt()};
+    row.inAnnouncedMaintenance = q.value(17).toBool();
     return row;
 }
 
@@ -434,9 +433,7 @@ Result<PhoneChallenge> FlowService::submitCustomer(const QString &flowId,
             if (input.email != input.emailConfirm)
                 return step.answer(codes::EmailConfirmationMismatch);
 
-            const Result<LockPolicy> policy = lockPolicyFor(db, flow->institutionId);
-            if (!policy)
-                return codeError(codes::SystemError);
+            const LockPolicy policy(flow->thresholds);
             const QDate day = tokyoDate(now);
             const Result<bool> locked =
                 LockStore::isLocked(db, flow->accountId, LockKind::Identity, day);
@@ -460,7 +457,7 @@ Result<PhoneChallenge> FlowService::submitCustomer(const QString &flowId,
             if (!matches) {
                 const Result<CountedFailure> counted =
                     LockStore::countFailure(db, flow->accountId, LockKind::Identity, day,
-                                            policy->threshold(LockKind::Identity), nowMs);
+                                            policy.threshold(LockKind::Identity), nowMs);
                 if (!counted)
                     return codeError(codes::SystemError);
                 if (!counted->counted)
@@ -615,12 +612,10 @@ Result<ConsentRequest> FlowService::submitPin(const QString &flowId, const QStri
             const QByteArray expected = stored.value().value(0).toByteArray();
             if (expected.isEmpty()
                 || !crypto::constantTimeEquals(expected, pinDigest(flow->accountId, pin))) {
-                const Result<LockPolicy> policy = lockPolicyFor(db, flow->institutionId);
-                if (!policy)
-                    return codeError(codes::SystemError);
+                const LockPolicy policy(flow->thresholds);
                 const Result<CountedFailure> counted =
                     LockStore::countFailure(db, flow->accountId, LockKind::Pin, day,
-                                            policy->threshold(LockKind::Pin), nowMs);
+                                            policy.threshold(LockKind::Pin), nowMs);
                 if (!counted)
                     return codeError(codes::SystemError);
                 if (!counted->counted)

@@ -75,7 +75,6 @@ private:
                       const std::function<Result<T>(StepContext &)> &work);
     Result<FlowRow> loadFlow(QSqlDatabase &db, const QString &flowId, const QDateTime &now);
     Status checkOpen(const QString &institutionId, const QDateTime &now);
-    Result<LockPolicy> lockPolicyFor(QSqlDatabase &db, const QString &institutionId);
     Status checkRate(QSqlDatabase &db, const QString &key, int limitPerMinute, qint64 nowMs);
     Status checkAddressRate(QSqlDatabase &db, const RequestOrigin &origin, qint64 nowMs);
 
@@ -83,6 +82,9 @@ private:
     const Clock &m_clock;
     QByteArray m_pinKey;
     FlowSettings m_settings;
+    // The shared centre's windows (m_settings.calendar), without the institutions' announced
+    // maintenance, which the steps read with their flow.
+    ServiceCalendar m_sharedWindows;
 };
 
 } // namespace tc::backend

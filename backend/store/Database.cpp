@@ -8,11 +8,122 @@
 #include <QThread>
 #include <QUuid>
 
+#include <optional>
+#include <unordered_map>
+
 using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcStore, "tc.backend.store")
 
 namespace tc::backend {
+
+// The prepared statements of one connection, by SQL text (see Statement). Used by the thread
+// that owns the connection; the mutex covers closing it from another thread (~Database).
+class StatementCache final
+{
+public:
+    // Beyond this many distinct SQL texts a connection prepares per call again, so that SQL
+    // built at run time (IN lists of varying length) cannot grow the cache without bound.
+    static constexpr std::size_t MaxStatements = 256;
+
+    std::optional<QSqlQuery> take(const QString &sql)
+    {
+        const QMutexLocker locker(&m_mutex);
+        const auto found = m_statements.find(sql);
+        if (found == m_statements.end())
+            return std::nullopt;
+        std::optional<QSqlQuery> query(std::move(found->second));
+        m_statements.erase(found);
+        return query;
+    }
+
+    void put(const QString &sql, QSqlQuery &&query)
+    {
+        std::optional<QSqlQuery> dropped; // finalized after the lock is released
+        const QMutexLocker locker(&m_mutex);
+        if (m_closed || m_statements.size() >= MaxStatements || m_statements.contains(sql))
+            dropped.emplace(std::move(query));
+        else
+            m_statements.emplace(sql, std::move(query));
+    }
+
+    // Finalizes every statement (before its connection closes); later puts drop theirs.
+    void close()
+    {
+        std::unordered_map<QString, QSqlQuery> dropped;
+        const QMutexLocker locker(&m_mutex);
+        m_closed = true;
+        dropped.swap(m_statements);
+    }
+
+    // The cache of a connection Database opened, by connection name; none for other connections.
+    static std::shared_ptr<StatementCache> of(const QSqlDatabase &db)
+    {
+        const QMutexLocker locker(&registryMutex());
+        return registry().value(db.connectionName());
+    }
+    static void add(const QString &connectionName)
+    {
+        const QMutexLocker locker(&registryMutex());
+        registry().insert(connectionName, std::make_shared<StatementCache>());
+    }
+    // Call before the connection closes.
+    static void remove(const QString &connectionName)
+    {
+        std::shared_ptr<StatementCache> cache;
+        {
+            const QMutexLocker locker(&registryMutex());
+            cache = registry().take(connectionName);
+        }
+        if (cache)
+            cache->close();
+    }
+
+private:
+    static QMutex &registryMutex()
+    {
+        static QMutex mutex;
+        return mutex;
+    }
+    static QHash<QString, std::shared_ptr<StatementCache>> &registry()
+    {
+        static QHash<QString, std::shared_ptr<StatementCache>> caches;
+        return caches;
+    }
+
+    QMutex m_mutex;
+    bool m_closed = false;
+    std::unordered_map<QString, QSqlQuery> m_statements;
+};
+
+Statement::Statement(QSqlQuery &&query, std::shared_ptr<StatementCache> cache, QString sql)
+    : QSqlQuery(std::move(query)), m_cache(std::move(cache)), m_sql(std::move(sql))
+{ }
+
+Statement::Statement(Statement &&other) noexcept
+    : QSqlQuery(std::move(other)), m_cache(std::move(other.m_cache)),
+      m_sql(std::move(other.m_sql))
+{ }
+
+Statement::~Statement()
+{
+    if (!m_cache)
+        return;
+    finish();
+    m_cache->put(m_sql, std::move(static_cast<QSqlQuery &>(*this)));
+}
+
+namespace {
+
+// Closes and forgets a connection this Database opened; its statements are finalized first.
+void closeConnection(const QString &name)
+{
+    StatementCache::remove(name);
+    QSqlDatabase::database(name, false).close();
+    QSqlDatabase::removeDatabase(name);
+}
+
+} // namespace
 
 Database::Database(DatabaseSettings settings)
     : m_settings(std::move(settings)),
@@ -24,10 +135,8 @@ Database::~Database()
 {
     m_threadWatcher.reset();
     const QMutexLocker locker(&m_mutex);
-    for (const QString &name : std::as_const(m_connections)) {
-        QSqlDatabase::database(name, false).close();
-        QSqlDatabase::removeDatabase(name);
-    }
+    for (const QString &name : std::as_const(m_connections))
+        closeConnection(name);
 }
 
 Error Database::failure(const QString &what, const QString &details)
@@ -70,8 +179,7 @@ QSqlDatabase Database::connection()
             QObject::connect(
                 thread, &QThread::finished, m_threadWatcher.get(),
                 [this, thread, name] {
-                    QSqlDatabase::database(name, false).close();
-                    QSqlDatabase::removeDatabase(name);
+                    closeConnection(name);
                     const QMutexLocker innerLocker(&m_mutex);
                     m_connections.remove(thread);
                 },
@@ -114,6 +222,7 @@ Result<QSqlDatabase> Database::openConnection(const QString &name)
         if (!query.exec(statement))
             return Error {u"database"_s, query.lastError().text()};
     }
+    StatementCache::add(name);
     return db;
 }
 
@@ -215,31 +324,39 @@ Status Database::migrate()
     return Success {};
 }
 
-Result<QSqlQuery> runQuery(const QSqlDatabase &db, const QString &sql, const QVariantList &values,
+Result<Statement> runQuery(const QSqlDatabase &db, const QString &sql, const QVariantList &values,
                            const QString &what)
 {
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
     const QString label = what.isEmpty() ? sql.left(60) : what;
     // PostgreSQL cannot PREPARE DDL, and a statement without values has nothing to bind.
     if (values.isEmpty()) {
+        QSqlQuery query(db);
+        query.setForwardOnly(true);
         if (!query.exec(sql))
             return Database::failure(label, query.lastError().text());
-        return Result<QSqlQuery>(std::move(query));
+        return Statement(std::move(query));
     }
-    if (!query.prepare(sql))
-        return Database::failure(label, query.lastError().text());
-    for (const QVariant &value : values) {
+    std::shared_ptr<StatementCache> cache = StatementCache::of(db);
+    std::optional<QSqlQuery> query = cache ? cache->take(sql) : std::nullopt;
+    if (!query) {
+        query.emplace(db);
+        query->setForwardOnly(true);
+        if (!query->prepare(sql))
+            return Database::failure(label, query->lastError().text());
+    }
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        const QVariant &value = values.at(i);
         // Qt Sql binds a null QString as SQL NULL; an empty text is meant. A NULL is asked for
         // explicitly with a value-less QVariant of the type (QVariant(QMetaType)).
         if (!value.isNull() && value.typeId() == QMetaType::QString && value.toString().isNull())
-            query.addBindValue(QString(u""_s));
+            query->bindValue(int(i), QString(u""_s));
         else
-            query.addBindValue(value);
+            query->bindValue(int(i), value);
     }
-    if (!query.exec())
-        return Database::failure(label, query.lastError().text());
-    return Result<QSqlQuery>(std::move(query));
+    // A statement that failed is not kept: it is finalized here.
+    if (!query->exec())
+        return Database::failure(label, query->lastError().text());
+    return Statement(std::move(*query), std::move(cache), sql);
 }
 
 } // namespace tc::backend

@@ -96,8 +96,34 @@ private:
     int m_connectionSerial = 0;
 };
 
-// Prepares and runs one statement with positional values; the error names `what`.
-Result<QSqlQuery> runQuery(const QSqlDatabase &db, const QString &sql,
+class StatementCache;
+
+// What runQuery answers: the executed QSqlQuery (use it as one: next(), value(), …). On a
+// connection that Database opened, a statement with values is prepared once per connection and
+// SQL text and kept in that connection's cache: when the Statement goes out of scope its result
+// set is released (finish(): SQLite resets the statement, so no read snapshot stays open) and
+// the prepared statement goes back to the cache for the next call with the same SQL. PostgreSQL
+// then parses and plans it once per connection, not on every call (QPSQL's PREPARE, EXECUTE and
+// DEALLOCATE were three round trips per statement). A statement still in use when the same SQL
+// runs again (a nested call) is not shared: the inner call prepares its own. Never move the
+// QSqlQuery out of a Statement (`QSqlQuery q = std::move(stmt)`): keep the Statement.
+class Statement final : public QSqlQuery
+{
+public:
+    explicit Statement(QSqlQuery &&query, std::shared_ptr<StatementCache> cache = {},
+                       QString sql = {});
+    Statement(Statement &&other) noexcept;
+    Statement &operator=(Statement &&) = delete;
+    ~Statement();
+
+private:
+    std::shared_ptr<StatementCache> m_cache; // empty: not cached (or moved from)
+    QString m_sql;
+};
+
+// Prepares (or reuses, see Statement) and runs one statement with positional values; the error
+// names `what`. A statement without values runs unprepared (PostgreSQL cannot PREPARE DDL).
+Result<Statement> runQuery(const QSqlDatabase &db, const QString &sql,
                            const QVariantList &values = {}, const QString &what = {});
 
 } // namespace tc::backend

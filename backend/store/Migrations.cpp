@@ -183,6 +183,124 @@ const QList<Migration> &migrations()
              " calls INTEGER NOT NULL,"
              " PRIMARY KEY (counter_key, window_start))"_s,
          }},
+        {3,
+         u"staff accounts and sessions, lock history and early release, audit chain, events"_s,
+         {
+             // Staff: a teller belongs to one branch; support and supervisors see the whole
+             // institution. password_hash is an Argon2id PHC string; totp_secret is sealed
+             // under the server's staff key (never in clear in the database).
+             u"CREATE TABLE staff_users ("
+             " id {id},"
+             " institution_id TEXT NOT NULL REFERENCES institutions(id),"
+             " username TEXT NOT NULL UNIQUE,"
+             " display_name TEXT NOT NULL,"
+             " role TEXT NOT NULL CHECK (role IN ('teller', 'support', 'supervisor')),"
+             " branch_id BIGINT REFERENCES branches(id),"
+             " password_hash TEXT NOT NULL,"
+             " totp_secret {blob},"
+             " totp_last_step BIGINT,"
+             " failed_logins INTEGER NOT NULL DEFAULT 0,"
+             " locked_until BIGINT,"
+             " disabled_at BIGINT,"
+             " created_at BIGINT NOT NULL,"
+             " password_changed_at BIGINT NOT NULL,"
+             " CHECK (role <> 'teller' OR branch_id IS NOT NULL))"_s,
+             u"CREATE TABLE staff_sessions ("
+             " id {id},"
+             " staff_id BIGINT NOT NULL REFERENCES staff_users(id),"
+             " created_at BIGINT NOT NULL,"
+             " last_used_at BIGINT NOT NULL,"
+             " absolute_expires_at BIGINT NOT NULL,"
+             " ended_at BIGINT, end_reason TEXT,"
+             " source_address TEXT NOT NULL DEFAULT '')"_s,
+             u"CREATE INDEX staff_sessions_staff ON staff_sessions (staff_id)"_s,
+             u"CREATE TABLE staff_tokens ("
+             " token_hash {blob} PRIMARY KEY,"
+             " session_id BIGINT NOT NULL REFERENCES staff_sessions(id),"
+             " kind TEXT NOT NULL CHECK (kind IN ('access', 'refresh')),"
+             " issued_at BIGINT NOT NULL, expires_at BIGINT NOT NULL,"
+             " rotated_at BIGINT)"_s,
+             u"CREATE INDEX staff_tokens_session ON staff_tokens (session_id)"_s,
+             // An early release resets the day's counter (the customer gets fresh tries) and
+             // keeps who released it and why; lock_events keeps every lock and its end.
+             u"ALTER TABLE lock_counters ADD COLUMN released_at BIGINT"_s,
+             u"ALTER TABLE lock_counters ADD COLUMN released_by BIGINT"_s,
+             u"ALTER TABLE lock_counters ADD COLUMN release_reason TEXT"_s,
+             u"CREATE TABLE lock_events ("
+             " id {id},"
+             " institution_id TEXT NOT NULL REFERENCES institutions(id),"
+             " account_id BIGINT NOT NULL REFERENCES accounts(id),"
+             " kind TEXT NOT NULL CHECK (kind IN ('identity', 'pin')),"
+             " day TEXT NOT NULL,"
+             " event TEXT NOT NULL"
+             "   CHECK (event IN ('locked', 'released_by_staff', 'released_at_midnight')),"
+             " at BIGINT NOT NULL,"
+             " staff_id BIGINT REFERENCES staff_users(id),"
+             " reason TEXT,"
+             " UNIQUE (account_id, kind, event, at))"_s,
+             u"CREATE INDEX lock_events_institution ON lock_events (institution_id, at)"_s,
+             // Two-person control: a teller's request waits for a supervisor's decision.
+             u"CREATE TABLE lock_release_requests ("
+             " id {id},"
+             " institution_id TEXT NOT NULL REFERENCES institutions(id),"
+             " account_id BIGINT NOT NULL REFERENCES accounts(id),"
+             " kind TEXT NOT NULL CHECK (kind IN ('identity', 'pin')),"
+             " day TEXT NOT NULL,"
+             " reason TEXT NOT NULL,"
+             " requested_by BIGINT NOT NULL REFERENCES staff_users(id),"
+             " requested_at BIGINT NOT NULL,"
+             " status TEXT NOT NULL DEFAULT 'pending'"
+             "   CHECK (status IN ('pending', 'approved', 'rejected', 'lapsed')),"
+             " decided_by BIGINT REFERENCES staff_users(id),"
+             " decided_at BIGINT,"
+             " decision_note TEXT,"
+             " CHECK (decided_by IS NULL OR decided_by <> requested_by))"_s,
+             u"CREATE INDEX lock_release_requests_status"
+             " ON lock_release_requests (institution_id, status, requested_at)"_s,
+             u"CREATE INDEX linkages_app ON linkages (client_app_id, institution_id)"_s,
+             // The audit chain: seq is the chain's order (assigned by the appender, not by the
+             // engine), hash = SHA-256 over the previous hash and the row's canonical form.
+             // audit_head holds the chain's end, locked by each append.
+             u"CREATE TABLE audit_log ("
+             " seq BIGINT PRIMARY KEY,"
+             " at BIGINT NOT NULL,"
+             " institution_id TEXT NOT NULL,"
+             " staff_id BIGINT,"
+             " username TEXT NOT NULL,"
+             " role TEXT NOT NULL,"
+             " action TEXT NOT NULL,"
+             " target TEXT NOT NULL DEFAULT '',"
+             " reason TEXT NOT NULL DEFAULT '',"
+             " source_address TEXT NOT NULL DEFAULT '',"
+             " details TEXT NOT NULL DEFAULT '{}',"
+             " prev_hash {blob} NOT NULL,"
+             " hash {blob} NOT NULL)"_s,
+             u"CREATE INDEX audit_log_institution ON audit_log (institution_id, seq)"_s,
+             u"CREATE TABLE audit_head ("
+             " id INTEGER PRIMARY KEY CHECK (id = 1),"
+             " seq BIGINT NOT NULL,"
+             " hash {blob} NOT NULL,"
+             " checkpoint_seq BIGINT NOT NULL DEFAULT 0,"
+             " checkpoint_at BIGINT NOT NULL DEFAULT 0)"_s,
+             u"CREATE TABLE audit_checkpoints ("
+             " id {id},"
+             " seq BIGINT NOT NULL,"
+             " hash {blob} NOT NULL,"
+             " at BIGINT NOT NULL,"
+             " kind TEXT NOT NULL CHECK (kind IN ('periodic', 'purge')),"
+             " signature {blob} NOT NULL)"_s,
+             // Live events for the staff stream, written in the transaction of what they
+             // report; PostgreSQL also NOTIFYs the other instances.
+             u"CREATE TABLE events ("
+             " id {id},"
+             " at BIGINT NOT NULL,"
+             " institution_id TEXT NOT NULL REFERENCES institutions(id),"
+             " branch_id BIGINT,"
+             " customer_id BIGINT,"
+             " kind TEXT NOT NULL,"
+             " payload TEXT NOT NULL)"_s,
+             u"CREATE INDEX events_institution ON events (institution_id, id)"_s,
+         }},
     };
     return all;
 }

@@ -51,6 +51,16 @@ const QList<QLatin1StringView> &allCodeConstants()
         c::PayloadTooLarge,
         c::TooManyRequests,
         c::Unauthorized,
+        c::StaffSignInFailed,
+        c::StaffSecondFactorRequired,
+        c::StaffSessionEnded,
+        c::StaffForbidden,
+        c::StaffReasonRequired,
+        c::StaffNotFound,
+        c::StaffApprovalPending,
+        c::StaffSameApprover,
+        c::StaffNothingToRelease,
+        c::StaffAlreadyDone,
     };
     return codes;
 }
