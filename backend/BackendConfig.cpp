@@ -97,6 +97,13 @@ ConfigSchema makeSchema()
            .description = u"how long a staff account stays locked after those failures"_s,
            .minimum = 1,
            .maximum = 1440});
+    s.add({.key = u"staff/sign_ins_per_address_per_minute"_s,
+           .type = T::Integer,
+           .defaultValue = qint64(30),
+           .description = u"staff sign-in calls one source address may make per minute "
+                          "(more are answered 429 G07)"_s,
+           .minimum = 1,
+           .maximum = 100000});
     s.add({.key = u"retention/days"_s,
            .type = T::Integer,
            .defaultValue = qint64(400),
@@ -104,6 +111,21 @@ ConfigSchema makeSchema()
                           "(the audit chain stays verifiable through a signed checkpoint)"_s,
            .minimum = 30,
            .maximum = 3650});
+    s.add({.key = u"audit/signing_key_file"_s,
+           .type = T::String,
+           .description = u"PEM Ed25519 private key (mode 0600, outside the database) that signs "
+                          "the audit chain's checkpoints; `auth-backend audit keygen --out FILE` "
+                          "makes one"_s});
+    s.add({.key = u"audit/checkpoint_file"_s,
+           .type = T::String,
+           .description = u"file outside the database to which every signed audit checkpoint "
+                          "is appended (one per backend instance), so that `auth-backend audit "
+                          "verify` catches a cut-off tail"_s});
+    s.add({.key = u"audit/public_key_file"_s,
+           .type = T::String,
+           .defaultValue = QString(),
+           .description = u"PEM Ed25519 public key `audit verify` checks signatures with "
+                          "(empty: derived from audit/signing_key_file)"_s});
     s.add({.key = u"tls/certificate"_s,
            .type = T::String,
            .description = u"PEM file with the server certificate chain"_s});
@@ -318,7 +340,11 @@ Result<BackendSettings> BackendConfig::fromRaw(const QList<std::pair<QString, QS
     s.staff.sessionHours = int(v.integer(u"staff/session_hours"_s));
     s.staff.maxFailedSignIns = int(v.integer(u"staff/max_failed_sign_ins"_s));
     s.staff.signInLockMinutes = int(v.integer(u"staff/sign_in_lock_minutes"_s));
+    s.staff.signInsPerAddressPerMinute = int(v.integer(u"staff/sign_ins_per_address_per_minute"_s));
     s.retentionDays = int(v.integer(u"retention/days"_s));
+    s.audit.signingKeyFile = resolvePath(v.string(u"audit/signing_key_file"_s), baseDir);
+    s.audit.checkpointFile = resolvePath(v.string(u"audit/checkpoint_file"_s), baseDir);
+    s.audit.publicKeyFile = resolvePath(v.string(u"audit/public_key_file"_s), baseDir);
 
     QStringList missingFiles;
     for (const auto &[key, file] : {std::pair {u"tls/certificate"_s, s.server.certificateFile},

@@ -43,6 +43,17 @@ struct StaffSettings
     int sessionHours = 10; // a session ends this long after sign-in, used or not
     int maxFailedSignIns = 5; // consecutive failures that lock a staff account
     int signInLockMinutes = 15; // how long that lock lasts
+    int signInsPerAddressPerMinute = 30; // sign-in calls one source address may make
+};
+
+// The audit chain's signing key and checkpoint file (the [audit] section).
+struct AuditSettings
+{
+    QString signingKeyFile; // PEM Ed25519 private key, mode 0600, outside the database
+    QString checkpointFile; // signed checkpoints are also appended here, outside the database
+    QString publicKeyFile; // optional: verify with this public key instead of the private one
+    int checkpointEveryRows = 1000;
+    int checkpointEverySeconds = 60;
 };
 
 // Everything auth-backend reads from its INI file, validated and typed.
@@ -60,6 +71,7 @@ struct BackendSettings
     int outboxIntervalSeconds = 30;
     StaffSettings staff;
     int retentionDays = 400; // attempts and audit rows older than this are purged
+    AuditSettings audit;
 };
 
 class BackendConfig final

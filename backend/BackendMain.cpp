@@ -1,8 +1,10 @@
 #include "BackendMain.h"
 
+#include "AuditCommand.h"
 #include "BackendConfig.h"
 #include "BackendService.h"
 #include "DemoMode.h"
+#include "StaffCommand.h"
 #include "TelephonyCall.h"
 
 #include <QCommandLineParser>
@@ -105,6 +107,16 @@ int runAuthBackend(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(TC_VERSION));
     QCoreApplication::setOrganizationName(u"teller-console"_s);
 
+    // `auth-backend audit …` and `purge` have options of their own (AuditCommand.h).
+    if (const QStringList arguments = QCoreApplication::arguments();
+        arguments.size() > 1 && (arguments.at(1) == u"audit"_s || arguments.at(1) == u"purge"_s))
+        return audit::runAuditCommand(arguments.mid(1), defaultConfigPath);
+
+    // `auth-backend staff …` has options of its own (StaffCommand.h); it comes first.
+    if (const QStringList arguments = QCoreApplication::arguments();
+        arguments.size() > 1 && arguments.at(1) == u"staff"_s)
+        return staff::runStaffCommand(arguments.mid(2), defaultConfigPath);
+
     QCommandLineParser parser;
     parser.setApplicationDescription(
         u"HTTPS service for API linkage authentication (API連携認証) and the staff API of "
@@ -170,6 +182,23 @@ int runAuthBackend(int argc, char *argv[])
         "send the signed telephony webhook to a running demo backend, as the phone network "
         "would when a customer calls; prints the answer, exit status 0 on 202."_s,
         u"[call]"_s);
+    parser.addPositionalArgument(
+        u"audit"_s,
+        u"auth-backend audit verify [--config FILE]: check the audit chain (every row's hash and "
+        "link, the signed checkpoints of the table and of audit/checkpoint_file); exit status 0 "
+        "intact, 1 broken. auth-backend audit keygen --out FILE: a new Ed25519 signing key "
+        "(mode 0600), its public key on standard output."_s,
+        u"[audit]"_s);
+    parser.addPositionalArgument(
+        u"purge"_s,
+        u"auth-backend purge [--config FILE]: run the retention purge once (retention/days; the "
+        "running service also does it daily)."_s,
+        u"[purge]"_s);
+    parser.addPositionalArgument(
+        u"staff"_s,
+        u"auth-backend staff add|passwd|disable|enable|reset-totp|list … [--config FILE]: manage "
+        "staff users ('auth-backend staff --help'); passwords are read from standard input."_s,
+        u"[staff]"_s);
 
     if (!parser.parse(QCoreApplication::arguments())) {
         printTo(stderr,

@@ -1,12 +1,20 @@
 #include "BackendService.h"
 
+#include "AuditLog.h"
 #include "Crypto.h"
 #include "CustomerScreens.h"
 #include "Database.h"
+#include "EventHub.h"
+#include "EventStream.h"
 #include "FlowService.h"
+#include "LockReleaseJob.h"
 #include "OAuthService.h"
 #include "OutboxSender.h"
 #include "PublicApi.h"
+#include "RetentionJob.h"
+#include "StaffAccounts.h"
+#include "StaffApi.h"
+#include "StaffSessionApi.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
 #include "http/TlsPolicy.h"
@@ -24,6 +32,13 @@ BackendService::~BackendService()
     // The server first: its handlers use the services below.
     m_server.reset();
     m_outbox.reset();
+    // The streams ended with the server; the hub's and the job's threads end before the
+    // database goes.
+    m_lockReleases.reset();
+    m_events.reset();
+    // Before the database: they wait for a checkpoint or purge in progress.
+    m_retention.reset();
+    m_auditLog.reset();
 }
 
 Result<std::unique_ptr<BackendService>> BackendService::start(const BackendSettings &settings,
@@ -43,6 +58,12 @@ Result<std::unique_ptr<BackendService>> BackendService::start(const BackendSetti
     if (!telephonySecret)
         return telephonySecret.error();
     service->m_telephonySecret = telephonySecret.value();
+    Result<audit::SigningKey> auditKey =
+        audit::SigningKey::readFile(settings.audit.signingKeyFile, u"audit/signing_key_file"_s);
+    if (!auditKey)
+        return auditKey.error();
+    if (Status writable = audit::prepareCheckpointFile(settings.audit.checkpointFile); !writable)
+        return writable.error();
 
     Result<QSslConfiguration> tls = http::TlsPolicy::loadServerConfiguration(
         settings.server.certificateFile, settings.server.privateKeyFile);
@@ -61,6 +82,13 @@ Result<std::unique_ptr<BackendService>> BackendService::start(const BackendSetti
     service->m_flows = std::make_unique<FlowService>(*service->m_database, *service->m_clock,
                                                      pinKey.value(), flowSettings);
     service->m_oauth = std::make_unique<OAuthService>(*service->m_database, *service->m_clock);
+    service->m_auditLog = std::make_unique<audit::AuditLog>(
+        *service->m_database, *service->m_clock, auditKey.value(), settings.audit.checkpointFile,
+        settings.audit.checkpointEveryRows, settings.audit.checkpointEverySeconds);
+    service->m_retention = std::make_unique<audit::RetentionJob>(
+        *service->m_database, *service->m_clock, *service->m_auditLog, settings.retentionDays);
+    service->m_staffAccounts = std::make_unique<staff::StaffAccounts>(
+        *service->m_database, *service->m_clock, settings.staff, pinKey.value());
 
     service->m_router = std::make_shared<http::Router>();
     api::registerPublicApi(*service->m_router,
@@ -75,6 +103,23 @@ Result<std::unique_ptr<BackendService>> BackendService::start(const BackendSetti
                                   .database = service->m_database.get(),
                                   .clock = service->m_clock.get(),
                                   .issuer = service->m_issuer});
+    staff::registerStaffSessionApi(*service->m_router, *service->m_staffAccounts);
+    staff::registerStaffApi(*service->m_router,
+                            {.database = service->m_database.get(),
+                             .clock = service->m_clock.get(),
+                             .accounts = service->m_staffAccounts.get(),
+                             .audit = service->m_auditLog.get(),
+                             .flows = service->m_flows.get()});
+    service->m_events = std::make_unique<events::EventHub>(*service->m_database);
+    if (Status listening = service->m_events->start(); !listening)
+        return listening.error();
+    events::registerEventStream(
+        *service->m_router,
+        {.hub = service->m_events.get(),
+         .authenticate = [accounts = service->m_staffAccounts.get()](
+                             const QByteArray &authorization, const QString &sourceAddress) {
+             return accounts->authenticate(authorization, sourceAddress);
+         }});
     if (extraRoutes)
         extraRoutes(*service->m_router);
 
@@ -97,6 +142,11 @@ Result<std::unique_ptr<BackendService>> BackendService::start(const BackendSetti
     } else {
         qCInfo(lcService) << "no smtp/url configured: completion notices stay in the outbox";
     }
+    service->m_auditLog->start();
+    service->m_lockReleases =
+        std::make_unique<events::LockReleaseJob>(*service->m_database, *service->m_clock);
+    service->m_lockReleases->start();
+    service->m_retention->start();
     return service;
 }
 

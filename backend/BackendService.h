@@ -17,6 +17,17 @@ namespace http {
 class HttpServer;
 class Router;
 } // namespace http
+namespace audit {
+class AuditLog;
+class RetentionJob;
+} // namespace audit
+namespace staff {
+class StaffAccounts;
+} // namespace staff
+namespace events {
+class EventHub;
+class LockReleaseJob;
+} // namespace events
 
 // Everything auth-backend runs, wired together: the database, the services, the routes and the
 // HTTPS server. main() and the integration tests start the same object.
@@ -41,6 +52,16 @@ public:
     Database &database() { return *m_database; }
     FlowService &flows() { return *m_flows; }
     OAuthService &oauth() { return *m_oauth; }
+    // Staff sign-in, sessions and the bearer check of every staff call.
+    staff::StaffAccounts &staffAccounts() { return *m_staffAccounts; }
+    // The hash-chained audit log every staff call appends to (AuditLog::append in its
+    // transaction), with its checkpoint timer; the daily retention purge.
+    audit::AuditLog &auditLog() { return *m_auditLog; }
+    audit::RetentionJob &retention() { return *m_retention; }
+    // The live staff events of this instance (GET /api/v1/staff/events) and the job that
+    // records the locks ended at 00:00 Tokyo.
+    events::EventHub &events() { return *m_events; }
+    events::LockReleaseJob &lockReleases() { return *m_lockReleases; }
     Clock &clock() { return *m_clock; }
     http::HttpServer &server() { return *m_server; }
     const QByteArray &telephonySecret() const { return m_telephonySecret; }
@@ -53,9 +74,14 @@ private:
     std::unique_ptr<Database> m_database;
     std::unique_ptr<FlowService> m_flows;
     std::unique_ptr<OAuthService> m_oauth;
+    std::unique_ptr<staff::StaffAccounts> m_staffAccounts;
     std::shared_ptr<http::Router> m_router;
     std::unique_ptr<http::HttpServer> m_server;
     std::unique_ptr<OutboxSender> m_outbox;
+    std::unique_ptr<audit::AuditLog> m_auditLog;
+    std::unique_ptr<audit::RetentionJob> m_retention;
+    std::unique_ptr<events::EventHub> m_events;
+    std::unique_ptr<events::LockReleaseJob> m_lockReleases;
     QByteArray m_telephonySecret;
     std::shared_ptr<QString> m_issuer = std::make_shared<QString>();
     quint16 m_port = 0;

@@ -2,6 +2,7 @@
 // driver, in its own process so that the driver does not run inside the measured server.
 #include "BenchServer.h"
 
+#include "AuditKeys.h"
 #include "BackendService.h"
 #include "Crypto.h"
 #include "Directory.h"
@@ -152,6 +153,12 @@ int runServer(const ServeOptions &options)
     settings.server.maxConnections = 4096;
     settings.pinKeyFile = pinKey;
     settings.telephonySecretFile = hookKey;
+    settings.audit.signingKeyFile = keys.filePath(u"audit.key"_s);
+    settings.audit.checkpointFile = keys.filePath(u"audit-checkpoints.log"_s);
+    if (!backend::audit::writeNewSigningKey(settings.audit.signingKeyFile)) {
+        qCritical("cannot write the audit signing key");
+        return 1;
+    }
     settings.database = options.database;
     // The bench comes from few addresses at rates far above a person's: the limits would answer
     // G-codes instead of measuring the steps.

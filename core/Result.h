@@ -31,6 +31,8 @@ public:
     T &&value() && { return std::get<T>(std::move(m_state)); }
     const T &operator*() const & { return value(); }
     const T *operator->() const { return &value(); }
+    T &operator*() & { return value(); }
+    T *operator->() { return &value(); }
 
     const E &error() const { return std::get<E>(m_state); }
 

@@ -106,4 +106,14 @@ QDateTime nextTokyoMidnight(const QDateTime &instant)
     return tokyoMidnight(date.addDays(1));
 }
 
+QString utcIsoText(const QDateTime &instant)
+{
+    return instant.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QString utcIsoText(qint64 msecsSinceEpoch)
+{
+    return utcIsoText(QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, Qt::UTC));
+}
+
 } // namespace tc

@@ -2,6 +2,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QString>
 #include <QTimeZone>
 
 namespace tc {
@@ -21,6 +22,10 @@ QDateTime nextTokyoMidnight(const QDateTime &instant);
 
 // The instant of a Tokyo wall-clock time on a date (for 24:00 use tokyoMidnight of the next day).
 QDateTime tokyoDateTime(QDate date, QTime time);
+
+// An instant as the API writes it: ISO 8601 in UTC with milliseconds, "2026-11-24T05:00:00.000Z".
+QString utcIsoText(const QDateTime &instant);
+QString utcIsoText(qint64 msecsSinceEpoch);
 
 // All of the above return UTC QDateTimes, and an invalid QDate/QDateTime for invalid input.
 

@@ -6,8 +6,10 @@
 #include "DemoClock.h"
 #include "DemoData.h"
 #include "DemoSetup.h"
+#include "DemoStaff.h"
 #include "FlowService.h"
 #include "Simulator.h"
+#include "StaffAccounts.h"
 #include "TokyoTime.h"
 
 #include <QDir>
@@ -97,6 +99,16 @@ Result<std::unique_ptr<DemoMode>> DemoMode::start(const DemoOptions &options)
             seeded->csvPath);
         demo->m_notes << u"demo app: client_id %1, client secret in %2"_s.arg(
             QString(DemoData::ClientId), seeded->clientSecretPath);
+        staff::StaffAccounts staffAccounts(*database.value(), *demo->m_clock, settings->staff,
+                                           pinKey.value());
+        const Result<DemoStaffReport> staffSeeded =
+            DemoStaff::seedIfEmpty(*database.value(), staffAccounts, filesDir);
+        if (!staffSeeded)
+            return unavailable(u"demo staff: %1"_s.arg(staffSeeded.error().message));
+        if (staffSeeded->seeded)
+            demo->m_notes << u"demo staff users created: %1"_s.arg(staffSeeded->users);
+        demo->m_notes << u"demo staff sign-ins (passwords included, demo data only): %1"_s.arg(
+            staffSeeded->csvPath);
     }
 
     DemoClock *clock = demo->m_clock.get();

@@ -1,5 +1,6 @@
 #include "DemoSetup.h"
 
+#include "AuditKeys.h"
 #include "Crypto.h"
 
 #include <QDir>
@@ -123,6 +124,21 @@ Result<DemoFolder> DemoSetup::prepare(const QString &dir)
         if (Status written = writeFile(key, crypto::randomBytes(32).toHex() + '\n', true); !written)
             return written.error();
     }
+    // The audit chain's checkpoint signing key (Ed25519), made once like the other keys.
+    if (const QString auditKey = d.filePath(u"audit.key"_s); !QFile::exists(auditKey)) {
+        if (Result<audit::SigningKey> made = audit::writeNewSigningKey(auditKey); !made)
+            return made.error();
+    }
+    const QByteArray auditSection =
+        "[audit]\nsigning_key_file = audit.key\ncheckpoint_file = audit-checkpoints.log\n";
+    if (QFile ini(f.configPath); ini.exists() && ini.open(QIODevice::ReadOnly)) {
+        // A demo folder from before the audit chain: its configuration gains the section.
+        const QByteArray existing = ini.readAll();
+        ini.close();
+        if (!existing.contains("[audit]") && existing.contains("; Written by `auth-backend --demo`")
+            && ini.open(QIODevice::Append))
+            ini.write((existing.endsWith('\n') ? QByteArray() : QByteArray("\n")) + auditSection);
+    }
     if (!QFile::exists(f.configPath)) {
         const QByteArray ini =
             "; Written by `auth-backend --demo` for training: demo data, demo keys, demo CA.\n"
@@ -131,6 +147,7 @@ Result<DemoFolder> DemoSetup::prepare(const QString &dir)
             "[tls]\ncertificate = tls/server.pem\nprivate_key = tls/server.key\n"
             "[security]\npin_key_file = pin.key\n"
             "[telephony]\nwebhook_secret_file = webhook.key\n"
+            "[audit]\nsigning_key_file = audit.key\ncheckpoint_file = audit-checkpoints.log\n"
             "[database]\ndriver = sqlite\nsqlite_path = auth-backend.sqlite\n"
             "[limits]\n"
             "; The simulated customers and every trainee call from 127.0.0.1.\n"

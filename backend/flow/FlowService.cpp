@@ -3,6 +3,7 @@
 #include "Crypto.h"
 #include "ErrorCatalog.h"
 #include "ErrorCodes.h"
+#include "EventLog.h"
 #include "KanaName.h"
 #include "LockStore.h"
 #include "RateLimiter.h"
@@ -97,7 +98,11 @@ Status recordAttempt(const QSqlDatabase &db, const FlowService::AttemptRecord &a
          a.sourceAddress,
          a.nameKana.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(a.nameKana)},
         u"record attempt"_s);
-    return inserted ? Status(Success {}) : Status(inserted.error());
+    if (!inserted)
+        return inserted.error();
+    return events::publish(db,
+                           events::attemptEvent(a.institutionId, a.accountId, a.clientAppId, a.step,
+                                                a.outcome, a.code, nowMs));
 }
 
 Status setStep(const QSqlDatabase &db, const QString &flowId, QLatin1StringView step, qint64 nowMs)

@@ -248,9 +248,17 @@ public:
             m_setupError = CURLE_OUT_OF_MEMORY;
     }
 
-    // Runs the transfer; an empty string on success, else a short reason without secrets:
+    // Runs the transfer; an empty reason on success, else a short one without secrets:
     // libcurl's message (server replies appear only as their numeric code) and the SMTP code.
-    QString perform()
+    // `permanent`: the server refused this message or recipient for good (RFC 5321 550–554),
+    // so trying again can only be refused again. Other 5xx replies (530/535: authentication)
+    // and 4xx ones are the relay's or the operator's to fix, and are retried.
+    struct Outcome
+    {
+        QString reason;
+        bool permanent = false;
+    };
+    Outcome perform()
     {
         char errorBuffer[CURL_ERROR_SIZE] = {};
         set(CURLOPT_ERRORBUFFER, errorBuffer);
@@ -267,7 +275,7 @@ public:
             detail.isEmpty() ? QString::fromUtf8(curl_easy_strerror(code)) : detail);
         if (response != 0)
             reason += u" (SMTP %1)"_s.arg(response);
-        return reason.left(maxErrorLength);
+        return {reason.left(maxErrorLength), response >= 550 && response <= 554};
     }
 
 private:
@@ -378,10 +386,10 @@ int OutboxSender::deliverDue()
                 continue;
             }
 
-            const QString failure = [&] {
+            const CurlSession::Outcome outcome = [&]() -> CurlSession::Outcome {
                 CurlSession curl;
                 if (!curl.isValid())
-                    return u"curl: cannot create a session"_s;
+                    return {u"curl: cannot create a session"_s};
                 Upload upload {composeMessage(row, *from, m_clock.now()), 0};
                 const QByteArray url = m_settings.url.toUtf8();
                 const QByteArray mailFrom = '<' + from->address.toLatin1() + '>';
@@ -419,6 +427,7 @@ int OutboxSender::deliverDue()
             }();
 
             const qint64 done = m_clock.now().toMSecsSinceEpoch();
+            const QString &failure = outcome.reason;
             if (failure.isEmpty()) {
                 auto marked = runQuery(db,
                                        u"UPDATE outbox SET sent_at = ?, last_error = NULL "
@@ -432,7 +441,10 @@ int OutboxSender::deliverDue()
                 ++delivered;
                 continue;
             }
-            const int attempts = row.attempts + 1;
+            // A permanent refusal uses up the attempts at once: it is kept, not retried.
+            const int attempts = outcome.permanent
+                ? std::max(m_settings.maxAttempts, row.attempts + 1)
+                : row.attempts + 1;
             const qint64 next = done + retryDelayMs(row.attempts);
             auto failed =
                 runQuery(db,

@@ -101,8 +101,7 @@ Statement::Statement(QSqlQuery &&query, std::shared_ptr<StatementCache> cache, Q
 { }
 
 Statement::Statement(Statement &&other) noexcept
-    : QSqlQuery(std::move(other)), m_cache(std::move(other.m_cache)),
-      m_sql(std::move(other.m_sql))
+    : QSqlQuery(std::move(other)), m_cache(std::move(other.m_cache)), m_sql(std::move(other.m_sql))
 { }
 
 Statement::~Statement()

@@ -1,5 +1,7 @@
 #include "Directory.h"
 
+#include "KanaName.h"
+
 using namespace Qt::StringLiterals;
 
 namespace tc::backend::Directory {
@@ -53,10 +55,10 @@ Result<qint64> addCustomer(const QSqlDatabase &db, const CustomerRecord &custome
 {
     return insertReturningId(
         db,
-        u"INSERT INTO customers (institution_id, name_kana, birth_date, phone) "
-        "VALUES (?, ?, ?, ?)"_s,
+        u"INSERT INTO customers (institution_id, name_kana, birth_date, phone, name_key) "
+        "VALUES (?, ?, ?, ?, ?)"_s,
         {customer.institutionId, customer.nameKana, customer.birthDate.toString(Qt::ISODate),
-         customer.phone},
+         customer.phone, normalizedKanaName(customer.nameKana)},
         u"add customer"_s);
 }
 

@@ -1,6 +1,7 @@
 #include "LockStore.h"
 
 #include "Database.h"
+#include "EventLog.h"
 
 using namespace Qt::StringLiterals;
 
@@ -50,6 +51,10 @@ Result<CountedFailure> countFailure(const QSqlDatabase &db, qint64 accountId, Lo
     result.counted = true;
     result.failures = q.value(0).toInt();
     result.lockedNow = !q.value(1).isNull();
+    if (result.lockedNow) {
+        if (Status recorded = events::recordLock(db, accountId, kind, tokyoDay, nowMs); !recorded)
+            return recorded.error();
+    }
     return result;
 }
 

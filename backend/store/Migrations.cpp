@@ -13,6 +13,13 @@ QStringList Migration::statements(DatabaseDriver driver) const
                           postgres ? u"BIGSERIAL PRIMARY KEY"_s
                                    : u"INTEGER PRIMARY KEY AUTOINCREMENT"_s);
         statement.replace(u"{blob}"_s, postgres ? u"BYTEA"_s : u"BLOB"_s);
+        // A key the application assigns: on SQLite the rowid itself (INTEGER PRIMARY KEY), so
+        // that a walk in key order reads the table alone instead of an index plus the table.
+        statement.replace(u"{ownkey}"_s,
+                          postgres ? u"BIGINT PRIMARY KEY"_s : u"INTEGER PRIMARY KEY"_s);
+        // Byte-order text, so that a prefix search is an index range on both engines whatever
+        // the PostgreSQL database's collation.
+        statement.replace(u"{bytetext}"_s, postgres ? u"TEXT COLLATE \"C\""_s : u"TEXT"_s);
         result << statement;
     }
     return result;
@@ -257,12 +264,14 @@ const QList<Migration> &migrations()
              " CHECK (decided_by IS NULL OR decided_by <> requested_by))"_s,
              u"CREATE INDEX lock_release_requests_status"
              " ON lock_release_requests (institution_id, status, requested_at)"_s,
+             u"CREATE UNIQUE INDEX lock_release_requests_one_pending"
+             " ON lock_release_requests (account_id, kind, day) WHERE status = 'pending'"_s,
              u"CREATE INDEX linkages_app ON linkages (client_app_id, institution_id)"_s,
              // The audit chain: seq is the chain's order (assigned by the appender, not by the
              // engine), hash = SHA-256 over the previous hash and the row's canonical form.
              // audit_head holds the chain's end, locked by each append.
              u"CREATE TABLE audit_log ("
-             " seq BIGINT PRIMARY KEY,"
+             " seq {ownkey},"
              " at BIGINT NOT NULL,"
              " institution_id TEXT NOT NULL,"
              " staff_id BIGINT,"
@@ -297,9 +306,18 @@ const QList<Migration> &migrations()
              " institution_id TEXT NOT NULL REFERENCES institutions(id),"
              " branch_id BIGINT,"
              " customer_id BIGINT,"
+             " account_id BIGINT,"
+             " client_app_id BIGINT,"
              " kind TEXT NOT NULL,"
              " payload TEXT NOT NULL)"_s,
              u"CREATE INDEX events_institution ON events (institution_id, id)"_s,
+             // The midnight release job looks for locks of recent days not yet ended.
+             u"CREATE INDEX lock_counters_locked ON lock_counters (day)"
+             " WHERE locked_at IS NOT NULL"_s,
+             // Staff search the name in one form (full-width katakana, no spaces) whatever
+             // the customer or the staff member typed.
+             u"ALTER TABLE customers ADD COLUMN name_key {bytetext} NOT NULL DEFAULT ''"_s,
+             u"CREATE INDEX customers_name_key ON customers (institution_id, name_key)"_s,
          }},
     };
     return all;

@@ -47,6 +47,7 @@ class TestBackendCli final : public QObject
         return "[server]\nlisten = 127.0.0.1:0\nmax_connections = 64\n"
                "[tls]\ncertificate = server.pem\nprivate_key = server.key\n"
                "[security]\npin_key_file = pin.key\n[telephony]\nwebhook_secret_file = hook.key\n"
+               "[audit]\nsigning_key_file = audit.key\ncheckpoint_file = audit-checkpoints.log\n"
                "[database]\ndriver = sqlite\nsqlite_path = data/backend.sqlite\n"
                "[calendar]\nmidnight_minutes = 2\n";
     }
@@ -118,7 +119,7 @@ private Q_SLOTS:
             << QStringList {u"tls/certificate"_s, u"absent.pem"_s};
         QTest::newRow("line without equals sign")
             << valid + "[server]\nidle_timeout_seconds 30\n"
-            << QStringList {u":17:"_s, u"idle_timeout_seconds 30"_s};
+            << QStringList {u":20:"_s, u"idle_timeout_seconds 30"_s};
         QTest::newRow("invalid UTF-8") << valid + "[database]\nname = \xff\xfe\n"
                                        << QStringList {u"not valid UTF-8"_s};
         QTest::newRow("unterminated section") << valid + "[server\n" << QStringList {u"[server"_s};

@@ -1,6 +1,7 @@
 // Training mode (`auth-backend --demo`): the demo data and its CSV, the simulated customers
 // walking the flow over HTTPS against a real BackendService, the demo clock route, the `call`
 // command and the command line, driven through the real binary where it matters.
+#include "AuditKeys.h"
 #include "BackendService.h"
 #include "DemoApi.h"
 #include "DemoData.h"
@@ -74,6 +75,8 @@ class TestDemo final : public QObject
         s.server.privateKeyFile = m_certificates.serverKeyPath();
         s.pinKeyFile = m_dir.filePath(u"pin.key"_s);
         s.telephonySecretFile = m_dir.filePath(u"webhook.key"_s);
+        s.audit.signingKeyFile = m_dir.filePath(u"audit.key"_s);
+        s.audit.checkpointFile = m_dir.filePath(u"audit-checkpoints.log"_s);
         s.database.sqlitePath = m_dir.filePath(databaseName);
         s.callsPerAddressPerMinute = 100000; // every simulated customer calls from 127.0.0.1
         s.publicUrl = u"https://127.0.0.1"_s;
@@ -138,6 +141,7 @@ private Q_SLOTS:
         m_tls = test::TestCertificates::clientConfiguration(m_certificates.caCertificate());
         writeKey(m_dir.filePath(u"pin.key"_s), QByteArray(40, 'p'));
         writeKey(m_dir.filePath(u"webhook.key"_s), QByteArray(40, 'w'));
+        QVERIFY(tc::backend::audit::writeNewSigningKey(m_dir.filePath(u"audit.key"_s)));
         QVERIFY(QDir(m_dir.path()).mkpath(u"tls"_s));
         QVERIFY(QFile::copy(m_certificates.caCertificatePath(), m_dir.filePath(u"tls/ca.pem"_s)));
 
@@ -437,6 +441,7 @@ private Q_SLOTS:
         ini.write("[server]\nlisten = 127.0.0.1:0\n[tls]\ncertificate = tls/server.pem\n"
                   "private_key = tls/server.key\n[security]\npin_key_file = pin.key\n"
                   "[telephony]\nwebhook_secret_file = webhook.key\n"
+                  "[audit]\nsigning_key_file = audit.key\ncheckpoint_file = audit-checkpoints.log\n"
                   "[database]\ndriver = sqlite\nsqlite_path = auth-backend.sqlite\n");
         ini.close();
         QProcess demo;
@@ -455,9 +460,18 @@ private Q_SLOTS:
         QVERIFY(out.contains(u"2026-12-12T23:40"_s));
         QVERIFY(out.contains(u"simulated customers: off"_s));
         QVERIFY(QFileInfo::exists(csv));
+        // The demo's staff users and their passwords, named on start like the customers.
+        const QString staffCsv = dir.filePath(u"demo-staff.csv"_s);
+        QVERIFY(out.contains(staffCsv));
+        QFile staffFile(staffCsv);
+        QVERIFY(staffFile.open(QIODevice::ReadOnly));
+        const QByteArray staffRows = staffFile.readAll();
+        QVERIFY(
+            staffRows.contains("hyogo-himawari,himawari.teller001,demo-password-2026,teller,001,"));
+        QVERIFY(staffRows.contains("gunma-mirai,gunma.supervisor,demo-password-2026,supervisor,,"));
         for (const QString &secret :
-             {csv, dir.filePath(u"pin.key"_s), dir.filePath(u"webhook.key"_s),
-              dir.filePath(u"tls/server.key"_s)})
+             {csv, staffCsv, dir.filePath(u"pin.key"_s), dir.filePath(u"webhook.key"_s),
+              dir.filePath(u"audit.key"_s), dir.filePath(u"tls/server.key"_s)})
             QCOMPARE(QFileInfo(secret).permissions()
                          & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
                      QFileDevice::Permissions());

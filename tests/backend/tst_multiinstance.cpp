@@ -2,6 +2,7 @@
 // load balancer: a hundred wrong answers for one account, sent at once and spread over both
 // instances, record exactly the institution's threshold of failures — never one more — and
 // every instance then answers B84. On PostgreSQL and on SQLite (WAL, one machine).
+#include "AuditKeys.h"
 #include "Database.h"
 #include "ErrorCodes.h"
 #include "FlowService.h"
@@ -129,6 +130,8 @@ private Q_SLOTS:
             file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
         }
 
+        QVERIFY(backend::audit::writeNewSigningKey(dir.filePath(u"audit.key"_s)));
+
         // Seed through the library, with the same PIN key the instances read.
         {
             auto opened = backend::Database::open(database);
@@ -142,7 +145,9 @@ private Q_SLOTS:
                          "[tls]\ncertificate = %1\nprivate_key = %2\n"
                          "[security]\npin_key_file = %3\n"
                          "[telephony]\nwebhook_secret_file = %4\n"
-                         "[limits]\ncalls_per_address_per_minute = 100000\n"_s.arg(
+                         "[limits]\ncalls_per_address_per_minute = 100000\n"
+                         "[audit]\nsigning_key_file = audit.key\n"
+                         "checkpoint_file = audit-checkpoints.log\n"_s.arg(
                              certificates.serverCertificatePath(), certificates.serverKeyPath(),
                              dir.filePath(u"pin.key"_s), dir.filePath(u"hook.key"_s));
         if (database.driver == backend::DatabaseDriver::PostgreSql)

@@ -448,6 +448,32 @@ private Q_SLOTS:
         QVERIFY(!state(id).lastError.isEmpty());
     }
 
+    // An unknown mailbox (550) is refused for good: kept with its reason and not retried, while
+    // the next mail still goes.
+    void permanentRefusalIsNotRetried_data() { addEngines(); }
+    void permanentRefusalIsNotRetried()
+    {
+        QFETCH(QString, engine);
+        openDatabase(engine);
+        SmtpSink sink;
+        startSink(sink, SmtpSink::Mode::StartTls, 0, {u"--reject-domain"_s, u"gone.example"_s});
+        const qint64 refused = queue(u"moved.away@gone.example"_s);
+        const qint64 fine = queue(u"data.taro@example.jp"_s);
+        SmtpSettings settings = smtp(sink.port());
+        settings.maxAttempts = 8;
+        OutboxSender sender(*m_database, *m_clock, settings);
+        QCOMPARE(sender.deliverDue(), 1);
+        QCOMPARE(sink.messages().size(), 1);
+        QCOMPARE(state(fine).sentAt.toLongLong(), now());
+        const OutboxState row = state(refused);
+        QCOMPARE(row.attempts, 8);
+        QVERIFY(row.sentAt.isNull());
+        QVERIFY2(row.lastError.contains(u"SMTP 550"_s), qPrintable(row.lastError));
+        m_clock->advance(24 * 60 * minute);
+        QCOMPARE(sender.deliverDue(), 0);
+        QCOMPARE(state(refused).attempts, 8);
+    }
+
     void refusesHeaderInjection_data() { addEngines(); }
     void refusesHeaderInjection()
     {

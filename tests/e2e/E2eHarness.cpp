@@ -1,5 +1,6 @@
 #include "E2eHarness.h"
 
+#include "AuditKeys.h"
 #include "Database.h"
 #include "FlowService.h"
 #include "TestBackend.h"
@@ -113,6 +114,12 @@ QString E2eHarness::start(const QString &engine)
     settings.publicUrl = m_issuer;
     settings.pinKeyFile = m_keys.filePath(u"pin.key"_s);
     settings.telephonySecretFile = m_keys.filePath(u"telephony.key"_s);
+    settings.audit.signingKeyFile = m_keys.filePath(u"audit.key"_s);
+    settings.audit.checkpointFile = m_keys.filePath(u"audit-checkpoints.log"_s);
+    if (!QFile::exists(settings.audit.signingKeyFile)) {
+        if (auto made = backend::audit::writeNewSigningKey(settings.audit.signingKeyFile); !made)
+            return made.error().message;
+    }
     settings.database = m_databases.create(engine);
     // A Tuesday afternoon in Tokyo, far from every maintenance window; it does not move.
     m_clock = std::make_shared<backend::ManualClock>(quietTokyoAfternoon());

@@ -1,9 +1,11 @@
 #include "TestBackend.h"
 
+#include "AuditKeys.h"
 #include "Crypto.h"
 #include "Database.h"
 #include "Directory.h"
 #include "FlowService.h"
+#include "PasswordHasher.h"
 #include "TokyoTime.h"
 
 #include <QEventLoop>
@@ -76,6 +78,37 @@ StandardData seedStandardData(backend::Database &database, const backend::FlowSe
     return data;
 }
 
+qint64 addStaff(backend::Database &database, const QString &institutionId, const QString &username,
+                backend::staff::StaffRole role, const QString &branchCode, const QString &password)
+{
+    using namespace backend;
+    const Result<QString> hash = staff::PasswordHasher::hash(password);
+    if (!hash)
+        qFatal("staff password hash: %s", qPrintable(hash.error().message));
+    QSqlDatabase db = database.connection();
+    QVariant branchId = QVariant(QMetaType::fromType<qint64>());
+    if (!branchCode.isEmpty()) {
+        auto branch =
+            runQuery(db, u"SELECT id FROM branches WHERE institution_id = ? AND code = ?"_s,
+                     {institutionId, branchCode}, u"find branch"_s);
+        if (!branch || !branch.value().next())
+            qFatal("addStaff: no branch %s", qPrintable(branchCode));
+        branchId = branch.value().value(0).toLongLong();
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    auto added = runQuery(db,
+                          u"INSERT INTO staff_users (institution_id, username, display_name, role, "
+                          "branch_id, password_hash, created_at, password_changed_at) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s,
+                          {institutionId, username, QString(u"テスト "_s + username),
+                           staff::roleName(role), branchId, hash.value(), now, now},
+                          u"add staff"_s);
+    if (!added || !added.value().next())
+        qFatal("addStaff %s: %s", qPrintable(username),
+               qPrintable(added ? u"no id"_s : added.error().message));
+    return added.value().value(0).toLongLong();
+}
+
 QDateTime tokyoTime(int year, int month, int day, int hour, int minute, int second, int millisecond)
 {
     return QDateTime(QDate(year, month, day), QTime(hour, minute, second, millisecond),
@@ -126,9 +159,16 @@ Status TestBackend::start(const QString &engine,
     settings.server.privateKeyFile = m_certificates.serverKeyPath();
     settings.pinKeyFile = m_keys.filePath(u"pin.key"_s);
     settings.telephonySecretFile = m_keys.filePath(u"hook.key"_s);
+    settings.audit.signingKeyFile = m_keys.filePath(u"audit.key"_s);
+    settings.audit.checkpointFile = m_keys.filePath(u"audit-checkpoints.log"_s);
+    if (!QFile::exists(settings.audit.signingKeyFile)) {
+        if (auto made = backend::audit::writeNewSigningKey(settings.audit.signingKeyFile); !made)
+            return made.error();
+    }
     settings.database = m_databases.create(engine);
     settings.callsPerAddressPerMinute = 100000;
     settings.flowsPerAppPerMinute = 100000;
+    settings.staff.signInsPerAddressPerMinute = 100000;
     if (adjust)
         adjust(settings);
 
@@ -176,6 +216,32 @@ TestBackend::Reply TestBackend::postJson(const QString &path, const QJsonObject 
 {
     return request("POST", path, QJsonDocument(object).toJson(QJsonDocument::Compact),
                    {{"Content-Type", "application/json"}});
+}
+
+QString TestBackend::signInStaff(const QString &username, const QString &password,
+                                 const QString &totp)
+{
+    QJsonObject body {{u"username"_s, username}, {u"password"_s, password}};
+    if (!totp.isEmpty())
+        body.insert(u"totp"_s, totp);
+    const Reply reply = postJson(u"/api/v1/staff/session"_s, body);
+    if (reply.status != 200)
+        qFatal("staff sign-in of %s: %d %s", qPrintable(username), reply.status,
+               reply.body.constData());
+    return reply.json.value(u"access_token"_s).toString();
+}
+
+QString TestBackend::staffToken(const QString &username, backend::staff::StaffRole role,
+                                const QString &branchCode)
+{
+    addStaff(m_service->database(), StandardData::institution, username, role, branchCode,
+             staffPassword);
+    return signInStaff(username);
+}
+
+std::pair<QByteArray, QByteArray> TestBackend::bearer(const QString &accessToken)
+{
+    return {"Authorization", "Bearer " + accessToken.toLatin1()};
 }
 
 } // namespace tc::test

@@ -3,6 +3,7 @@
 #include "BackendService.h"
 #include "Clock.h"
 #include "Result.h"
+#include "StaffPrincipal.h"
 #include "TestCertificates.h"
 #include "TestDatabases.h"
 
@@ -36,6 +37,12 @@ struct StandardData
 // the app's secret (the e2e tests use one with characters HTTP Basic must encode).
 StandardData seedStandardData(backend::Database &database, const backend::FlowService &flows,
                               const QString &clientSecret = StandardData::clientSecret);
+
+// A staff user for tests (no TOTP), written straight into the database with an Argon2id hash
+// of `password`; aborts the test program if the database refuses. `branchCode` is required for
+// tellers and may be empty for others. Answers the user's id.
+qint64 addStaff(backend::Database &database, const QString &institutionId, const QString &username,
+                backend::staff::StaffRole role, const QString &branchCode, const QString &password);
 
 // A Tuesday afternoon in Tokyo, far from every maintenance window.
 QDateTime quietTokyoAfternoon();
@@ -74,6 +81,22 @@ public:
     Reply request(const QByteArray &method, const QString &path, const QByteArray &body = {},
                   const QList<std::pair<QByteArray, QByteArray>> &headers = {});
     Reply postJson(const QString &path, const QJsonObject &object);
+
+    // Staff (see tests/backend/tst_staffsession.cpp). The password every staff user made by
+    // these helpers has:
+    static inline const QString staffPassword = QStringLiteral("correct horse battery");
+    // POST /api/v1/staff/session; answers the access token, aborts the test if refused.
+    QString signInStaff(const QString &username, const QString &password = staffPassword,
+                        const QString &totp = {});
+    // A new staff user of StandardData's institution (branch 001 unless given) signed in:
+    // answers the access token.
+    QString staffToken(const QString &username, backend::staff::StaffRole role,
+                       const QString &branchCode = QStringLiteral("001"));
+    // The Authorization header of a staff call, for request()'s `headers`.
+    static std::pair<QByteArray, QByteArray> bearer(const QString &accessToken);
+
+    // The throwaway CA and server certificate (clients of other kinds pin the CA with it).
+    const TestCertificates &certificates() const { return m_certificates; }
 
 private:
     TestCertificates m_certificates;

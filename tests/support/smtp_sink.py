@@ -7,9 +7,10 @@ the decoded headers and body, and the raw bytes. The port is printed on stdout o
 listens; the server ends when stdin closes (its parent went away) or on SIGTERM.
 
 usage: smtp_sink.py --out DIR [--port N] [--cert CHAIN --key KEY [--implicit] | --plain]
-                    [--user U --password P]
+                    [--user U --password P] [--reject-domain D]
   --plain: no TLS offered at all; --implicit: TLS from the first byte (smtps), else STARTTLS
-  is offered and required before MAIL; --user U --password P: AUTH (inside TLS) required.
+  is offered and required before MAIL; --user U --password P: AUTH (inside TLS) required;
+  --reject-domain D: recipients @D are refused for good (550 5.1.1), as an unknown mailbox is.
 """
 
 import argparse
@@ -28,9 +29,16 @@ from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 
 class Sink:
-    def __init__(self, out):
+    def __init__(self, out, reject_domain=None):
         self.out = out
         self.serial = itertools.count(1)
+        self.reject_domain = reject_domain
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if self.reject_domain and address.lower().endswith("@" + self.reject_domain):
+            return "550 5.1.1 mailbox unavailable"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         raw = envelope.original_content
@@ -73,6 +81,7 @@ def main():
     parser.add_argument("--implicit", action="store_true")
     parser.add_argument("--user")
     parser.add_argument("--password")
+    parser.add_argument("--reject-domain")
     args = parser.parse_args()
 
     tls = None
@@ -81,7 +90,7 @@ def main():
         tls.minimum_version = ssl.TLSVersion.TLSv1_2
         tls.load_cert_chain(args.cert, args.key)
 
-    handler = Sink(args.out)
+    handler = Sink(args.out, args.reject_domain)
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
 

@@ -1,0 +1,304 @@
+#include "AuditLog.h"
+
+#include "Clock.h"
+#include "Database.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QTimer>
+
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcAudit, "tc.backend.audit")
+
+namespace tc::backend::audit {
+
+namespace {
+
+ChainHasher &threadHasher()
+{
+    thread_local ChainHasher hasher;
+    return hasher;
+}
+
+// Qt binds a null QString as SQL NULL; the columns are NOT NULL and hash as empty text.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+} // namespace
+
+AuditLog::AuditLog(Database &database, const Clock &clock, SigningKey key, QString checkpointFile,
+                   int everyRows, int everySeconds)
+    : m_database(database), m_clock(clock), m_key(std::move(key)),
+      m_checkpointFile(std::move(checkpointFile)), m_everyRows(qMax(1, everyRows)),
+      m_everySeconds(qMax(1, everySeconds))
+{
+    m_worker.setMaxThreadCount(1);
+}
+
+AuditLog::~AuditLog()
+{
+    stop();
+}
+
+Result<AuditLog::Head> AuditLog::lockHead(const QSqlDatabase &tx, bool postgres)
+{
+    const QString select = postgres
+        ? u"SELECT seq, hash, checkpoint_seq, checkpoint_at FROM audit_head WHERE id = ? "
+          "FOR UPDATE"_s
+        : u"SELECT seq, hash, checkpoint_seq, checkpoint_at FROM audit_head WHERE id = ?"_s;
+    for (int round = 0; round < 2; ++round) {
+        {
+            Result<Statement> query = runQuery(tx, select, {qint64(1)}, u"audit head"_s);
+            if (!query)
+                return query.error();
+            if (query.value().next()) {
+                Head head;
+                head.seq = query.value().value(0).toLongLong();
+                head.hash = query.value().value(1).toByteArray();
+                head.checkpointSeq = query.value().value(2).toLongLong();
+                head.checkpointAtMs = query.value().value(3).toLongLong();
+                return head;
+            }
+        }
+        // The first append ever: two first appenders both insert; one waits for the other and
+        // does nothing, then both lock the row the winner made.
+        Result<Statement> created =
+            runQuery(tx,
+                     u"INSERT INTO audit_head (id, seq, hash, checkpoint_seq, checkpoint_at) "
+                     "VALUES (?, 0, ?, 0, 0) ON CONFLICT (id) DO NOTHING"_s,
+                     {qint64(1), genesisHash()}, u"create audit head"_s);
+        if (!created)
+            return created.error();
+    }
+    return Database::failure(u"audit head"_s, u"audit_head row missing after insert"_s);
+}
+
+Status AuditLog::append(const QSqlDatabase &tx, const AuditRecord &r)
+{
+    const bool postgres = m_database.isPostgreSql();
+    // One statement takes the chain's next seq and locks the head until the transaction ends
+    // (a concurrent appender waits here, then sees this one's committed head).
+    qint64 seq = 0;
+    QByteArray prevHash;
+    qint64 checkpointSeq = 0;
+    for (int round = 0; round < 2 && seq == 0; ++round) {
+        {
+            Result<Statement> next = runQuery(tx,
+                                              u"UPDATE audit_head SET seq = seq + 1 WHERE id = ? "
+                                              "RETURNING seq, hash, checkpoint_seq"_s,
+                                              {qint64(1)}, u"audit head"_s);
+            if (!next)
+                return next.error();
+            if (next.value().next()) {
+                seq = next.value().value(0).toLongLong();
+                prevHash = next.value().value(1).toByteArray();
+                checkpointSeq = next.value().value(2).toLongLong();
+                break;
+            }
+        }
+        // The first append ever creates the head (lockHead does: two first appenders agree).
+        if (Result<Head> created = lockHead(tx, postgres); !created)
+            return created.error();
+    }
+    if (seq == 0)
+        return Database::failure(u"audit append"_s, u"audit_head row missing"_s);
+
+    const QByteArray institution = r.institutionId.toUtf8();
+    const QByteArray username = r.username.toUtf8();
+    const QByteArray role = r.role.toUtf8();
+    const QByteArray action = r.action.toUtf8();
+    const QByteArray target = r.target.toUtf8();
+    const QByteArray reason = r.reason.toUtf8();
+    const QByteArray source = r.sourceAddress.toUtf8();
+    const QByteArray details = QJsonDocument(r.details).toJson(QJsonDocument::Compact);
+    const QByteArray hash = threadHasher().hash(prevHash,
+                                                {.seq = seq,
+                                                 .atMs = r.atMs,
+                                                 .institutionId = institution,
+                                                 .staffId = r.staffId,
+                                                 .username = username,
+                                                 .role = role,
+                                                 .action = action,
+                                                 .target = target,
+                                                 .reason = reason,
+                                                 .sourceAddress = source,
+                                                 .details = details});
+    const QVariantList row {seq,
+                            r.atMs,
+                            text(r.institutionId),
+                            r.staffId ? QVariant(*r.staffId)
+                                      : QVariant(QMetaType::fromType<qint64>()),
+                            text(r.username),
+                            text(r.role),
+                            text(r.action),
+                            text(r.target),
+                            text(r.reason),
+                            text(r.sourceAddress),
+                            QString::fromUtf8(details),
+                            prevHash,
+                            hash};
+    static const QString insert =
+        u"INSERT INTO audit_log (seq, at, institution_id, staff_id, username, role, action, "
+        "target, reason, source_address, details, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s;
+    if (postgres) {
+        // The row and the head's new hash in one round trip (a data-modifying WITH).
+        Result<Statement> written = runQuery(
+            tx, u"WITH appended AS (%1) UPDATE audit_head SET hash = ? WHERE id = ?"_s.arg(insert),
+            row + QVariantList {hash, qint64(1)}, u"audit append"_s);
+        if (!written)
+            return written.error();
+    } else {
+        Result<Statement> inserted = runQuery(tx, insert, row, u"audit append"_s);
+        if (!inserted)
+            return inserted.error();
+        Result<Statement> moved = runQuery(tx, u"UPDATE audit_head SET hash = ? WHERE id = ?"_s,
+                                           {hash, qint64(1)}, u"audit head"_s);
+        if (!moved)
+            return moved.error();
+    }
+    if (seq - checkpointSeq >= m_everyRows)
+        scheduleCheckpoint();
+    return Success {};
+}
+
+Result<AuditLog::Page> AuditLog::page(const QSqlDatabase &db, const QString &institutionId,
+                                      std::optional<qint64> beforeSeq, int limit)
+{
+    limit = qBound(1, limit, 500);
+    Result<Statement> query = runQuery(
+        db,
+        u"SELECT seq, at, institution_id, staff_id, username, role, action, target, "
+        "reason, source_address, details, hash FROM audit_log "
+        "WHERE institution_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?"_s,
+        {institutionId, beforeSeq.value_or(std::numeric_limits<qint64>::max()), qint64(limit) + 1},
+        u"audit page"_s);
+    if (!query)
+        return query.error();
+    Page page;
+    QSqlQuery &q = query.value();
+    while (q.next()) {
+        if (page.rows.size() == limit) {
+            page.nextCursor = page.rows.constLast().seq;
+            break;
+        }
+        AuditRow row;
+        row.seq = q.value(0).toLongLong();
+        row.record.atMs = q.value(1).toLongLong();
+        row.record.institutionId = q.value(2).toString();
+        if (!q.value(3).isNull())
+            row.record.staffId = q.value(3).toLongLong();
+        row.record.username = q.value(4).toString();
+        row.record.role = q.value(5).toString();
+        row.record.action = q.value(6).toString();
+        row.record.target = q.value(7).toString();
+        row.record.reason = q.value(8).toString();
+        row.record.sourceAddress = q.value(9).toString();
+        row.record.details = QJsonDocument::fromJson(q.value(10).toString().toUtf8()).object();
+        row.hash = q.value(11).toByteArray();
+        page.rows.append(std::move(row));
+    }
+    return page;
+}
+
+Result<Checkpoint> AuditLog::insertCheckpoint(const QSqlDatabase &tx, qint64 seq,
+                                              const QByteArray &hash, qint64 atMs,
+                                              const QString &kind)
+{
+    Checkpoint checkpoint = signCheckpoint(m_key, seq, hash, atMs, kind);
+    if (checkpoint.signature.isEmpty())
+        return Database::failure(u"audit checkpoint"_s, u"Ed25519 signing failed"_s);
+    Result<Statement> inserted =
+        runQuery(tx,
+                 u"INSERT INTO audit_checkpoints (seq, hash, at, kind, signature) "
+                 "VALUES (?, ?, ?, ?, ?)"_s,
+                 {seq, hash, atMs, kind, checkpoint.signature}, u"audit checkpoint"_s);
+    if (!inserted)
+        return inserted.error();
+    return checkpoint;
+}
+
+Status AuditLog::writeCheckpointLine(const Checkpoint &checkpoint)
+{
+    Status written = appendCheckpointLine(m_checkpointFile, checkpoint);
+    if (!written)
+        qCWarning(lcAudit).noquote() << written.error().message;
+    return written;
+}
+
+Result<std::optional<Checkpoint>> AuditLog::checkpointIfDue(bool force)
+{
+    const bool postgres = m_database.isPostgreSql();
+    Result<std::optional<Checkpoint>> taken = m_database.transaction<std::optional<Checkpoint>>(
+        [&](QSqlDatabase &db) -> Result<std::optional<Checkpoint>> {
+            Result<Head> head = lockHead(db, postgres);
+            if (!head)
+                return head.error();
+            if (head->seq <= head->checkpointSeq)
+                return std::optional<Checkpoint>();
+            const qint64 now = m_clock.now().toMSecsSinceEpoch();
+            const bool due = force || head->seq - head->checkpointSeq >= m_everyRows
+                || now - head->checkpointAtMs >= qint64(m_everySeconds) * 1000;
+            if (!due)
+                return std::optional<Checkpoint>();
+            Result<Checkpoint> checkpoint =
+                insertCheckpoint(db, head->seq, head->hash, now, u"periodic"_s);
+            if (!checkpoint)
+                return checkpoint.error();
+            Result<Statement> moved = runQuery(
+                db, u"UPDATE audit_head SET checkpoint_seq = ?, checkpoint_at = ? WHERE id = 1"_s,
+                {head->seq, now}, u"audit head"_s);
+            if (!moved)
+                return moved.error();
+            return std::optional<Checkpoint>(checkpoint.value());
+        });
+    if (!taken) {
+        qCWarning(lcAudit).noquote() << "audit checkpoint failed:" << taken.error().message;
+        return taken;
+    }
+    // Only after the commit: a line for a transaction that rolled back would name a row that
+    // never existed, and verify would call the chain cut.
+    if (taken.value())
+        (void)writeCheckpointLine(*taken.value());
+    return taken;
+}
+
+void AuditLog::scheduleCheckpoint()
+{
+    if (m_scheduled.exchange(true))
+        return;
+    m_worker.start([this] {
+        m_scheduled = false;
+        (void)checkpointIfDue();
+    });
+}
+
+void AuditLog::start()
+{
+    if (m_timer)
+        return;
+    m_timer = std::make_unique<QTimer>();
+    // A few looks per period: a row waits at most everySeconds plus one look for its checkpoint.
+    m_timer->setInterval(qMax(1000, m_everySeconds * 1000 / 12));
+    QObject::connect(m_timer.get(), &QTimer::timeout, m_timer.get(),
+                     [this] { scheduleCheckpoint(); });
+    m_timer->start();
+}
+
+void AuditLog::stop()
+{
+    m_timer.reset();
+    m_worker.waitForDone();
+}
+
+void AuditLog::waitForIdle()
+{
+    m_worker.waitForDone();
+}
+
+} // namespace tc::backend::audit

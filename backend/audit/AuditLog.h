@@ -1,0 +1,131 @@
+#pragma once
+
+#include "AuditChain.h"
+#include "AuditKeys.h"
+#include "Result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QThreadPool>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+class QTimer;
+
+namespace tc::backend {
+class Clock;
+class Database;
+} // namespace tc::backend
+
+namespace tc::backend::audit {
+
+// One staff action as the audit log keeps it: who (staff id, user name, role), when, what
+// (action such as "customer.view", its target such as "account:42"), why (the reason the staff
+// member gave, where one is required) and from where.
+struct AuditRecord
+{
+    qint64 atMs = 0;
+    QString institutionId;
+    std::optional<qint64> staffId;
+    QString username;
+    QString role;
+    QString action;
+    QString target;
+    QString reason;
+    QString sourceAddress;
+    QJsonObject details;
+};
+
+struct AuditRow
+{
+    qint64 seq = 0;
+    AuditRecord record;
+    QByteArray hash;
+};
+
+// The append-only, hash-chained audit log (audit_log, audit_head, audit_checkpoints).
+//
+// Each row's hash is SHA-256 over the previous row's hash and the row's canonical encoding
+// (AuditChain.h); seq is the chain's order, assigned here under the lock of the single
+// audit_head row, so appends of every thread and every backend instance form one line. A signed
+// checkpoint (Ed25519, key outside the database) of the head is taken every `everyRows` rows and,
+// when the head has moved, every `everySeconds` seconds; it goes to audit_checkpoints and, as a
+// line, to `checkpointFile` outside the database, so that a tail cut off in the database is
+// still caught by `auth-backend audit verify`.
+class AuditLog final
+{
+    Q_DISABLE_COPY_MOVE(AuditLog)
+
+public:
+    AuditLog(Database &database, const Clock &clock, SigningKey key, QString checkpointFile,
+             int everyRows = 1000, int everySeconds = 60);
+    ~AuditLog(); // waits for a checkpoint in progress
+
+    // Appends inside the caller's transaction (Database::transaction): the row commits or rolls
+    // back with the action it records. Other appenders wait on the chain's head until this
+    // transaction ends, so keep the transaction short after appending.
+    Status append(const QSqlDatabase &tx, const AuditRecord &record);
+
+    struct Page
+    {
+        QList<AuditRow> rows; // newest first
+        std::optional<qint64> nextCursor; // pass as beforeSeq for the next (older) page
+    };
+    // An institution's rows with seq < beforeSeq (all when empty), newest first; limit 1–500.
+    Result<Page> page(const QSqlDatabase &db, const QString &institutionId,
+                      std::optional<qint64> beforeSeq, int limit);
+
+    // Takes a periodic checkpoint if one is due (everyRows rows since the last one, or
+    // everySeconds seconds and the head moved); `force`: whenever the head moved. Runs its own
+    // transaction, then appends the line to the checkpoint file. The timer and append() call this
+    // on a worker thread; tests call it directly with a ManualClock.
+    Result<std::optional<Checkpoint>> checkpointIfDue(bool force = false);
+
+    // Starts the timer that looks for a due checkpoint (a few times per everySeconds); call on
+    // a thread with an event loop. stop() ends it and waits for a checkpoint in progress.
+    void start();
+    void stop();
+    // Waits until checkpoints scheduled by append() or the timer are done (tests, shutdown).
+    void waitForIdle();
+
+    // For the retention job: signs a checkpoint of (seq, hash) and inserts it in `tx`; after the
+    // commit, writeCheckpointLine() puts it in the file.
+    Result<Checkpoint> insertCheckpoint(const QSqlDatabase &tx, qint64 seq, const QByteArray &hash,
+                                        qint64 atMs, const QString &kind);
+    Status writeCheckpointLine(const Checkpoint &checkpoint);
+
+    const QString &checkpointFile() const { return m_checkpointFile; }
+    VerifyKey publicKey() const { return m_key.publicKey(); }
+    Database &database() { return m_database; }
+    const Clock &clock() const { return m_clock; }
+
+    struct Head
+    {
+        qint64 seq = 0;
+        QByteArray hash;
+        qint64 checkpointSeq = 0;
+        qint64 checkpointAtMs = 0;
+    };
+    // Reads audit_head and, on PostgreSQL, locks it until `tx` ends (SELECT … FOR UPDATE; SQLite
+    // writers are serialised by BEGIN IMMEDIATE already). Creates the row on first use.
+    static Result<Head> lockHead(const QSqlDatabase &tx, bool postgres);
+
+private:
+    void scheduleCheckpoint();
+
+    Database &m_database;
+    const Clock &m_clock;
+    SigningKey m_key;
+    QString m_checkpointFile;
+    int m_everyRows;
+    int m_everySeconds;
+    QThreadPool m_worker; // one thread: checkpoints off the callers' and the event loop's threads
+    std::atomic<bool> m_scheduled {false};
+    std::unique_ptr<QTimer> m_timer;
+};
+
+} // namespace tc::backend::audit

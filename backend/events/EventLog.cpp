@@ -1,0 +1,113 @@
+#include "EventLog.h"
+
+#include "Database.h"
+#include "LockStore.h"
+#include "TokyoTime.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace tc::backend::events {
+namespace {
+
+QVariant optionalId(const std::optional<qint64> &id)
+{
+    return id ? QVariant(*id) : QVariant(QMetaType::fromType<qint64>());
+}
+
+QString isoUtc(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+} // namespace
+
+Status publish(const QSqlDatabase &tx, bool postgres, const Event &event)
+{
+    // Branch and customer come from the account in the same statement when the caller has not
+    // loaded them: a primary-key lookup, no extra round trip.
+    static const QString insert =
+        u"INSERT INTO events (at, institution_id, account_id, branch_id, customer_id, "
+        "client_app_id, kind, payload) VALUES (?, ?, ?, "
+        "COALESCE(CAST(? AS BIGINT), (SELECT branch_id FROM accounts WHERE id = CAST(? AS "
+        "BIGINT))), "
+        "COALESCE(CAST(? AS BIGINT), (SELECT customer_id FROM accounts WHERE id = CAST(? AS "
+        "BIGINT))), "
+        "?, ?, ?)"_s;
+    // PostgreSQL: the NOTIFY rides on the same statement and is delivered at commit.
+    static const QString insertAndNotify =
+        u"WITH e AS (%1 RETURNING id) "
+        "SELECT pg_notify('%2', CAST(id AS TEXT)) FROM e"_s.arg(insert, NotifyChannel);
+    const QVariant account = optionalId(event.accountId);
+    auto inserted =
+        runQuery(tx, postgres ? insertAndNotify : insert,
+                 {event.atMs, event.institutionId, account, optionalId(event.branchId), account,
+                  optionalId(event.customerId), account, optionalId(event.clientAppId), event.kind,
+                  QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact))},
+                 u"publish event"_s);
+    if (!inserted)
+        return inserted.error();
+    return Success {};
+}
+
+Status publish(const QSqlDatabase &tx, const Event &event)
+{
+    return publish(tx, tx.driverName() == u"QPSQL"_s, event);
+}
+
+Status recordLock(const QSqlDatabase &tx, qint64 accountId, LockKind kind, QDate tokyoDay,
+                  qint64 lockedAtMs)
+{
+    auto account =
+        runQuery(tx, u"SELECT institution_id, branch_id, customer_id FROM accounts WHERE id = ?"_s,
+                 {accountId}, u"read locked account"_s);
+    if (!account)
+        return account.error();
+    if (!account.value().next())
+        return Database::failure(u"read locked account"_s, u"no such account"_s);
+    const QString institution = account.value().value(0).toString();
+    const qint64 branch = account.value().value(1).toLongLong();
+    const qint64 customer = account.value().value(2).toLongLong();
+
+    const QString kindName = LockStore::kindName(kind);
+    const QString day = tokyoDay.toString(Qt::ISODate);
+    auto inserted = runQuery(tx,
+                             u"INSERT INTO lock_events (institution_id, account_id, kind, day, "
+                             "event, at) VALUES (?, ?, ?, ?, 'locked', ?) "
+                             "ON CONFLICT (account_id, kind, event, at) DO NOTHING RETURNING id"_s,
+                             {institution, accountId, kindName, day, lockedAtMs}, u"record lock"_s);
+    if (!inserted)
+        return inserted.error();
+    if (!inserted.value().next())
+        return Success {}; // recorded before: published then
+    const QDateTime lockedAt = QDateTime::fromMSecsSinceEpoch(lockedAtMs, Qt::UTC);
+    return publish(
+        tx,
+        {.institutionId = institution,
+         .branchId = branch,
+         .customerId = customer,
+         .kind = QString(kinds::Lock),
+         .payload = {{u"lock_kind"_s, kindName},
+                     {u"day"_s, day},
+                     {u"locked_at"_s, isoUtc(lockedAtMs)},
+                     {u"releases_at"_s, nextTokyoMidnight(lockedAt).toString(Qt::ISODateWithMs)}},
+         .atMs = lockedAtMs,
+         .accountId = accountId});
+}
+
+Event attemptEvent(const QString &institutionId, qint64 accountId, qint64 clientAppId,
+                   const QString &step, const QString &outcome, const QString &code, qint64 atMs)
+{
+    QJsonObject payload {{u"step"_s, step}, {u"outcome"_s, outcome}};
+    if (!code.isEmpty())
+        payload.insert(u"code"_s, code);
+    return {.institutionId = institutionId,
+            .kind = QString(kinds::Attempt),
+            .payload = payload,
+            .atMs = atMs,
+            .accountId = accountId ? std::optional(accountId) : std::nullopt,
+            .clientAppId = clientAppId ? std::optional(clientAppId) : std::nullopt};
+}
+
+} // namespace tc::backend::events

@@ -1,0 +1,702 @@
+#include "StaffApi.h"
+
+#include "AuditLog.h"
+#include "Clock.h"
+#include "Database.h"
+#include "ErrorCatalog.h"
+#include "ErrorCodes.h"
+#include "EventLog.h"
+#include "FlowService.h"
+#include "JsonInput.h"
+#include "LockStore.h"
+#include "StaffAccounts.h"
+#include "StaffStore.h"
+#include "TokyoTime.h"
+
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcStaffApi, "tc.backend.staff.api")
+
+namespace tc::backend::staff {
+
+using http::HttpRequest;
+using http::HttpResponse;
+
+namespace {
+
+constexpr int MaxReasonLength = 500;
+constexpr int DefaultPageSize = 50;
+constexpr int MaxPageSize = 200;
+
+Error codeError(QLatin1StringView code, const QString &detail = {})
+{
+    return Error {QString(code), detail};
+}
+
+// A refusal answers its catalog code; anything else (a database failure) is A03 and its
+// details stay in the log. G01 carries what was wrong, for the console's developer.
+HttpResponse errorResponse(const Error &error)
+{
+    if (!ErrorCatalog::builtIn().find(error.key))
+        return HttpResponse::error(codes::SystemError);
+    QJsonObject extra;
+    if (error.key == codes::MalformedRequest && !error.message.isEmpty())
+        extra.insert(u"detail"_s, error.message);
+    return HttpResponse::error(QStringView(error.key), extra);
+}
+
+// What a staff call answers when it succeeds.
+struct Reply
+{
+    int status = 200;
+    QJsonObject body;
+};
+
+// One authenticated staff call.
+struct Call
+{
+    const StaffApiContext &context;
+    const HttpRequest &request;
+    StaffPrincipal caller;
+    QDateTime now;
+    qint64 nowMs = 0;
+
+    // Runs `work` in one transaction together with its audit row. Refusals (S04, S06, …) are
+    // audited too: who tried to see what is as telling as what they saw. Only a system error
+    // rolls the whole call back, audit row included.
+    template<typename Work>
+    Result<Reply> audited(const QString &action, const QString &target, const QString &reason,
+                          const QJsonObject &details, Work &&work)
+    {
+        return context.database->transaction<Reply>([&](QSqlDatabase &tx) -> Result<Reply> {
+            Result<Reply> result = work(tx);
+            if (!result && !ErrorCatalog::builtIn().find(result.error().key))
+                return result;
+            if (!result && result.error().key == codes::SystemError)
+                return result;
+            QJsonObject recorded = details;
+            recorded.insert(u"result"_s, result ? u"ok"_s : result.error().key);
+            const Status logged =
+                context.audit->append(tx,
+                                      audit::AuditRecord {.atMs = nowMs,
+                                                          .institutionId = caller.institutionId,
+                                                          .staffId = caller.staffId,
+                                                          .username = caller.username,
+                                                          .role = roleName(caller.role),
+                                                          .action = action,
+                                                          .target = target,
+                                                          .reason = reason,
+                                                          .sourceAddress = request.peer.toString(),
+                                                          .details = recorded});
+            if (!logged)
+                return codeError(codes::SystemError);
+            return result;
+        });
+    }
+
+    Status requireSupervisor() const
+    {
+        return caller.isSupervisor() ? Status(Success {})
+                                     : Status(codeError(codes::StaffForbidden));
+    }
+};
+
+using CallHandler = std::function<Result<Reply>(Call &)>;
+
+http::Router::Handler authenticated(std::shared_ptr<const StaffApiContext> shared,
+                                    CallHandler handler)
+{
+    return [shared = std::move(shared), handler = std::move(handler)](const HttpRequest &request) {
+        const StaffApiContext &context = *shared;
+        Result<StaffPrincipal> caller = context.accounts->authenticate(
+            request.header("authorization"), request.peer.toString());
+        if (!caller) {
+            HttpResponse response = errorResponse(caller.error());
+            if (caller.error().key == codes::StaffSessionEnded)
+                response.setHeader("WWW-Authenticate", "Bearer realm=\"staff\"");
+            return response;
+        }
+        const QDateTime now = context.clock->now();
+        Call call {context, request, caller.value(), now, now.toMSecsSinceEpoch()};
+        const Result<Reply> reply = handler(call);
+        if (!reply)
+            return errorResponse(reply.error());
+        return HttpResponse::json(reply->status, reply->body);
+    };
+}
+
+// The query parameters of a call, each at most once and none other than `allowed`.
+Result<QHash<QString, QString>> queryParameters(const HttpRequest &request,
+                                                const QStringList &allowed)
+{
+    QHash<QString, QString> values;
+    for (const auto &[rawKey, rawValue] : request.query.queryItems(QUrl::FullyDecoded)) {
+        if (!allowed.contains(rawKey))
+            return codeError(codes::MalformedRequest,
+                             u"unknown parameter: %1"_s.arg(rawKey.left(40)));
+        if (values.contains(rawKey))
+            return codeError(codes::MalformedRequest, u"parameter given twice: %1"_s.arg(rawKey));
+        if (rawValue.size() > 256)
+            return codeError(codes::MalformedRequest, u"parameter too long: %1"_s.arg(rawKey));
+        values.insert(rawKey, rawValue);
+    }
+    return values;
+}
+
+Result<int> pageSize(const QHash<QString, QString> &parameters)
+{
+    if (!parameters.contains(u"limit"_s))
+        return DefaultPageSize;
+    bool ok = false;
+    const int limit = parameters.value(u"limit"_s).toInt(&ok);
+    if (!ok || limit < 1 || limit > MaxPageSize)
+        return codeError(codes::MalformedRequest,
+                         u"limit must be a number from 1 to %1"_s.arg(MaxPageSize));
+    return limit;
+}
+
+// A path id: a positive integer; anything else names nothing (S06).
+Result<qint64> pathId(const HttpRequest &request, const QString &name)
+{
+    static const QRegularExpression digits(u"^[1-9][0-9]{0,17}$"_s);
+    const QString text = request.pathParam(name);
+    if (!digits.match(text).hasMatch())
+        return codeError(codes::StaffNotFound);
+    return text.toLongLong();
+}
+
+// The reason of a change: a JSON body {"reason": "…"} (or `?reason=` for clients that send
+// no body with DELETE). Required and at most MaxReasonLength characters.
+Result<QString> requiredReason(const HttpRequest &request)
+{
+    QString reason;
+    if (!request.body.trimmed().isEmpty()) {
+        const Result<api::JsonInput> input =
+            api::JsonInput::read(request, {{.name = u"reason"_s, .maxLength = MaxReasonLength}});
+        if (!input)
+            return input.error();
+        reason = input->string(u"reason"_s);
+    } else {
+        const Result<QHash<QString, QString>> query = queryParameters(request, {u"reason"_s});
+        if (!query)
+            return query.error();
+        reason = query->value(u"reason"_s);
+        if (reason.size() > MaxReasonLength)
+            return codeError(codes::MalformedRequest, u"reason is too long"_s);
+    }
+    reason = reason.trimmed();
+    if (reason.isEmpty())
+        return codeError(codes::StaffReasonRequired);
+    return reason;
+}
+
+std::optional<LockKind> lockKindFromPath(const QString &text)
+{
+    if (text == u"identity"_s)
+        return LockKind::Identity;
+    if (text == u"pin"_s)
+        return LockKind::Pin;
+    return std::nullopt;
+}
+
+Status publish(const QSqlDatabase &tx, const Call &call, QLatin1StringView kind,
+               const StaffStore::ScopedAccount *account, const QJsonObject &payload)
+{
+    events::Event event {.institutionId = call.caller.institutionId,
+                         .kind = QString(kind),
+                         .payload = payload,
+                         .atMs = call.nowMs};
+    if (account) {
+        event.branchId = account->branchId;
+        event.customerId = account->customerId;
+        event.accountId = account->accountId;
+    }
+    if (const Status published = events::publish(tx, event); !published)
+        return codeError(codes::SystemError);
+    return Success {};
+}
+
+Result<Reply> ok(Result<QJsonObject> body)
+{
+    if (!body)
+        return body.error();
+    return Reply {200, body.value()};
+}
+
+QString closureReasonName(ClosureReason reason)
+{
+    switch (reason) {
+    case ClosureReason::DailyMidnight:
+        return u"daily_midnight"_s;
+    case ClosureReason::DailyEarlyMorning:
+        return u"daily_early_morning"_s;
+    case ClosureReason::FirstThirdMonday:
+        return u"first_third_monday"_s;
+    case ClosureReason::SecondFourthSunday:
+        return u"second_fourth_sunday"_s;
+    case ClosureReason::NewYear:
+        return u"new_year"_s;
+    case ClosureReason::Announced:
+        return u"announced_maintenance"_s;
+    }
+    return {};
+}
+
+QJsonObject windowJson(const ServiceWindow &window)
+{
+    QJsonArray reasons;
+    for (const ClosureReason reason : window.reasons)
+        reasons.append(closureReasonName(reason));
+    return {{u"start"_s, utcIsoText(window.start)},
+            {u"end"_s, utcIsoText(window.end)},
+            {u"reasons"_s, reasons},
+            {u"notes"_s, QJsonArray::fromStringList(window.notes)}};
+}
+
+QJsonObject catalogJson(const CatalogEntry &entry)
+{
+    const auto staffText = [](const StaffText &text) {
+        return QJsonObject {{u"ja"_s, text.ja}, {u"en"_s, text.en}};
+    };
+    return {{u"code"_s, entry.code},
+            {u"screen"_s, entry.screen},
+            {u"http_status"_s, entry.httpStatus},
+            {u"customer_message"_s, entry.customerMessage},
+            {u"customer_message_en"_s, entry.customerMessageEn},
+            {u"from_seeds"_s, entry.fromSeeds},
+            {u"meaning"_s, staffText(entry.meaning)},
+            {u"cause"_s, staffText(entry.cause)},
+            {u"tell_customer"_s, staffText(entry.tellCustomer)}};
+}
+
+QJsonObject auditRowJson(const audit::AuditRow &row)
+{
+    const audit::AuditRecord &r = row.record;
+    return {{u"seq"_s, row.seq},
+            {u"at"_s, utcIsoText(r.atMs)},
+            {u"staff_id"_s, r.staffId ? QJsonValue(*r.staffId) : QJsonValue(QJsonValue::Null)},
+            {u"username"_s, r.username},
+            {u"role"_s, r.role},
+            {u"action"_s, r.action},
+            {u"target"_s, r.target},
+            {u"reason"_s, r.reason},
+            {u"source_address"_s, r.sourceAddress},
+            {u"details"_s, r.details},
+            {u"hash"_s, QString::fromLatin1(row.hash.toHex())}};
+}
+
+// --- the calls ---
+
+Result<Reply> searchCustomers(Call &call)
+{
+    const Result<QHash<QString, QString>> query = queryParameters(
+        call.request, {u"branch_code"_s, u"account_number"_s, u"name_kana"_s, u"phone"_s});
+    if (!query)
+        return query.error();
+    const StaffStore::CustomerSearch search {.branchCode = query->value(u"branch_code"_s),
+                                             .accountNumber = query->value(u"account_number"_s),
+                                             .nameKana = query->value(u"name_kana"_s),
+                                             .phone = query->value(u"phone"_s)};
+    QJsonObject criteria;
+    for (auto it = query->cbegin(); it != query->cend(); ++it)
+        criteria.insert(it.key(), it.value());
+    return call.audited(
+        u"customer.search"_s, QString(), QString(), QJsonObject {{u"criteria"_s, criteria}},
+        [&](QSqlDatabase &tx) { return ok(StaffStore::searchCustomers(tx, call.caller, search)); });
+}
+
+Result<Reply> customerDetail(Call &call)
+{
+    const Result<qint64> id = pathId(call.request, u"id"_s);
+    if (!id)
+        return id.error();
+    return call.audited(
+        u"customer.view"_s, u"customer:%1"_s.arg(id.value()), QString(), {}, [&](QSqlDatabase &tx) {
+            return ok(StaffStore::customerDetail(tx, call.caller, id.value(), call.now));
+        });
+}
+
+Result<Reply> customerAttempts(Call &call)
+{
+    const Result<qint64> id = pathId(call.request, u"id"_s);
+    if (!id)
+        return id.error();
+    const Result<QHash<QString, QString>> query =
+        queryParameters(call.request, {u"cursor"_s, u"limit"_s});
+    if (!query)
+        return query.error();
+    const Result<int> limit = pageSize(query.value());
+    if (!limit)
+        return limit.error();
+    const QString cursor = query->value(u"cursor"_s);
+    return call.audited(
+        u"customer.attempts"_s, u"customer:%1"_s.arg(id.value()), QString(),
+        QJsonObject {{u"cursor"_s, cursor}}, [&](QSqlDatabase &tx) {
+            return ok(StaffStore::attemptsPage(tx, call.caller, id.value(), cursor, limit.value()));
+        });
+}
+
+Result<Reply> customerLinkages(Call &call)
+{
+    const Result<qint64> id = pathId(call.request, u"id"_s);
+    if (!id)
+        return id.error();
+    return call.audited(u"customer.linkages"_s, u"customer:%1"_s.arg(id.value()), QString(), {},
+                        [&](QSqlDatabase &tx) -> Result<Reply> {
+                            const Result<QJsonArray> linkages =
+                                StaffStore::linkages(tx, call.caller, id.value(), call.now);
+                            if (!linkages)
+                                return linkages.error();
+                            return Reply {200, {{u"linkages"_s, linkages.value()}}};
+                        });
+}
+
+// Ends a lock now and tells the streams; the account is in scope already.
+Status releaseAndPublish(const QSqlDatabase &tx, const Call &call,
+                         const StaffStore::ScopedAccount &account, LockKind kind, QDate day,
+                         const QString &reason)
+{
+    if (Status released =
+            StaffStore::releaseLock(tx, call.caller, account, kind, day, reason, call.nowMs);
+        !released)
+        return released;
+    return publish(tx, call, events::kinds::Release, &account,
+                   {{u"lock_kind"_s, LockStore::kindName(kind)},
+                    {u"day"_s, day.toString(Qt::ISODate)},
+                    {u"how"_s, u"released_by_staff"_s},
+                    {u"staff"_s, call.caller.username}});
+}
+
+Result<Reply> releaseLock(Call &call)
+{
+    const Result<qint64> accountId = pathId(call.request, u"id"_s);
+    if (!accountId)
+        return accountId.error();
+    const std::optional<LockKind> kind = lockKindFromPath(call.request.pathParam(u"kind"_s));
+    if (!kind)
+        return codeError(codes::StaffNotFound);
+    const Result<QString> reason = requiredReason(call.request);
+    if (!reason)
+        return reason.error();
+    const QString target =
+        u"account:%1/lock:%2"_s.arg(accountId.value()).arg(LockStore::kindName(*kind));
+    return call.audited(
+        u"lock.release"_s, target, reason.value(), {}, [&](QSqlDatabase &tx) -> Result<Reply> {
+            const Result<StaffStore::ScopedAccount> account =
+                StaffStore::accountInScope(tx, call.caller, accountId.value());
+            if (!account)
+                return account.error();
+            auto approval = runQuery(tx,
+                                     u"SELECT early_release_needs_approval FROM institutions "
+                                     "WHERE id = ?"_s,
+                                     {call.caller.institutionId}, u"staff: approval rule"_s);
+            if (!approval)
+                return approval.error();
+            const bool needsApproval = approval->next() && approval->value(0).toInt() != 0;
+            approval->finish();
+            const QDate today = tokyoDate(call.now);
+            // Under two-person control every early release is a request, a supervisor's too:
+            // another supervisor approves it.
+            if (needsApproval) {
+                const Result<qint64> request = StaffStore::requestRelease(
+                    tx, call.caller, account.value(), *kind, today, reason.value(), call.nowMs);
+                if (!request)
+                    return request.error();
+                const CatalogEntry *pending =
+                    ErrorCatalog::builtIn().find(QString(codes::StaffApprovalPending));
+                return Reply {202,
+                              {{u"status"_s, u"pending_approval"_s},
+                               {u"request_id"_s, request.value()},
+                               {u"code"_s, pending->code},
+                               {u"message"_s, pending->customerMessage}}};
+            }
+            if (Status released =
+                    releaseAndPublish(tx, call, account.value(), *kind, today, reason.value());
+                !released)
+                return released.error();
+            return Reply {200,
+                          {{u"status"_s, u"released"_s}, {u"released_at"_s, utcIsoText(call.now)}}};
+        });
+}
+
+Result<Reply> listReleaseRequests(Call &call)
+{
+    if (const Result<QHash<QString, QString>> query = queryParameters(call.request, {}); !query)
+        return query.error();
+    return call.audited(u"lock.release_requests"_s, QString(), QString(), {},
+                        [&](QSqlDatabase &tx) -> Result<Reply> {
+                            const Result<QJsonArray> requests =
+                                StaffStore::releaseRequests(tx, call.caller, tokyoDate(call.now));
+                            if (!requests)
+                                return requests.error();
+                            return Reply {200, {{u"requests"_s, requests.value()}}};
+                        });
+}
+
+Result<Reply> decideReleaseRequest(Call &call, bool approve)
+{
+    const Result<qint64> requestId = pathId(call.request, u"id"_s);
+    if (!requestId)
+        return requestId.error();
+    QString note;
+    if (approve) {
+        if (!call.request.body.trimmed().isEmpty()) {
+            const Result<api::JsonInput> input = api::JsonInput::read(
+                call.request, {{.name = u"note"_s, .maxLength = MaxReasonLength}});
+            if (!input)
+                return input.error();
+            note = input->string(u"note"_s).trimmed();
+        }
+    } else {
+        const Result<QString> reason = requiredReason(call.request);
+        if (!reason)
+            return reason.error();
+        note = reason.value();
+    }
+    const QString action = approve ? u"lock.release_approve"_s : u"lock.release_reject"_s;
+    return call.audited(
+        action, u"release-request:%1"_s.arg(requestId.value()), note, {},
+        [&](QSqlDatabase &tx) -> Result<Reply> {
+            if (Status supervisor = call.requireSupervisor(); !supervisor)
+                return supervisor.error();
+            const Result<StaffStore::ReleaseRequest> request =
+                StaffStore::releaseRequest(tx, call.caller, requestId.value());
+            if (!request)
+                return request.error();
+            if (request->status != u"pending"_s)
+                return codeError(codes::StaffAlreadyDone);
+            if (request->requestedBy == call.caller.staffId)
+                return codeError(codes::StaffSameApprover);
+            if (!approve) {
+                if (Status decided = StaffStore::decideRequest(tx, call.caller, request->id,
+                                                               u"rejected"_s, note, call.nowMs);
+                    !decided)
+                    return decided.error();
+                return Reply {200, {{u"status"_s, u"rejected"_s}}};
+            }
+            // A request of an earlier day lapsed with its lock at 00:00.
+            const bool sameDay = request->day == tokyoDate(call.now);
+            const Result<StaffStore::ScopedAccount> account =
+                StaffStore::accountInScope(tx, call.caller, request->accountId);
+            if (!account)
+                return account.error();
+            const Status released = sameDay
+                ? releaseAndPublish(tx, call, account.value(), request->kind, request->day,
+                                    request->reason)
+                : Status(codeError(codes::StaffNothingToRelease));
+            if (!released && released.error().key != codes::StaffNothingToRelease)
+                return released.error();
+            const QString status = released ? u"approved"_s : u"lapsed"_s;
+            if (Status decided = StaffStore::decideRequest(tx, call.caller, request->id, status,
+                                                           note, call.nowMs);
+                !decided)
+                return decided.error();
+            if (!released)
+                return released.error();
+            return Reply {200,
+                          {{u"status"_s, u"released"_s}, {u"released_at"_s, utcIsoText(call.now)}}};
+        });
+}
+
+Result<Reply> revokeLinkage(Call &call)
+{
+    const Result<qint64> linkageId = pathId(call.request, u"id"_s);
+    if (!linkageId)
+        return linkageId.error();
+    const Result<QString> reason = requiredReason(call.request);
+    if (!reason)
+        return reason.error();
+    return call.audited(
+        u"linkage.revoke"_s, u"linkage:%1"_s.arg(linkageId.value()), reason.value(), {},
+        [&](QSqlDatabase &tx) -> Result<Reply> {
+            const Result<StaffStore::RevokedLinkage> revoked = StaffStore::revokeLinkage(
+                tx, call.caller, linkageId.value(), reason.value(), call.nowMs);
+            if (!revoked)
+                return revoked.error();
+            if (Status published = publish(tx, call, events::kinds::Revocation, &revoked->account,
+                                           {{u"linkage_id"_s, linkageId.value()},
+                                            {u"client_app"_s, revoked->clientName},
+                                            {u"staff"_s, call.caller.username}});
+                !published)
+                return published.error();
+            return Reply {200,
+                          {{u"status"_s, u"revoked"_s}, {u"revoked_at"_s, utcIsoText(call.now)}}};
+        });
+}
+
+Result<Reply> listApps(Call &call)
+{
+    if (const Result<QHash<QString, QString>> query = queryParameters(call.request, {}); !query)
+        return query.error();
+    const Result<QJsonArray> apps =
+        StaffStore::clientApps(call.context.database->connection(), call.caller, call.nowMs);
+    if (!apps)
+        return apps.error();
+    return Reply {200, {{u"apps"_s, apps.value()}}};
+}
+
+Result<Reply> setAppSuspended(Call &call, bool suspended)
+{
+    const QString clientId = call.request.pathParam(u"client_id"_s);
+    const Result<QString> reason = requiredReason(call.request);
+    if (!reason)
+        return reason.error();
+    return call.audited(
+        suspended ? u"app.suspend"_s : u"app.resume"_s, u"app:%1"_s.arg(clientId.left(100)),
+        reason.value(), {}, [&](QSqlDatabase &tx) -> Result<Reply> {
+            if (Status supervisor = call.requireSupervisor(); !supervisor)
+                return supervisor.error();
+            const Result<QString> name = StaffStore::setAppSuspended(
+                tx, call.caller, clientId, suspended, reason.value(), call.nowMs);
+            if (!name)
+                return name.error();
+            if (Status published = publish(tx, call, events::kinds::Suspension, nullptr,
+                                           {{u"client_id"_s, clientId},
+                                            {u"client_app"_s, name.value()},
+                                            {u"suspended"_s, suspended},
+                                            {u"staff"_s, call.caller.username}});
+                !published)
+                return published.error();
+            return Reply {200,
+                          {{u"client_id"_s, clientId},
+                           {u"suspended"_s, suspended},
+                           {u"at"_s, utcIsoText(call.now)}}};
+        });
+}
+
+Result<Reply> explainCode(Call &call)
+{
+    const CatalogEntry *entry = ErrorCatalog::builtIn().find(call.request.pathParam(u"code"_s));
+    if (!entry)
+        return codeError(codes::StaffNotFound);
+    return Reply {200, catalogJson(*entry)};
+}
+
+Result<Reply> matchMessage(Call &call)
+{
+    const Result<QHash<QString, QString>> query = queryParameters(call.request, {u"message"_s});
+    if (!query)
+        return query.error();
+    const QString message = query->value(u"message"_s).trimmed();
+    if (message.isEmpty())
+        return codeError(codes::MalformedRequest, u"message is required"_s);
+    QJsonArray matches;
+    for (const CatalogMatch &match : ErrorCatalog::builtIn().matchMessage(message)) {
+        QJsonObject json = catalogJson(*match.entry);
+        json.insert(u"score"_s, match.score);
+        matches.append(json);
+    }
+    return Reply {200, {{u"matches"_s, matches}}};
+}
+
+Result<Reply> serviceStatus(Call &call)
+{
+    if (const Result<QHash<QString, QString>> query = queryParameters(call.request, {}); !query)
+        return query.error();
+    const Result<ServiceCalendar> calendar =
+        call.context.flows->calendarFor(call.caller.institutionId);
+    if (!calendar)
+        return calendar.error();
+    QJsonObject body {{u"now"_s, utcIsoText(call.now)}, {u"open"_s, calendar->isOpen(call.now)}};
+    if (const std::optional<ServiceWindow> current = calendar->windowAt(call.now))
+        body.insert(u"closed"_s, windowJson(*current));
+    if (const std::optional<ServiceWindow> next = calendar->nextWindow(call.now))
+        body.insert(u"next_closure"_s, windowJson(*next));
+    return Reply {200, body};
+}
+
+Result<Reply> dailyReport(Call &call)
+{
+    const Result<QHash<QString, QString>> query =
+        queryParameters(call.request, {u"date"_s, u"branch_code"_s});
+    if (!query)
+        return query.error();
+    const QString dateText = query->value(u"date"_s);
+    const QDate day = QDate::fromString(dateText, Qt::ISODate);
+    if (dateText.size() != 10 || !day.isValid())
+        return codeError(codes::MalformedRequest, u"date must be YYYY-MM-DD"_s);
+    const QString branchCode = query->value(u"branch_code"_s);
+    return call.audited(u"report.daily"_s, u"report:%1/%2"_s.arg(dateText, branchCode), QString(),
+                        {}, [&](QSqlDatabase &tx) -> Result<Reply> {
+                            if (Status supervisor = call.requireSupervisor(); !supervisor)
+                                return supervisor.error();
+                            return ok(StaffStore::dailyReport(tx, call.caller, day, branchCode));
+                        });
+}
+
+Result<Reply> auditLog(Call &call)
+{
+    const Result<QHash<QString, QString>> query =
+        queryParameters(call.request, {u"cursor"_s, u"limit"_s});
+    if (!query)
+        return query.error();
+    const Result<int> limit = pageSize(query.value());
+    if (!limit)
+        return limit.error();
+    std::optional<qint64> before;
+    if (const QString cursor = query->value(u"cursor"_s); !cursor.isEmpty()) {
+        bool valid = false;
+        before = cursor.toLongLong(&valid);
+        if (!valid || *before < 1)
+            return codeError(codes::MalformedRequest, u"cursor is not one this server gave"_s);
+    }
+    return call.audited(
+        u"audit.read"_s, QString(), QString(),
+        QJsonObject {{u"cursor"_s, before ? QJsonValue(*before) : QJsonValue(QJsonValue::Null)}},
+        [&](QSqlDatabase &tx) -> Result<Reply> {
+            if (Status supervisor = call.requireSupervisor(); !supervisor)
+                return supervisor.error();
+            const Result<audit::AuditLog::Page> page =
+                call.context.audit->page(tx, call.caller.institutionId, before, limit.value());
+            if (!page)
+                return page.error();
+            QJsonArray rows;
+            for (const audit::AuditRow &row : page->rows)
+                rows.append(auditRowJson(row));
+            return Reply {200,
+                          {{u"rows"_s, rows},
+                           {u"next_cursor"_s,
+                            page->nextCursor ? QJsonValue(QString::number(*page->nextCursor))
+                                             : QJsonValue(QJsonValue::Null)}}};
+        });
+}
+
+} // namespace
+
+void registerStaffApi(http::Router &router, const StaffApiContext &context)
+{
+    // The context is copied into one object the handlers share for the router's lifetime.
+    auto shared = std::make_shared<const StaffApiContext>(context);
+    const auto add = [&router, shared](const QByteArray &method, const QString &pattern,
+                                       CallHandler handler) {
+        router.add(method, pattern, authenticated(shared, std::move(handler)));
+    };
+    const QString base = u"/api/v1/staff"_s;
+    add("GET", base + u"/customers"_s, searchCustomers);
+    add("GET", base + u"/customers/{id}"_s, customerDetail);
+    add("GET", base + u"/customers/{id}/attempts"_s, customerAttempts);
+    add("GET", base + u"/customers/{id}/linkages"_s, customerLinkages);
+    add("DELETE", base + u"/accounts/{id}/locks/{kind}"_s, releaseLock);
+    add("GET", base + u"/release-requests"_s, listReleaseRequests);
+    add("POST", base + u"/release-requests/{id}/approve"_s,
+        [](Call &call) { return decideReleaseRequest(call, true); });
+    add("POST", base + u"/release-requests/{id}/reject"_s,
+        [](Call &call) { return decideReleaseRequest(call, false); });
+    add("DELETE", base + u"/linkages/{id}"_s, revokeLinkage);
+    add("GET", base + u"/apps"_s, listApps);
+    add("POST", base + u"/apps/{client_id}/suspension"_s,
+        [](Call &call) { return setAppSuspended(call, true); });
+    add("DELETE", base + u"/apps/{client_id}/suspension"_s,
+        [](Call &call) { return setAppSuspended(call, false); });
+    add("GET", base + u"/catalog/{code}"_s, explainCode);
+    add("GET", base + u"/catalog"_s, matchMessage);
+    add("GET", base + u"/service-status"_s, serviceStatus);
+    add("GET", base + u"/reports/daily"_s, dailyReport);
+    add("GET", base + u"/audit"_s, auditLog);
+}
+
+} // namespace tc::backend::staff

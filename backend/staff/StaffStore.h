@@ -1,0 +1,118 @@
+#pragma once
+
+#include "LockPolicy.h"
+#include "Result.h"
+#include "StaffPrincipal.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace tc::backend::staff {
+
+// What the staff API reads and changes, always through the caller's scope: a row outside it
+// (another institution, or another branch for a teller) is answered as if it did not exist
+// (S06), so that no call reveals what lies beyond the caller's reach.
+namespace StaffStore {
+
+// Exactly one way of finding customers, as the console's search offers.
+struct CustomerSearch
+{
+    QString branchCode; // with accountNumber
+    QString accountNumber;
+    QString nameKana; // a prefix, in any kana form
+    QString phone; // digits; separators are ignored
+};
+
+inline constexpr int SearchLimit = 50;
+
+// {customers: [...], truncated}; each customer with the accounts the caller may see.
+Result<QJsonObject> searchCustomers(const QSqlDatabase &db, const StaffPrincipal &caller,
+                                    const CustomerSearch &search);
+
+// The customer, the accounts in scope with today's locks (release time included), pending
+// early-release requests, recent lock history, and a linkage summary.
+Result<QJsonObject> customerDetail(const QSqlDatabase &db, const StaffPrincipal &caller,
+                                   qint64 customerId, const QDateTime &now);
+
+// A page of the customer's attempts, newest first. `cursor` is the opaque text of an earlier
+// page's next_cursor; a malformed one is G01.
+Result<QJsonObject> attemptsPage(const QSqlDatabase &db, const StaffPrincipal &caller,
+                                 qint64 customerId, const QString &cursor, int limit);
+
+Result<QJsonArray> linkages(const QSqlDatabase &db, const StaffPrincipal &caller, qint64 customerId,
+                            const QDateTime &now);
+
+// The account behind a lock or linkage call, when the caller may act on it.
+struct ScopedAccount
+{
+    qint64 accountId = 0;
+    qint64 customerId = 0;
+    qint64 branchId = 0;
+    QString branchCode;
+    QString accountLabel; // "001 普通 1234567", for audit rows and events
+};
+Result<ScopedAccount> accountInScope(const QSqlDatabase &db, const StaffPrincipal &caller,
+                                     qint64 accountId);
+
+// Ends today's lock of `kind` now (the day's failures start again from zero) and records it
+// in the lock history. S09 when that lock is not on.
+Status releaseLock(const QSqlDatabase &db, const StaffPrincipal &releasedBy,
+                   const ScopedAccount &account, LockKind kind, QDate tokyoDay,
+                   const QString &reason, qint64 nowMs);
+
+// A teller's or support agent's request under two-person control. S07 (pending) when one is
+// already waiting for this lock, S09 when the lock is not on.
+Result<qint64> requestRelease(const QSqlDatabase &db, const StaffPrincipal &requester,
+                              const ScopedAccount &account, LockKind kind, QDate tokyoDay,
+                              const QString &reason, qint64 nowMs);
+
+struct ReleaseRequest
+{
+    qint64 id = 0;
+    qint64 accountId = 0;
+    LockKind kind = LockKind::Identity;
+    QDate day;
+    QString reason;
+    qint64 requestedBy = 0;
+    QString status;
+};
+Result<ReleaseRequest> releaseRequest(const QSqlDatabase &db, const StaffPrincipal &caller,
+                                      qint64 requestId);
+// Marks a pending request decided; S10 when someone decided it first.
+Status decideRequest(const QSqlDatabase &db, const StaffPrincipal &decider, qint64 requestId,
+                     const QString &status, const QString &note, qint64 nowMs);
+// Pending requests (supervisors: the institution's; others: their own), oldest first.
+Result<QJsonArray> releaseRequests(const QSqlDatabase &db, const StaffPrincipal &caller,
+                                   QDate tokyoToday);
+
+struct RevokedLinkage
+{
+    ScopedAccount account;
+    QString clientName;
+};
+// Revokes a live linkage and every token of it at once. S10 when it had already ended.
+Result<RevokedLinkage> revokeLinkage(const QSqlDatabase &db, const StaffPrincipal &caller,
+                                     qint64 linkageId, const QString &reason, qint64 nowMs);
+
+// The institution's client apps with their suspension state.
+Result<QJsonArray> clientApps(const QSqlDatabase &db, const StaffPrincipal &caller, qint64 nowMs);
+// Suspends (or resumes) an app for the caller's institution; S10 when already so.
+Result<QString> setAppSuspended(const QSqlDatabase &db, const StaffPrincipal &caller,
+                                const QString &clientId, bool suspended, const QString &reason,
+                                qint64 nowMs);
+
+// The daily report's figures for one Tokyo day, per branch (all branches, or one).
+Result<QJsonObject> dailyReport(const QSqlDatabase &db, const StaffPrincipal &caller, QDate day,
+                                const QString &branchCode);
+
+// Support staff see these partly hidden: "1985-**-**", "*******5678".
+QString maskedBirthDate(const QString &isoDate);
+QString maskedPhone(const QString &digits);
+
+} // namespace StaffStore
+} // namespace tc::backend::staff

@@ -1,0 +1,414 @@
+// bench_audit: what the audit chain costs (see bench/RESULTS.md, section "Audit").
+//
+//   bench_audit --engine sqlite --sqlite FILE | --engine postgresql --pg-host H --pg-port P
+//               --pg-user U --pg-db D   [--transactions N] [--rows R] [--threads T]
+//
+// (a) append overhead: N transactions that insert one attempt row, alone and with
+//     AuditLog::append of the staff action beside it, alternating in blocks; single thread
+//     latency and T-thread throughput.
+// (b) verify throughput: a chain of R rows (checkpoints every 1,000) walked by audit::verify.
+#include "AuditChain.h"
+#include "AuditKeys.h"
+#include "AuditLog.h"
+#include "AuditVerify.h"
+#include "Clock.h"
+#include "Database.h"
+#include "Directory.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QSqlDriver>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <libpq-fe.h>
+#include <sys/resource.h>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+using namespace tc;
+using namespace tc::backend;
+
+namespace {
+
+const QString institution = u"hyogo-himawari"_s;
+
+void print(const QString &line)
+{
+    std::fputs(line.toUtf8().constData(), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+[[noreturn]] void fail(const QString &what, const QString &why)
+{
+    std::fprintf(stderr, "bench_audit: %s: %s\n", qPrintable(what), qPrintable(why));
+    std::exit(1);
+}
+
+audit::AuditRecord staffAction(qint64 i, qint64 atMs)
+{
+    return {.atMs = atMs,
+            .institutionId = institution,
+            .staffId = 40 + i % 17,
+            .username = u"teller%1"_s.arg(40 + i % 17, 4, 10, QChar(u'0')),
+            .role = u"teller"_s,
+            .action = i % 5 ? u"customer.view"_s : u"lock.release"_s,
+            .target = u"customer:%1"_s.arg(100000 + i % 4000),
+            .reason = i % 5 ? QString() : u"本人確認済み、窓口にて"_s,
+            .sourceAddress = u"192.168.10.%1"_s.arg(i % 200),
+            .details = QJsonObject {{u"branch"_s, u"001"_s}, {u"masked"_s, false}}};
+}
+
+Status insertAttempt(const QSqlDatabase &db, qint64 i, qint64 atMs)
+{
+    Result<Statement> done =
+        runQuery(db,
+                 u"INSERT INTO attempts (institution_id, flow_id, at, step, outcome, code, "
+                 "source_address, name_kana) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                 {institution, u"flow-%1"_s.arg(i), atMs, u"customer"_s, u"failed"_s, u"B21"_s,
+                  u"203.0.113.%1"_s.arg(i % 250), u"ﾃﾞｰﾀ ﾀﾛｳ"_s},
+                 u"attempt"_s);
+    if (!done)
+        return done.error();
+    return Success {};
+}
+
+struct Stats
+{
+    double meanUs = 0;
+    double p50Us = 0;
+    double p99Us = 0;
+};
+
+Stats stats(std::vector<qint64> nanos)
+{
+    std::sort(nanos.begin(), nanos.end());
+    Stats s;
+    double sum = 0;
+    for (qint64 n : nanos)
+        sum += double(n);
+    s.meanUs = sum / double(nanos.size()) / 1000.0;
+    s.p50Us = double(nanos[nanos.size() / 2]) / 1000.0;
+    s.p99Us = double(nanos[std::min(nanos.size() - 1, nanos.size() * 99 / 100)]) / 1000.0;
+    return s;
+}
+
+void measureAppend(Database &database, audit::AuditLog &log, const Clock &clock, int transactions,
+                   int threads)
+{
+    std::atomic<qint64> serial {0};
+    const auto oneTransaction = [&](bool withAudit) {
+        const qint64 i = ++serial;
+        const qint64 now = clock.now().toMSecsSinceEpoch();
+        const Status done = database.transaction<Success>([&](QSqlDatabase &db) -> Status {
+            if (Status inserted = insertAttempt(db, i, now); !inserted)
+                return inserted;
+            if (withAudit)
+                return log.append(db, staffAction(i, now));
+            return Success {};
+        });
+        if (!done)
+            fail(u"transaction"_s, done.error().message);
+    };
+    // Warm up both paths (statement caches, first head row).
+    for (int i = 0; i < 200; ++i) {
+        oneTransaction(false);
+        oneTransaction(true);
+    }
+    std::vector<qint64> alone, withAudit;
+    const int blocks = 20;
+    const int perBlock = std::max(1, transactions / blocks);
+    QElapsedTimer timer;
+    for (int block = 0; block < blocks; ++block) {
+        for (bool audit : {false, true}) {
+            for (int i = 0; i < perBlock; ++i) {
+                timer.start();
+                oneTransaction(audit);
+                (audit ? withAudit : alone).push_back(timer.nsecsElapsed());
+            }
+        }
+    }
+    const Stats a = stats(alone);
+    const Stats b = stats(withAudit);
+    print(u"append, 1 thread, %1 transactions each:"_s.arg(alone.size()));
+    print(
+        u"  attempt insert alone        mean %1 us  p50 %2 us  p99 %3 us"_s.arg(a.meanUs, 0, 'f', 1)
+            .arg(a.p50Us, 0, 'f', 1)
+            .arg(a.p99Us, 0, 'f', 1));
+    print(
+        u"  attempt insert + audit row  mean %1 us  p50 %2 us  p99 %3 us"_s.arg(b.meanUs, 0, 'f', 1)
+            .arg(b.p50Us, 0, 'f', 1)
+            .arg(b.p99Us, 0, 'f', 1));
+    print(u"  overhead: mean +%1 us (%2 %), p50 +%3 us (%4 %)"_s.arg(b.meanUs - a.meanUs, 0, 'f', 1)
+              .arg(100.0 * (b.meanUs - a.meanUs) / a.meanUs, 0, 'f', 1)
+              .arg(b.p50Us - a.p50Us, 0, 'f', 1)
+              .arg(100.0 * (b.p50Us - a.p50Us) / a.p50Us, 0, 'f', 1));
+
+    if (threads <= 1)
+        return;
+    double rates[2] = {0, 0};
+    for (int round = 0; round < 2; ++round) {
+        for (bool audit : {false, true}) {
+            QList<QThread *> workers;
+            QElapsedTimer wall;
+            wall.start();
+            for (int t = 0; t < threads; ++t) {
+                workers << QThread::create([&, audit] {
+                    for (int i = 0; i < transactions / threads; ++i)
+                        oneTransaction(audit);
+                });
+                workers.constLast()->start();
+            }
+            for (QThread *worker : std::as_const(workers)) {
+                worker->wait();
+                delete worker;
+            }
+            const double rate =
+                double(transactions / threads * threads) * 1e9 / double(wall.nsecsElapsed());
+            rates[audit ? 1 : 0] = std::max(rates[audit ? 1 : 0], rate);
+        }
+    }
+    print(u"append, %1 threads (best of 2): alone %2 tx/s, with audit row %3 tx/s (%4 %)"_s
+              .arg(threads)
+              .arg(rates[0], 0, 'f', 0)
+              .arg(rates[1], 0, 'f', 0)
+              .arg(100.0 * (rates[1] - rates[0]) / rates[0], 0, 'f', 1));
+}
+
+// Writes a valid chain of `count` rows straight into the tables (the append path would take
+// minutes for a million rows on PostgreSQL), with a signed checkpoint every 1,000 rows.
+void buildChain(Database &database, const audit::SigningKey &key, const QString &checkpointFile,
+                qint64 count)
+{
+    QSqlDatabase db = database.connection();
+    for (const QString &sql : {u"DELETE FROM audit_log"_s, u"DELETE FROM audit_checkpoints"_s,
+                               u"DELETE FROM audit_head"_s}) {
+        if (!runQuery(db, sql))
+            fail(sql, u"failed"_s);
+    }
+    QFile::remove(checkpointFile);
+    audit::ChainHasher hasher;
+    QByteArray prev = audit::genesisHash();
+    const qint64 base = QDateTime(QDate(2026, 1, 5), QTime(9, 0), Qt::UTC).toMSecsSinceEpoch();
+    QList<audit::Checkpoint> checkpoints;
+    PGconn *pg = nullptr;
+    if (database.isPostgreSql()) {
+        const QVariant handle = db.driver()->handle();
+        pg = *static_cast<PGconn *const *>(handle.constData());
+        PGresult *r = PQexec(pg,
+                             "COPY audit_log (seq, at, institution_id, staff_id, username, "
+                             "role, action, target, reason, source_address, details, "
+                             "prev_hash, hash) FROM STDIN");
+        if (PQresultStatus(r) != PGRES_COPY_IN)
+            fail(u"copy"_s, QString::fromUtf8(PQerrorMessage(pg)));
+        PQclear(r);
+    } else if (!db.transaction()) {
+        fail(u"begin"_s, u"failed"_s);
+    }
+    QByteArray copyBuffer;
+    for (qint64 seq = 1; seq <= count; ++seq) {
+        const audit::AuditRecord r = staffAction(seq, base + seq * 50);
+        const QByteArray inst = r.institutionId.toUtf8(), user = r.username.toUtf8(),
+                         role = r.role.toUtf8(), action = r.action.toUtf8(),
+                         target = r.target.toUtf8(), reason = r.reason.toUtf8(),
+                         source = r.sourceAddress.toUtf8(),
+                         details = QJsonDocument(r.details).toJson(QJsonDocument::Compact);
+        const QByteArray hash = hasher.hash(prev,
+                                            {.seq = seq,
+                                             .atMs = r.atMs,
+                                             .institutionId = inst,
+                                             .staffId = r.staffId,
+                                             .username = user,
+                                             .role = role,
+                                             .action = action,
+                                             .target = target,
+                                             .reason = reason,
+                                             .sourceAddress = source,
+                                             .details = details});
+        if (pg) {
+            copyBuffer += QByteArray::number(seq) + '\t' + QByteArray::number(r.atMs) + '\t' + inst
+                + '\t' + QByteArray::number(*r.staffId) + '\t' + user + '\t' + role + '\t' + action
+                + '\t' + target + '\t' + reason + '\t' + source + '\t' + details + "\t\\\\x"
+                + prev.toHex() + "\t\\\\x" + hash.toHex() + '\n';
+            if (copyBuffer.size() > (1 << 20) || seq == count) {
+                if (PQputCopyData(pg, copyBuffer.constData(), int(copyBuffer.size())) != 1)
+                    fail(u"copy data"_s, QString::fromUtf8(PQerrorMessage(pg)));
+                copyBuffer.clear();
+            }
+        } else {
+            Result<Statement> inserted = runQuery(
+                db,
+                u"INSERT INTO audit_log (seq, at, institution_id, staff_id, username, role, "
+                "action, target, reason, source_address, details, prev_hash, hash) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                {seq, r.atMs, r.institutionId, *r.staffId, r.username, r.role, r.action, r.target,
+                 r.reason.isNull() ? u""_s : r.reason, r.sourceAddress, QString::fromUtf8(details),
+                 prev, hash});
+            if (!inserted)
+                fail(u"insert"_s, inserted.error().message);
+        }
+        if (seq % 1000 == 0 || seq == count)
+            checkpoints << audit::signCheckpoint(key, seq, hash, r.atMs, u"periodic"_s);
+        prev = hash;
+    }
+    if (pg) {
+        if (PQputCopyEnd(pg, nullptr) != 1)
+            fail(u"copy end"_s, QString::fromUtf8(PQerrorMessage(pg)));
+        while (PGresult *r = PQgetResult(pg)) {
+            if (PQresultStatus(r) != PGRES_COMMAND_OK)
+                fail(u"copy"_s, QString::fromUtf8(PQresultErrorMessage(r)));
+            PQclear(r);
+        }
+        if (!db.transaction())
+            fail(u"begin"_s, u"failed"_s);
+    }
+    for (const audit::Checkpoint &c : std::as_const(checkpoints)) {
+        if (!runQuery(db,
+                      u"INSERT INTO audit_checkpoints (seq, hash, at, kind, signature) "
+                      "VALUES (?, ?, ?, ?, ?)"_s,
+                      {c.seq, c.hash, c.atMs, c.kind, c.signature}))
+            fail(u"checkpoint"_s, u"insert failed"_s);
+        if (!audit::appendCheckpointLine(checkpointFile, c))
+            fail(u"checkpoint"_s, u"file"_s);
+    }
+    if (!runQuery(db,
+                  u"INSERT INTO audit_head (id, seq, hash, checkpoint_seq, checkpoint_at) "
+                  "VALUES (1, ?, ?, ?, ?)"_s,
+                  {count, prev, count, base}))
+        fail(u"head"_s, u"insert failed"_s);
+    if (!db.commit())
+        fail(u"commit"_s, u"failed"_s);
+    if (pg)
+        PQclear(PQexec(pg, "VACUUM ANALYZE audit_log"));
+}
+
+void measureVerify(Database &database, const audit::SigningKey &key, const QString &checkpointFile,
+                   qint64 rows, bool keepChain)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (keepChain && QFile::exists(checkpointFile)) {
+        print(u"verify: reusing the chain of the previous run"_s);
+    } else {
+        buildChain(database, key, checkpointFile, rows);
+        print(u"verify: chain of %1 rows with %2 checkpoints built in %3 s"_s.arg(rows)
+                  .arg((rows + 999) / 1000)
+                  .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1));
+    }
+    std::vector<double> rates, cpuRates;
+    const auto seconds = [](const timeval &t) {
+        return double(t.tv_sec) + double(t.tv_usec) / 1e6;
+    };
+    for (int run = 0; run < 5; ++run) {
+        rusage before {};
+        ::getrusage(RUSAGE_SELF, &before);
+        Result<audit::VerifyReport> report =
+            audit::verify(database, key.publicKey(), checkpointFile);
+        rusage after {};
+        ::getrusage(RUSAGE_SELF, &after);
+        const double cpu = seconds(after.ru_utime) + seconds(after.ru_stime)
+            - seconds(before.ru_utime) - seconds(before.ru_stime);
+        if (!report)
+            fail(u"verify"_s, report.error().message);
+        if (!report->intact() || report->rowsChecked != rows)
+            fail(u"verify"_s, report->summary());
+        rates.push_back(double(report->rowsChecked) / report->seconds);
+        cpuRates.push_back(double(report->rowsChecked) / cpu);
+        print(u"  run %1: %2 rows, %3 checkpoints in %4 s = %5 rows/s; this process's CPU %6 s "
+              "= %7 rows per CPU second"_s.arg(run + 1)
+                  .arg(report->rowsChecked)
+                  .arg(report->checkpointsChecked)
+                  .arg(report->seconds, 0, 'f', 3)
+                  .arg(rates.back(), 0, 'f', 0)
+                  .arg(cpu, 0, 'f', 3)
+                  .arg(cpuRates.back(), 0, 'f', 0));
+    }
+    std::sort(rates.begin(), rates.end());
+    std::sort(cpuRates.begin(), cpuRates.end());
+    print(u"verify: median %1 rows/s, best %2 rows/s (wall); median %3 rows per CPU second of "
+          "this process"_s.arg(rates[rates.size() / 2], 0, 'f', 0)
+              .arg(rates.back(), 0, 'f', 0)
+              .arg(cpuRates[cpuRates.size() / 2], 0, 'f', 0));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption engine(u"engine"_s, u"sqlite or postgresql"_s, u"engine"_s,
+                                    u"sqlite"_s);
+    const QCommandLineOption sqlite(u"sqlite"_s, u"SQLite file"_s, u"file"_s);
+    const QCommandLineOption pgHost(u"pg-host"_s, u"host"_s, u"host"_s, u"127.0.0.1"_s);
+    const QCommandLineOption pgPort(u"pg-port"_s, u"port"_s, u"port"_s, u"5432"_s);
+    const QCommandLineOption pgUser(u"pg-user"_s, u"user"_s, u"user"_s, u"postgres"_s);
+    const QCommandLineOption pgDb(u"pg-db"_s, u"database"_s, u"name"_s, u"postgres"_s);
+    const QCommandLineOption transactionsOption(u"transactions"_s, u"per mode"_s, u"n"_s,
+                                                u"2000"_s);
+    const QCommandLineOption rowsOption(u"rows"_s, u"chain length for verify"_s, u"n"_s,
+                                        u"1000000"_s);
+    const QCommandLineOption workdirOption(
+        u"workdir"_s, u"keep the key, checkpoint file and SQLite file here"_s, u"dir"_s);
+    const QCommandLineOption keepOption(u"keep-chain"_s,
+                                        u"verify the chain a previous run left in --workdir"_s);
+    const QCommandLineOption threadsOption(u"threads"_s, u"append threads"_s, u"n"_s, u"4"_s);
+    parser.addOptions({engine, sqlite, pgHost, pgPort, pgUser, pgDb, transactionsOption, rowsOption,
+                       threadsOption, workdirOption, keepOption});
+    parser.process(app);
+
+    QTemporaryDir temporary;
+    const QDir dir(parser.isSet(workdirOption) ? parser.value(workdirOption) : temporary.path());
+    DatabaseSettings settings;
+    if (parser.value(engine) == u"postgresql"_s) {
+        settings.driver = DatabaseDriver::PostgreSql;
+        settings.host = parser.value(pgHost);
+        settings.port = quint16(parser.value(pgPort).toUInt());
+        settings.user = parser.value(pgUser);
+        settings.name = parser.value(pgDb);
+    } else {
+        settings.sqlitePath =
+            parser.isSet(sqlite) ? parser.value(sqlite) : dir.filePath(u"bench.sqlite"_s);
+    }
+    Result<std::unique_ptr<Database>> database = Database::open(settings);
+    if (!database)
+        fail(u"open"_s, database.error().message);
+    {
+        QSqlDatabase db = database.value()->connection();
+        Result<Statement> known =
+            runQuery(db, u"SELECT COUNT(*) FROM institutions WHERE id = ?"_s, {institution});
+        const bool missing = known && known.value().next() && known.value().value(0).toInt() == 0;
+        if (known)
+            known.value().finish();
+        if (missing) {
+            if (!Directory::addInstitution(db,
+                                           {.id = institution, .name = u"兵庫ひまわり信用組合"_s}))
+                fail(u"seed"_s, u"institution"_s);
+        }
+    }
+    const QString keyFile = dir.filePath(u"audit.key"_s);
+    Result<audit::SigningKey> key = QFile::exists(keyFile)
+        ? audit::SigningKey::readFile(keyFile, u"key"_s)
+        : audit::writeNewSigningKey(keyFile);
+    if (!key)
+        fail(u"key"_s, key.error().message);
+    const SystemClock clock;
+    const QString checkpointFile = dir.filePath(u"checkpoints.log"_s);
+    print(u"engine: %1"_s.arg(parser.value(engine)));
+    if (parser.value(transactionsOption).toInt() > 0) {
+        audit::AuditLog log(*database.value(), clock, key.value(), checkpointFile);
+        measureAppend(*database.value(), log, clock, parser.value(transactionsOption).toInt(),
+                      parser.value(threadsOption).toInt());
+    }
+    measureVerify(*database.value(), key.value(), checkpointFile,
+                  parser.value(rowsOption).toLongLong(), parser.isSet(keepOption));
+    return 0;
+}
