@@ -103,13 +103,13 @@ Result<std::unique_ptr<BackendService>> BackendService::start(const BackendSetti
                                   .database = service->m_database.get(),
                                   .clock = service->m_clock.get(),
                                   .issuer = service->m_issuer});
-    staff::registerStaffSessionApi(*service->m_router, *service->m_staffAccounts);
-    staff::registerStaffApi(*service->m_router,
-                            {.database = service->m_database.get(),
-                             .clock = service->m_clock.get(),
-                             .accounts = service->m_staffAccounts.get(),
-                             .audit = service->m_auditLog.get(),
-                             .flows = service->m_flows.get()});
+    const staff::StaffApiContext staffContext {.database = service->m_database.get(),
+                                               .clock = service->m_clock.get(),
+                                               .accounts = service->m_staffAccounts.get(),
+                                               .audit = service->m_auditLog.get(),
+                                               .flows = service->m_flows.get()};
+    staff::registerStaffSessionApi(*service->m_router, staffContext);
+    staff::registerStaffApi(*service->m_router, staffContext);
     service->m_events = std::make_unique<events::EventHub>(*service->m_database);
     if (Status listening = service->m_events->start(); !listening)
         return listening.error();

@@ -37,18 +37,6 @@ Error codeError(QLatin1StringView code, const QString &detail = {})
     return Error {QString(code), detail};
 }
 
-// A refusal answers its catalog code; anything else (a database failure) is A03 and its
-// details stay in the log. G01 carries what was wrong, for the console's developer.
-HttpResponse errorResponse(const Error &error)
-{
-    if (!ErrorCatalog::builtIn().find(error.key))
-        return HttpResponse::error(codes::SystemError);
-    QJsonObject extra;
-    if (error.key == codes::MalformedRequest && !error.message.isEmpty())
-        extra.insert(u"detail"_s, error.message);
-    return HttpResponse::error(QStringView(error.key), extra);
-}
-
 // What a staff call answers when it succeeds.
 struct Reply
 {
@@ -114,17 +102,13 @@ http::Router::Handler authenticated(std::shared_ptr<const StaffApiContext> share
         const StaffApiContext &context = *shared;
         Result<StaffPrincipal> caller = context.accounts->authenticate(
             request.header("authorization"), request.peer.toString());
-        if (!caller) {
-            HttpResponse response = errorResponse(caller.error());
-            if (caller.error().key == codes::StaffSessionEnded)
-                response.setHeader("WWW-Authenticate", "Bearer realm=\"staff\"");
-            return response;
-        }
+        if (!caller)
+            return staffErrorResponse(caller.error());
         const QDateTime now = context.clock->now();
         Call call {context, request, caller.value(), now, now.toMSecsSinceEpoch()};
         const Result<Reply> reply = handler(call);
         if (!reply)
-            return errorResponse(reply.error());
+            return staffErrorResponse(reply.error());
         return HttpResponse::json(reply->status, reply->body);
     };
 }
@@ -666,6 +650,20 @@ Result<Reply> auditLog(Call &call)
 }
 
 } // namespace
+
+HttpResponse staffErrorResponse(const Error &error)
+{
+    if (!ErrorCatalog::builtIn().find(error.key))
+        return HttpResponse::error(codes::SystemError);
+    QJsonObject extra;
+    if (error.key == codes::MalformedRequest && !error.message.isEmpty())
+        extra.insert(u"detail"_s, error.message);
+    HttpResponse response = HttpResponse::error(QStringView(error.key), extra);
+    // RFC 6750 §3: a refused bearer token says which scheme the resource wants.
+    if (error.key == codes::StaffSessionEnded)
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"staff\", error=\"invalid_token\"");
+    return response;
+}
 
 void registerStaffApi(http::Router &router, const StaffApiContext &context)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Result.h"
 #include "http/Router.h"
 
 namespace tc::backend {
@@ -30,5 +31,10 @@ struct StaffApiContext
 // every call that reads or changes customer data writes an audit row in the same transaction,
 // refusals included. The objects in `context` must outlive the router.
 void registerStaffApi(http::Router &router, const StaffApiContext &context);
+
+// How every staff call answers a refusal: its catalog code (G01 with a `detail` of what was
+// wrong, S03 with the Bearer challenge of RFC 6750); an error without a catalog code is a
+// system error (A03), whose details stay in the log.
+http::HttpResponse staffErrorResponse(const Error &error);
 
 } // namespace tc::backend::staff

@@ -749,6 +749,30 @@ private Q_SLOTS:
                 .status,
             404);
         QCOMPARE(auditRows(f, u"teller002"_s, u"customer.view"_s), viewsBefore + 1);
+        // Sign-ins, refused ones included, and sign-outs.
+        QVERIFY(auditRows(f, u"teller001"_s, u"session.sign_in"_s) >= 1);
+        const qint64 signInsBefore = auditRows(f, u"teller002"_s, u"session.sign_in"_s);
+        const auto refused = f.backend->postJson(
+            u"/api/v1/staff/session"_s,
+            {{u"username"_s, u"teller002"_s}, {u"password"_s, u"not the password at all"_s}});
+        QCOMPARE(refused.status, 401);
+        QCOMPARE(auditRows(f, u"teller002"_s, u"session.sign_in"_s), signInsBefore + 1);
+        {
+            auto q = mustRun(f.backend->service().database().connection(),
+                             u"SELECT institution_id, details FROM audit_log WHERE username = ? "
+                             "AND action = 'session.sign_in' ORDER BY seq DESC LIMIT 1"_s,
+                             {u"teller002"_s}, "refused sign-in row");
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), StandardData::institution);
+            QVERIFY(q.value(1).toString().contains(u"S01"_s));
+        }
+        const QString extra = signIn(*f.backend, u"teller002"_s);
+        QCOMPARE(f.backend
+                     ->request("DELETE", u"/api/v1/staff/session"_s, {},
+                               {{"Authorization", "Bearer " + extra.toLatin1()}})
+                     .status,
+                 204);
+        QVERIFY(auditRows(f, u"teller002"_s, u"session.sign_out"_s) >= 1);
         const qint64 readsBefore = auditRows(f, u"supervisor"_s, u"audit.read"_s);
         const auto page = staffCall(f, u"supervisor"_s, "GET", u"/api/v1/staff/audit?limit=5"_s);
         QCOMPARE(page.status, 200);
