@@ -66,13 +66,12 @@ const QStringList families {
     u"ゴトウ"_s,   u"オカダ"_s,   u"ハセガワ"_s, u"ムラカミ"_s, u"コンドウ"_s, u"イシイ"_s,
     u"サイトウ"_s, u"サカモト"_s, u"エンドウ"_s, u"アオキ"_s};
 const QStringList givens {
-    u"タロウ"_s,   u"ハナコ"_s,   u"ヒロシ"_s, u"ユミコ"_s, u"タケシ"_s,   u"ケイコ"_s,
-    u"マコト"_s,   u"アキラ"_s,   u"サトシ"_s, u"ヨウコ"_s, u"ミホ"_s,     u"ユウキ"_s,
-    u"ダイスケ"_s, u"ショウタ"_s, u"ハルト"_s, u"ユイ"_s,   u"アオイ"_s,   u"リク"_s,
-    u"ソウタ"_s,   u"メイ"_s,     u"カズヤ"_s, u"ナオミ"_s, u"ツヨシ"_s,   u"マサル"_s,
-    u"キヨシ"_s,   u"ヒロミ"_s,   u"ユウコ"_s, u"トモコ"_s, u"ケンジ"_s,   u"ジュンコ"_s,
-    u"サクラ"_s,   u"レン"_s,     u"ミサキ"_s, u"ショウコ"_s, u"タクヤ"_s, u"エミ"_s,
-    u"リョウ"_s,   u"カナ"_s,     u"ユウト"_s, u"マイ"_s};
+    u"タロウ"_s, u"ハナコ"_s,   u"ヒロシ"_s, u"ユミコ"_s, u"タケシ"_s, u"ケイコ"_s,   u"マコト"_s,
+    u"アキラ"_s, u"サトシ"_s,   u"ヨウコ"_s, u"ミホ"_s,   u"ユウキ"_s, u"ダイスケ"_s, u"ショウタ"_s,
+    u"ハルト"_s, u"ユイ"_s,     u"アオイ"_s, u"リク"_s,   u"ソウタ"_s, u"メイ"_s,     u"カズヤ"_s,
+    u"ナオミ"_s, u"ツヨシ"_s,   u"マサル"_s, u"キヨシ"_s, u"ヒロミ"_s, u"ユウコ"_s,   u"トモコ"_s,
+    u"ケンジ"_s, u"ジュンコ"_s, u"サクラ"_s, u"レン"_s,   u"ミサキ"_s, u"ショウコ"_s, u"タクヤ"_s,
+    u"エミ"_s,   u"リョウ"_s,   u"カナ"_s,   u"ユウト"_s, u"マイ"_s};
 
 // Customer i (1…N): these expressions in SQL, the same in C++.
 const QString familySql =
@@ -123,7 +122,8 @@ struct DbOptions
 QSqlDatabase openPlain(const DbOptions &options, const QString &name)
 {
     const backend::DatabaseSettings &s = options.settings;
-    QSqlDatabase db = QSqlDatabase::addDatabase(options.postgres() ? u"QPSQL"_s : u"QSQLITE"_s, name);
+    QSqlDatabase db =
+        QSqlDatabase::addDatabase(options.postgres() ? u"QPSQL"_s : u"QSQLITE"_s, name);
     if (options.postgres()) {
         db.setHostName(s.host);
         db.setPort(s.port);
@@ -184,18 +184,21 @@ int seed(const DbOptions &options, qint64 customers, qint64 attempts)
     }
 
     exec(db, u"BEGIN"_s);
-    exec(db, u"INSERT INTO institutions (id, name) VALUES ('%1', 'スタッフベンチ信用組合')"_s.arg(
-                 institution));
+    exec(db,
+         u"INSERT INTO institutions (id, name) VALUES ('%1', 'スタッフベンチ信用組合')"_s.arg(
+             institution));
     for (int b = 0; b < Branches; ++b)
-        exec(db, u"INSERT INTO branches (institution_id, code, name) VALUES ('%1', '%2', '%3')"_s
-                     .arg(institution, branchCode(b), u"支店%1"_s.arg(b + 1)));
-    const qint64 firstBranch = scalar(
-        db, u"SELECT min(id) FROM branches WHERE institution_id = '%1'"_s.arg(institution));
+        exec(db,
+             u"INSERT INTO branches (institution_id, code, name) VALUES ('%1', '%2', '%3')"_s.arg(
+                 institution, branchCode(b), u"支店%1"_s.arg(b + 1)));
+    const qint64 firstBranch =
+        scalar(db, u"SELECT min(id) FROM branches WHERE institution_id = '%1'"_s.arg(institution));
     exec(db,
          u"INSERT INTO client_apps (client_id, name, provider, secret_hash, redirect_uris) "
          "VALUES ('staffbench-app', 'ベンチアプリ', 'ベンチ', %1, '[]')"_s.arg(
              pg ? u"'\\x00'::bytea"_s : u"x'00'"_s));
-    const qint64 app = scalar(db, u"SELECT id FROM client_apps WHERE client_id = 'staffbench-app'"_s);
+    const qint64 app =
+        scalar(db, u"SELECT id FROM client_apps WHERE client_id = 'staffbench-app'"_s);
     exec(db, u"CREATE TEMPORARY TABLE bench_family (n INTEGER PRIMARY KEY, kana TEXT, k TEXT)"_s);
     exec(db, u"CREATE TEMPORARY TABLE bench_given (n INTEGER PRIMARY KEY, kana TEXT, k TEXT)"_s);
     for (const auto &[table, names] :
@@ -217,29 +220,35 @@ int seed(const DbOptions &options, qint64 customers, qint64 attempts)
                              : u"date('1940-01-01', '+' || ((i * 48271) % 25000) || ' days')"_s;
     const QString phone = pg ? u"'090' || lpad(((i * 7919) % 100000000)::text, 8, '0')"_s
                              : u"'090' || printf('%08d', (i * 7919) % 100000000)"_s;
-    exec(db, u"INSERT INTO customers (id, institution_id, name_kana, birth_date, phone, name_key) "
-             "SELECT s.i, '%1', f.kana || '　' || g.kana, %2, %3, f.k || g.k FROM "
-             "(SELECT i, %4 AS fi, %5 AS gi FROM %6) s "
-             "JOIN bench_family f ON f.n = s.fi JOIN bench_given g ON g.n = s.gi"_s.arg(
-                 institution, birth, phone, familySql, givenSql, series.arg(customers)));
-    exec(db, u"INSERT INTO accounts (id, institution_id, customer_id, branch_id, account_type, "
-             "account_number, cash_card_issued, status, balance) "
-             "SELECT i, '%1', i, %2 + i % 7, 'ordinary', %3, 1, 'active', 100000 FROM %4"_s.arg(institution, QString::number(firstBranch),
-                      pg ? u"(1000000 + i)::text"_s : u"CAST(1000000 + i AS TEXT)"_s,
-                      series.arg(customers)));
+    exec(db,
+         u"INSERT INTO customers (id, institution_id, name_kana, birth_date, phone, name_key) "
+         "SELECT s.i, '%1', f.kana || '　' || g.kana, %2, %3, f.k || g.k FROM "
+         "(SELECT i, %4 AS fi, %5 AS gi FROM %6) s "
+         "JOIN bench_family f ON f.n = s.fi JOIN bench_given g ON g.n = s.gi"_s.arg(
+             institution, birth, phone, familySql, givenSql, series.arg(customers)));
+    exec(db,
+         u"INSERT INTO accounts (id, institution_id, customer_id, branch_id, account_type, "
+         "account_number, cash_card_issued, status, balance) "
+         "SELECT i, '%1', i, %2 + i % 7, 'ordinary', %3, 1, 'active', 100000 FROM %4"_s.arg(
+             institution, QString::number(firstBranch),
+             pg ? u"(1000000 + i)::text"_s : u"CAST(1000000 + i AS TEXT)"_s,
+             series.arg(customers)));
     exec(db, u"COMMIT"_s);
 
     exec(db, u"DROP INDEX attempts_account"_s);
     exec(db, u"DROP INDEX attempts_institution"_s);
     // Attempts in blocks of 2 M rows, one transaction each.
     const qint64 block = 2'000'000;
-    const QString hot = u"((i * 2654435761) % 1000003) % %1 * 100 + 1"_s.arg(hotAccounts(customers));
+    const QString hot =
+        u"((i * 2654435761) % 1000003) % %1 * 100 + 1"_s.arg(hotAccounts(customers));
     const QString uniform = u"((i * 48271) % 2147483647) % %1 + 1"_s.arg(customers);
     for (qint64 from = 0; from < attempts; from += block) {
         const qint64 count = std::min(block, attempts - from);
-        const QString rows = pg ? u"generate_series(%1::bigint, %2) AS s(i)"_s.arg(from + 1).arg(from + count)
-                                : u"(WITH RECURSIVE s(i) AS (SELECT %1 UNION ALL SELECT i + 1 FROM s "
-                                  "WHERE i < %2) SELECT i FROM s)"_s.arg(from + 1).arg(from + count);
+        const QString rows = pg
+            ? u"generate_series(%1::bigint, %2) AS s(i)"_s.arg(from + 1).arg(from + count)
+            : u"(WITH RECURSIVE s(i) AS (SELECT %1 UNION ALL SELECT i + 1 FROM s "
+              "WHERE i < %2) SELECT i FROM s)"_s.arg(from + 1)
+                  .arg(from + count);
         exec(db, u"BEGIN"_s);
         exec(db,
              u"INSERT INTO attempts (id, institution_id, account_id, flow_id, client_app_id, at, "
@@ -251,16 +260,17 @@ int seed(const DbOptions &options, qint64 customers, qint64 attempts)
              "CASE WHEN i % 3 = 0 THEN 'refused' ELSE 'ok' END, "
              "CASE WHEN i % 3 = 0 THEN (CASE i % 2 WHEN 0 THEN 'B21' ELSE 'D01' END) END, "
              "'203.0.113.' || (i % 250) FROM %7"_s.arg(institution, hot, uniform,
-                                                        QString::number(app), QString::number(nowMs),
-                                                        QString::number(span), rows));
+                                                       QString::number(app), QString::number(nowMs),
+                                                       QString::number(span), rows));
         exec(db, u"COMMIT"_s);
     }
     exec(db, u"CREATE INDEX attempts_account ON attempts (account_id, at, id)"_s);
     exec(db, u"CREATE INDEX attempts_institution ON attempts (institution_id, at)"_s);
     if (pg) {
-        for (const QString table : {u"customers"_s, u"accounts"_s, u"attempts"_s})
-            exec(db, u"SELECT setval(pg_get_serial_sequence('%1', 'id'), (SELECT max(id) FROM %1))"_s
-                         .arg(table));
+        for (const QString &table : {u"customers"_s, u"accounts"_s, u"attempts"_s})
+            exec(db,
+                 u"SELECT setval(pg_get_serial_sequence('%1', 'id'), (SELECT max(id) FROM %1))"_s
+                     .arg(table));
         // What autovacuum would have done by the time such a table is in use.
         exec(db, u"VACUUM ANALYZE"_s);
     } else {
@@ -277,7 +287,8 @@ int seed(const DbOptions &options, qint64 customers, qint64 attempts)
         staff.institutionId = institution;
         staff.username = b < 0 ? u"sb.supervisor"_s : u"sb.teller%1"_s.arg(b + 1);
         staff.displayName = staff.username;
-        staff.role = b < 0 ? backend::staff::StaffRole::Supervisor : backend::staff::StaffRole::Teller;
+        staff.role =
+            b < 0 ? backend::staff::StaffRole::Supervisor : backend::staff::StaffRole::Teller;
         staff.branchCode = b < 0 ? QString() : branchCode(b);
         staff.password = password;
         if (const auto added = accounts.addStaff(staff); !added)
@@ -398,10 +409,10 @@ public:
     {
         const QVariant branchId = branch ? QVariant(firstBranch + *branch) : QVariant();
         const QString teller = branch ? u" AND a.branch_id = ?"_s : QString();
-        const QString tellerExists =
-            branch ? u" AND EXISTS (SELECT 1 FROM accounts a WHERE a.customer_id = c.id "
-                     "AND a.branch_id = ?)"_s
-                   : QString();
+        const QString tellerExists = branch
+            ? u" AND EXISTS (SELECT 1 FROM accounts a WHERE a.customer_id = c.id "
+              "AND a.branch_id = ?)"_s
+            : QString();
         QList<qint64> ids;
         const auto collect = [&](QSqlQuery &q) {
             while (q.next())
@@ -409,13 +420,13 @@ public:
         };
         switch (work.op) {
         case Op::Account: {
-            QSqlQuery &q = query(u"SELECT DISTINCT a.customer_id FROM accounts a "
-                                 "JOIN branches b ON b.id = a.branch_id "
-                                 "WHERE b.institution_id = ? AND b.code = ? AND a.account_number = ?%1 "
-                                 "ORDER BY a.customer_id LIMIT ?"_s.arg(teller),
-                                 {institution, branchCode(branchOf(work.customer)),
-                                  accountNumberOf(work.customer)},
-                                 branchId);
+            QSqlQuery &q = query(
+                u"SELECT DISTINCT a.customer_id FROM accounts a "
+                "JOIN branches b ON b.id = a.branch_id "
+                "WHERE b.institution_id = ? AND b.code = ? AND a.account_number = ?%1 "
+                "ORDER BY a.customer_id LIMIT ?"_s.arg(teller),
+                {institution, branchCode(branchOf(work.customer)), accountNumberOf(work.customer)},
+                branchId);
             collect(q);
             break;
         }
@@ -441,15 +452,15 @@ public:
                 qFatal("floor: customer %lld has no account in scope",
                        static_cast<long long>(work.customer));
             // One account per customer here: the statement the server prepares for one.
-            QSqlQuery &q = query(
-                u"SELECT t.id, t.at, t.account_id, t.step, t.outcome, t.code, t.flow_id, "
-                "t.source_address, t.name_kana, c.name FROM attempts t "
-                "LEFT JOIN client_apps c ON c.id = t.client_app_id "
-                "WHERE t.account_id IN (?) AND (t.at < ? OR (t.at = ? AND t.id < ?)) "
-                "ORDER BY t.at DESC, t.id DESC LIMIT ?"_s,
-                {accounts.first(), std::numeric_limits<qint64>::max(),
-                 std::numeric_limits<qint64>::max(), std::numeric_limits<qint64>::max(), 51},
-                {}, false);
+            QSqlQuery &q =
+                query(u"SELECT t.id, t.at, t.account_id, t.step, t.outcome, t.code, t.flow_id, "
+                      "t.source_address, t.name_kana, c.name FROM attempts t "
+                      "LEFT JOIN client_apps c ON c.id = t.client_app_id "
+                      "WHERE t.account_id IN (?) AND (t.at < ? OR (t.at = ? AND t.id < ?)) "
+                      "ORDER BY t.at DESC, t.id DESC LIMIT ?"_s,
+                      {accounts.first(), std::numeric_limits<qint64>::max(),
+                       std::numeric_limits<qint64>::max(), std::numeric_limits<qint64>::max(), 51},
+                      {}, false);
             while (q.next())
                 for (int c = 0; c < 10; ++c)
                     (void)q.value(c);
@@ -483,14 +494,14 @@ private:
             values << id;
         values << institution;
         const QString marks = QStringList(customers.size(), u"?"_s).join(u", "_s);
-        QSqlQuery &q = query(
-            u"SELECT a.id, a.customer_id, a.branch_id, b.code, b.name, a.account_type, "
-            "a.account_number, a.cash_card_issued, a.status, a.moved_to_account_id "
-            "FROM accounts a JOIN branches b ON b.id = a.branch_id "
-            "WHERE a.customer_id IN (%1) AND a.institution_id = ?%2 "
-            "ORDER BY a.customer_id, b.code, a.account_type, a.account_number"_s.arg(
-                marks, branchId.isValid() ? u" AND a.branch_id = ?"_s : QString()),
-            values, branchId, false);
+        QSqlQuery &q =
+            query(u"SELECT a.id, a.customer_id, a.branch_id, b.code, b.name, a.account_type, "
+                  "a.account_number, a.cash_card_issued, a.status, a.moved_to_account_id "
+                  "FROM accounts a JOIN branches b ON b.id = a.branch_id "
+                  "WHERE a.customer_id IN (%1) AND a.institution_id = ?%2 "
+                  "ORDER BY a.customer_id, b.code, a.account_type, a.account_number"_s.arg(
+                      marks, branchId.isValid() ? u" AND a.branch_id = ?"_s : QString()),
+                  values, branchId, false);
         QList<qint64> ids;
         while (q.next()) {
             for (int k = 1; k < 10; ++k)
@@ -531,8 +542,8 @@ private:
 int floor(const DbOptions &options, qint64 customers, double seconds)
 {
     QSqlDatabase db = openPlain(options, u"floor"_s);
-    const qint64 firstBranch = scalar(
-        db, u"SELECT min(id) FROM branches WHERE institution_id = '%1'"_s.arg(institution));
+    const qint64 firstBranch =
+        scalar(db, u"SELECT min(id) FROM branches WHERE institution_id = '%1'"_s.arg(institution));
     Floor floor(db);
     QRandomGenerator random(42);
     QMap<QString, Histogram> histograms;
@@ -623,9 +634,10 @@ private:
 
     void signIn(Client &c)
     {
-        const QByteArray body = QJsonDocument(QJsonObject {{u"username"_s, userOfConnection(c.index)},
-                                                           {u"password"_s, password}})
-                                    .toJson(QJsonDocument::Compact);
+        const QByteArray body =
+            QJsonDocument(
+                QJsonObject {{u"username"_s, userOfConnection(c.index)}, {u"password"_s, password}})
+                .toJson(QJsonDocument::Compact);
         c.conn->send("POST", "/api/v1/staff/session", body, "application/json", {},
                      [this, &c](const HttpClientConnection::Response &r) {
                          if (r.status != 200)
@@ -644,9 +656,8 @@ private:
 
     void allSignedIn()
     {
-        std::fprintf(stderr, "%d sessions signed in in %.1f s (sign-in p50 %.0f ms)\n",
-                     m_signedIn, double(m_signInTimer.elapsed()) / 1000,
-                     m_signIns.percentileMs(50));
+        std::fprintf(stderr, "%d sessions signed in in %.1f s (sign-in p50 %.0f ms)\n", m_signedIn,
+                     double(m_signInTimer.elapsed()) / 1000, m_signIns.percentileMs(50));
         QTimer::singleShot(int(m_options.warmup * 1000), Qt::PreciseTimer, this, [this] {
             m_recording = true;
             if (!m_options.serverLog.isEmpty())
@@ -693,8 +704,7 @@ private:
                 + "&account_number=" + accountNumberOf(work.customer).toLatin1();
             break;
         case Op::Name:
-            path = "/api/v1/staff/customers?name_kana="
-                + QUrl::toPercentEncoding(work.nameKana);
+            path = "/api/v1/staff/customers?name_kana=" + QUrl::toPercentEncoding(work.nameKana);
             break;
         case Op::Phone:
             path = "/api/v1/staff/customers?phone=" + phoneOf(work.customer).toLatin1();
@@ -755,14 +765,14 @@ private:
         while (!log.atEnd()) {
             const QList<QByteArray> words = log.readLine().simplified().split(' ');
             const qsizetype get = words.indexOf("GET");
-            if (get < 0 || words.size() < get + 5 || words.at(get + 3) != "200")
+            if (get < 0 || words.size() < get + 4 || words.at(get + 2) != "200")
                 continue;
             const QByteArray &pattern = words.at(get + 1);
             const QString key = pattern.endsWith("/attempts") ? u"attempts page (50)"_s
                 : pattern == "/api/v1/staff/customers"        ? u"searches (all kinds)"_s
                                                               : QString();
             if (!key.isEmpty())
-                handler[key].micros.push_back(words.at(get + 4).toLongLong() * 1000);
+                handler[key].micros.push_back(words.at(get + 3).toLongLong() * 1000);
         }
         std::printf("\nServer handler time (tc.backend.http debug log, whole ms, truncated):\n\n");
         printTable(handler, elapsed, "handler");
@@ -813,8 +823,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption warmup(u"warmup"_s, u"seconds before measuring"_s, u"s"_s, u"5"_s);
     const QCommandLineOption serverLog(u"server-log"_s, u"the server's stderr"_s, u"file"_s);
     const QCommandLineOption label(u"label"_s, u"name of the run"_s, u"text"_s, u"run"_s);
-    parser.addOptions({engine, sqlite, pgHost, pgPort, pgUser, pgDb, customers, attempts,
-                       stateFile, connections, seconds, warmup, serverLog, label});
+    parser.addOptions({engine, sqlite, pgHost, pgPort, pgUser, pgDb, customers, attempts, stateFile,
+                       connections, seconds, warmup, serverLog, label});
     parser.addHelpOption();
     parser.process(app);
 

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QMap>
+#include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QTimer>
@@ -335,11 +336,46 @@ public:
 
     void heartbeat()
     {
+        const QSet<qint64> ended = endedSessions();
         const QMutexLocker locker(&m_hub.m_mutex);
-        m_hub.m_subscriptions.removeIf([](const std::shared_ptr<EventHub::Subscription> &s) {
+        m_hub.m_subscriptions.removeIf([&ended](const std::shared_ptr<EventHub::Subscription> &s) {
+            if (s->writer && ended.contains(s->principal.sessionId)) {
+                // Signed out or disabled: the stream ends with the session, as every call does.
+                s->writer->write("event: session_ended\ndata: {\"code\":\"S03\"}\n\n");
+                s->writer->finish();
+                return true;
+            }
             return s->writer && !s->writer->write(": keep-alive\n\n");
         });
         m_hub.pruneLocked();
+    }
+
+    // The sessions of open streams that were signed out or whose staff account was disabled
+    // since the stream opened (one indexed read per heartbeat, not per event).
+    QSet<qint64> endedSessions()
+    {
+        QVariantList ids;
+        {
+            const QMutexLocker locker(&m_hub.m_mutex);
+            for (const auto &subscription : std::as_const(m_hub.m_subscriptions))
+                ids << subscription->principal.sessionId;
+        }
+        QSet<qint64> ended;
+        if (ids.isEmpty())
+            return ended;
+        QStringList marks;
+        marks.fill(u"?"_s, ids.size());
+        auto query = runQuery(
+            m_database.connection(),
+            u"SELECT s.id FROM staff_sessions s JOIN staff_users u "
+            "ON u.id = s.staff_id WHERE s.id IN (%1) "
+            "AND (s.ended_at IS NOT NULL OR u.disabled_at IS NOT NULL)"_s.arg(marks.join(u", "_s)),
+            ids, u"events: ended sessions"_s);
+        if (!query)
+            return ended;
+        while (query->next())
+            ended.insert(query->value(0).toLongLong());
+        return ended;
     }
 
 private:

@@ -422,6 +422,28 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(again->closed, WaitMs);
     }
 
+    // Signing out (or an operator disabling the account) ends the session's streams too: the
+    // next heartbeat tells the client why and closes the stream.
+    void signOutEndsTheStream_data() { addEngines(); }
+    void signOutEndsTheStream()
+    {
+        QFETCH(QString, engine);
+        auto b = startBackend(engine);
+        const QString token = b->staffToken(u"sv1"_s, StaffRole::Supervisor, {});
+        const QString other = b->staffToken(u"sv2"_s, StaffRole::Supervisor, {});
+        auto stream = open(*b, token);
+        auto otherStream = open(*b, other);
+        QTRY_VERIFY_WITH_TIMEOUT(stream->isOpen() && otherStream->isOpen(), WaitMs);
+        QCOMPARE(b->request("DELETE", u"/api/v1/staff/session"_s, {}, {TestBackend::bearer(token)})
+                     .status,
+                 204);
+        b->service().events().heartbeatNow();
+        QTRY_VERIFY_WITH_TIMEOUT(stream->closed, WaitMs);
+        QCOMPARE(stream->ofKind(u"session_ended"_s).size(), 1);
+        QVERIFY(drained(*b, {otherStream.get()}));
+        QVERIFY(!otherStream->closed);
+    }
+
     void eventsInIdOrderAcrossUncommittedGaps()
     {
         // PostgreSQL hands out ids at INSERT: a transaction holding a smaller id may commit

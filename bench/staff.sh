@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Staff customer search and attempts pages at scale (bench/RESULTS.md, "Staff API: search and
+# attempts at scale"): `bench_flows serve --customers 0` as the server (real BackendService,
+# HTTPS, throwaway certificate), its database seeded by `bench_staff seed` straight in SQL, then
+# per engine: the floor (the same statements from the bench process, one connection), a run at
+# 1 connection and one at BENCH_SESSIONS connections, each its own staff session.
+#
+#   bench/staff.sh                        SQLite and PostgreSQL
+#   BENCH_ENGINES=sqlite bench/staff.sh   one engine
+#
+# Knobs: BENCH_CUSTOMERS (1000000), BENCH_ATTEMPTS (10000000), BENCH_PG_ATTEMPTS (same),
+# BENCH_SESSIONS (200), BENCH_SECONDS (30), BENCH_BUILD (build/release).
+# The server logs tc.backend.http at debug level: one line per request with its handler time,
+# which the driver reads back for the measured window.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build=${BENCH_BUILD:-build/release}
+engines=${BENCH_ENGINES:-"sqlite postgresql"}
+customers=${BENCH_CUSTOMERS:-1000000}
+attempts=${BENCH_ATTEMPTS:-10000000}
+pg_attempts=${BENCH_PG_ATTEMPTS:-$attempts}
+sessions=${BENCH_SESSIONS:-200}
+seconds=${BENCH_SECONDS:-30}
+flows=$build/bench/bench_flows
+staff=$build/bench/bench_staff
+[ -x "$staff" ] || { echo "bench/staff.sh: build $staff first" >&2; exit 1; }
+
+work=$(mktemp -d "$PWD/$build/bench-staff.XXXXXX")
+pg_state=$work/pg.state
+server_pid=
+cleanup() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  scripts/test-postgres stop "$pg_state" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+for engine in $engines; do
+  if [ "$engine" = postgresql ]; then
+    scripts/test-postgres start "$pg_state" >/dev/null
+    host=$(sed -n 's/^TC_TEST_PG_HOST=//p' "$pg_state")
+    port=$(sed -n 's/^TC_TEST_PG_PORT=//p' "$pg_state")
+    psql -q -h "$host" -p "$port" -U postgres -d postgres -c "CREATE DATABASE tc_staff" >/dev/null
+    db=(--engine postgresql --pg-host "$host" --pg-port "$port" --pg-user postgres --pg-db tc_staff)
+    n_attempts=$pg_attempts
+  else
+    db=(--engine sqlite --sqlite "$work/staff.sqlite")
+    n_attempts=$attempts
+  fi
+  rm -f "$work/state"
+  QT_LOGGING_RULES="tc.backend.http.debug=true" "$flows" serve "${db[@]}" --customers 0 \
+    --state "$work/state" 2>"$work/server-$engine.log" &
+  server_pid=$!
+  for _ in $(seq 1 600); do [ -s "$work/state" ] && break; sleep 0.1; done
+  [ -s "$work/state" ] || { cat "$work/server-$engine.log" >&2; exit 1; }
+
+  echo "## $engine: seeding $customers customers, $n_attempts attempts"
+  "$staff" seed "${db[@]}" --customers "$customers" --attempts "$n_attempts"
+  if [ "$engine" = sqlite ]; then ls -l "$work"/staff.sqlite*; else
+    psql -At -h "$host" -p "$port" -U postgres -d tc_staff -c "SELECT pg_size_pretty(pg_database_size('tc_staff'))"; fi
+  echo "uptime: $(uptime)"
+  "$staff" floor "${db[@]}" --customers "$customers" --seconds "$seconds"
+  echo "uptime: $(uptime)"
+  "$staff" drive "${db[@]}" --customers "$customers" --state "$work/state" --connections 1 \
+    --seconds "$seconds" --server-log "$work/server-$engine.log" --label "$engine, 1 session"
+  echo "uptime: $(uptime)"
+  "$staff" drive "${db[@]}" --customers "$customers" --state "$work/state" \
+    --connections "$sessions" --seconds "$seconds" --server-log "$work/server-$engine.log" \
+    --label "$engine, $sessions sessions"
+  echo "uptime: $(uptime)"
+  kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
+  if [ "$engine" = postgresql ]; then scripts/test-postgres stop "$pg_state" >/dev/null; fi
+done
