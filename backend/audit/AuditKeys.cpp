@@ -38,22 +38,6 @@ std::unique_ptr<BIO, decltype(&BIO_free)> memoryBio(const QByteArray &bytes = {}
             BIO_free};
 }
 
-Result<QByteArray> readPrivateFile(const QString &path, const QString &configKey)
-{
-    const QFileInfo info(path);
-    if (!info.exists())
-        return Error {configKey, u"%1: key file %2 does not exist"_s.arg(configKey, path)};
-    if (info.permissions()
-        & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther))
-        return Error {configKey,
-                      u"%1: key file %2 must be readable by its owner only (chmod 600)"_s.arg(
-                          configKey, path)};
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error {configKey, u"%1: cannot read key file %2"_s.arg(configKey, path)};
-    return file.readAll();
-}
-
 } // namespace
 
 Result<VerifyKey> VerifyKey::fromPem(const QByteArray &pem)
@@ -138,7 +122,7 @@ Result<SigningKey> SigningKey::fromPem(const QByteArray &pem)
 
 Result<SigningKey> SigningKey::readFile(const QString &path, const QString &configKey)
 {
-    const Result<QByteArray> pem = readPrivateFile(path, configKey);
+    const Result<QByteArray> pem = crypto::readPrivateFile(path, configKey);
     if (!pem)
         return pem.error();
     Result<SigningKey> key = fromPem(pem.value());

@@ -43,7 +43,7 @@ bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
     return CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
 }
 
-Result<QByteArray> readKeyFile(const QString &path, const QString &configKey)
+Result<QByteArray> readPrivateFile(const QString &path, const QString &configKey)
 {
     const QFileInfo info(path);
     if (!info.exists())
@@ -56,7 +56,15 @@ Result<QByteArray> readKeyFile(const QString &path, const QString &configKey)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error {configKey, u"%1: cannot read key file %2"_s.arg(configKey, path)};
-    const QByteArray key = file.readAll().trimmed();
+    return file.readAll();
+}
+
+Result<QByteArray> readKeyFile(const QString &path, const QString &configKey)
+{
+    const Result<QByteArray> contents = readPrivateFile(path, configKey);
+    if (!contents)
+        return contents;
+    const QByteArray key = contents->trimmed();
     if (key.size() < 32)
         return Error {
             configKey,

@@ -25,4 +25,8 @@ bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
 // Reads a key file (at least 32 bytes of key material; refuses group/world-readable files).
 Result<QByteArray> readKeyFile(const QString &path, const QString &configKey);
 
+// The whole of a secret file that only its owner may read or write (mode 0600 or stricter);
+// errors name `configKey` and the file.
+Result<QByteArray> readPrivateFile(const QString &path, const QString &configKey);
+
 } // namespace tc::backend::crypto

@@ -10,6 +10,7 @@
 #include "Directory.h"
 #include "RetentionJob.h"
 #include "TestDatabases.h"
+#include "TestEngines.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -66,13 +67,6 @@ class TestAuditLog final : public QObject
     QTemporaryDir m_dir;
     SigningKey m_key;
     int m_serial = 0;
-
-    static void addEngines()
-    {
-        QTest::addColumn<QString>("engine");
-        for (const QString &engine : test::TestDatabases::engines())
-            QTest::newRow(qPrintable(engine)) << engine;
-    }
 
     Fixture make(const QString &engine, int everyRows = 1000, int everySeconds = 60,
                  const std::optional<DatabaseSettings> &existing = std::nullopt)
@@ -256,7 +250,7 @@ private Q_SLOTS:
         QCOMPARE(hasher.hash(genesisHash(), {.seq = 1, .username = "ab", .role = "c"}), a);
     }
 
-    void appendsAChainAndPagesIt_data() { addEngines(); }
+    void appendsAChainAndPagesIt_data() { tc::test::addEngineRows(); }
     void appendsAChainAndPagesIt()
     {
         QFETCH(QString, engine);
@@ -433,7 +427,7 @@ private Q_SLOTS:
             report.summary().contains(u"BROKEN at seq %1: %2"_s.arg(seq).arg(breakKindName(kind))));
     }
 
-    void checkpointsEveryNRows_data() { addEngines(); }
+    void checkpointsEveryNRows_data() { tc::test::addEngineRows(); }
     void checkpointsEveryNRows()
     {
         QFETCH(QString, engine);
@@ -482,7 +476,7 @@ private Q_SLOTS:
         QCOMPARE(wrongKey.broken->seq, 5);
     }
 
-    void checkpointsByTime_data() { addEngines(); }
+    void checkpointsByTime_data() { tc::test::addEngineRows(); }
     void checkpointsByTime()
     {
         QFETCH(QString, engine);
@@ -525,7 +519,7 @@ private Q_SLOTS:
         QVERIFY(verifyNow(f).intact());
     }
 
-    void purgeKeepsTheChainVerifiable_data() { addEngines(); }
+    void purgeKeepsTheChainVerifiable_data() { tc::test::addEngineRows(); }
     void purgeKeepsTheChainVerifiable()
     {
         QFETCH(QString, engine);
@@ -601,7 +595,7 @@ private Q_SLOTS:
         QCOMPARE(report.broken->seq, 11);
     }
 
-    void concurrentAppendersStayLinear_data() { addEngines(); }
+    void concurrentAppendersStayLinear_data() { tc::test::addEngineRows(); }
     void concurrentAppendersStayLinear()
     {
         QFETCH(QString, engine);

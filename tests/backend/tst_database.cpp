@@ -3,6 +3,7 @@
 #include "Database.h"
 #include "Migrations.h"
 #include "TestDatabases.h"
+#include "TestEngines.h"
 
 #include <QSqlError>
 #include <QThread>
@@ -19,15 +20,8 @@ class TestDatabase final : public QObject
 
     tc::test::TestDatabases m_databases;
 
-    static void addEngines()
-    {
-        QTest::addColumn<QString>("engine");
-        for (const QString &engine : tc::test::TestDatabases::engines())
-            QTest::newRow(qPrintable(engine)) << engine;
-    }
-
 private Q_SLOTS:
-    void migratesToTheLatestVersion_data() { addEngines(); }
+    void migratesToTheLatestVersion_data() { tc::test::addEngineRows(); }
     void migratesToTheLatestVersion()
     {
         QFETCH(QString, engine);
@@ -49,7 +43,7 @@ private Q_SLOTS:
         QCOMPARE(count.value().value(0).toInt(), tc::backend::migrations().size());
     }
 
-    void concurrentStartsMigrateOnce_data() { addEngines(); }
+    void concurrentStartsMigrateOnce_data() { tc::test::addEngineRows(); }
     void concurrentStartsMigrateOnce()
     {
         QFETCH(QString, engine);
@@ -74,7 +68,7 @@ private Q_SLOTS:
         QCOMPARE(count.value().value(0).toInt(), tc::backend::migrations().size());
     }
 
-    void enforcesForeignKeysAndChecks_data() { addEngines(); }
+    void enforcesForeignKeysAndChecks_data() { tc::test::addEngineRows(); }
     void enforcesForeignKeysAndChecks()
     {
         QFETCH(QString, engine);
@@ -101,7 +95,7 @@ private Q_SLOTS:
         QCOMPARE(mode.value().value(0).toString(), u"wal"_s);
     }
 
-    void eachThreadGetsItsOwnConnection_data() { addEngines(); }
+    void eachThreadGetsItsOwnConnection_data() { tc::test::addEngineRows(); }
     void eachThreadGetsItsOwnConnection()
     {
         QFETCH(QString, engine);

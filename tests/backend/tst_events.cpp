@@ -10,6 +10,7 @@
 #include "EventLog.h"
 #include "LockReleaseJob.h"
 #include "TestBackend.h"
+#include "TestEngines.h"
 #include "TestFlow.h"
 #include "TokyoTime.h"
 
@@ -144,21 +145,6 @@ class TestEvents final : public QObject
 {
     Q_OBJECT
 
-    static void addEngines()
-    {
-        QTest::addColumn<QString>("engine");
-        for (const QString &engine : test::TestDatabases::engines())
-            QTest::newRow(qPrintable(engine)) << engine;
-    }
-
-    static std::unique_ptr<TestBackend> startBackend(const QString &engine)
-    {
-        auto backend = std::make_unique<TestBackend>();
-        if (Status started = backend->start(engine); !started)
-            qFatal("backend: %s", qPrintable(started.error().message));
-        return backend;
-    }
-
     static std::unique_ptr<SseClient> open(TestBackend &b, const QString &token,
                                            const QByteArray &lastEventId = {},
                                            const QString &query = {}, quint16 port = 0)
@@ -227,11 +213,11 @@ class TestEvents final : public QObject
     }
 
 private Q_SLOTS:
-    void attemptsAndLocksInScope_data() { addEngines(); }
+    void attemptsAndLocksInScope_data() { tc::test::addEngineRows(); }
     void attemptsAndLocksInScope()
     {
         QFETCH(QString, engine);
-        auto b = startBackend(engine);
+        auto b = TestBackend::started(engine);
         QSqlDatabase db = b->service().database().connection();
         QVERIFY(backend::Directory::addBranch(
             db, {StandardData::institution, u"002"_s, u"元町支店"_s, u"078-000-0002"_s}));
@@ -306,11 +292,11 @@ private Q_SLOTS:
         QCOMPARE(otherInstitution->events.size(), 0);
     }
 
-    void reconnectWithLastEventId_data() { addEngines(); }
+    void reconnectWithLastEventId_data() { tc::test::addEngineRows(); }
     void reconnectWithLastEventId()
     {
         QFETCH(QString, engine);
-        auto b = startBackend(engine);
+        auto b = TestBackend::started(engine);
         const QString token = b->staffToken(u"sv1"_s, StaffRole::Supervisor, {});
         auto first = open(*b, token);
         QTRY_VERIFY_WITH_TIMEOUT(first->isOpen(), WaitMs);
@@ -346,11 +332,11 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(bad->status, 400, WaitMs);
     }
 
-    void midnightReleaseRecordedOnce_data() { addEngines(); }
+    void midnightReleaseRecordedOnce_data() { tc::test::addEngineRows(); }
     void midnightReleaseRecordedOnce()
     {
         QFETCH(QString, engine);
-        auto b = startBackend(engine);
+        auto b = TestBackend::started(engine);
         lockIdentity(*b);
         auto teller = open(*b, b->staffToken(u"teller1"_s, StaffRole::Teller));
         QTRY_VERIFY_WITH_TIMEOUT(teller->isOpen(), WaitMs);
@@ -387,11 +373,11 @@ private Q_SLOTS:
         QCOMPARE(count(*b, u"SELECT COUNT(*) FROM events WHERE kind = 'release'"_s), 1);
     }
 
-    void streamLimitsAndDisconnects_data() { addEngines(); }
+    void streamLimitsAndDisconnects_data() { tc::test::addEngineRows(); }
     void streamLimitsAndDisconnects()
     {
         QFETCH(QString, engine);
-        auto b = startBackend(engine);
+        auto b = TestBackend::started(engine);
         auto &hub = b->service().events();
         const QString token = b->staffToken(u"sv1"_s, StaffRole::Supervisor, {});
         std::vector<std::unique_ptr<SseClient>> clients;
@@ -424,11 +410,11 @@ private Q_SLOTS:
 
     // Signing out (or an operator disabling the account) ends the session's streams too: the
     // next heartbeat tells the client why and closes the stream.
-    void signOutEndsTheStream_data() { addEngines(); }
+    void signOutEndsTheStream_data() { tc::test::addEngineRows(); }
     void signOutEndsTheStream()
     {
         QFETCH(QString, engine);
-        auto b = startBackend(engine);
+        auto b = TestBackend::started(engine);
         const QString token = b->staffToken(u"sv1"_s, StaffRole::Supervisor, {});
         const QString other = b->staffToken(u"sv2"_s, StaffRole::Supervisor, {});
         auto stream = open(*b, token);
@@ -449,7 +435,7 @@ private Q_SLOTS:
         // PostgreSQL hands out ids at INSERT: a transaction holding a smaller id may commit
         // after one holding a larger. The stream still sends them in id order, and one that
         // never commits holds the others back only briefly.
-        auto b = startBackend(u"postgresql"_s);
+        auto b = TestBackend::started(u"postgresql"_s);
         auto stream = open(*b, b->staffToken(u"sv1"_s, StaffRole::Supervisor, {}));
         QTRY_VERIFY_WITH_TIMEOUT(stream->isOpen(), WaitMs);
         auto other = backend::Database::open(b->service().settings().database);
@@ -492,7 +478,7 @@ private Q_SLOTS:
     {
         // Two backend instances on one PostgreSQL database: a stream on the second receives
         // what a customer does through the first (LISTEN/NOTIFY).
-        auto b = startBackend(u"postgresql"_s);
+        auto b = TestBackend::started(u"postgresql"_s);
         backend::BackendSettings settings = b->service().settings();
         settings.publicUrl.clear();
         auto second = backend::BackendService::start(

@@ -6,6 +6,7 @@
 #include "FlowService.h"
 #include "TestBackend.h"
 #include "TestDatabases.h"
+#include "TestEngines.h"
 #include "TokyoTime.h"
 
 #include <QUrlQuery>
@@ -110,15 +111,8 @@ class TestFlowService final : public QObject
         return query.value().value(0).toInt();
     }
 
-    static void addEngines()
-    {
-        QTest::addColumn<QString>("engine");
-        for (const QString &engine : test::TestDatabases::engines())
-            QTest::newRow(qPrintable(engine)) << engine;
-    }
-
 private Q_SLOTS:
-    void completeFlow_data() { addEngines(); }
+    void completeFlow_data() { tc::test::addEngineRows(); }
     void completeFlow()
     {
         QFETCH(QString, engine);
@@ -214,7 +208,7 @@ private Q_SLOTS:
         QVERIFY(f.flows->submitAccount(id, {u"001"_s, u"ordinary"_s, u"1234567"_s}, m_origin));
     }
 
-    void identityLockAndRelease_data() { addEngines(); }
+    void identityLockAndRelease_data() { tc::test::addEngineRows(); }
     void identityLockAndRelease()
     {
         QFETCH(QString, engine);
@@ -263,7 +257,7 @@ private Q_SLOTS:
         return id;
     }
 
-    void concurrentWrongAttemptsCountExactly_data() { addEngines(); }
+    void concurrentWrongAttemptsCountExactly_data() { tc::test::addEngineRows(); }
     void concurrentWrongAttemptsCountExactly()
     {
         QFETCH(QString, engine);
@@ -291,7 +285,7 @@ private Q_SLOTS:
         pool.waitForDone();
     }
 
-    void phoneStep_data() { addEngines(); }
+    void phoneStep_data() { tc::test::addEngineRows(); }
     void phoneStep()
     {
         QFETCH(QString, engine);
@@ -330,7 +324,7 @@ private Q_SLOTS:
         QCOMPARE(f.flows->confirmPhone(id, m_origin)->step, u"pin"_s);
     }
 
-    void pinLockTouchesNothingElse_data() { addEngines(); }
+    void pinLockTouchesNothingElse_data() { tc::test::addEngineRows(); }
     void pinLockTouchesNothingElse()
     {
         QFETCH(QString, engine);
@@ -352,7 +346,7 @@ private Q_SLOTS:
         QVERIFY(f.flows->submitCustomer(again, rightCustomer(), m_origin));
     }
 
-    void consentCancelAndOrder_data() { addEngines(); }
+    void consentCancelAndOrder_data() { tc::test::addEngineRows(); }
     void consentCancelAndOrder()
     {
         QFETCH(QString, engine);
@@ -396,7 +390,7 @@ private Q_SLOTS:
         QCOMPARE(f.flows->cancel(abandoned, m_origin).error().key, QString(codes::FlowNotFound));
     }
 
-    void rateLimitedPerAddress_data() { addEngines(); }
+    void rateLimitedPerAddress_data() { tc::test::addEngineRows(); }
     void rateLimitedPerAddress()
     {
         QFETCH(QString, engine);

@@ -6,6 +6,7 @@
 #include "OutboxSender.h"
 #include "TestCertificates.h"
 #include "TestDatabases.h"
+#include "TestEngines.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -158,13 +159,6 @@ class TestOutboxSender final : public QObject
     backend::DatabaseSettings m_databaseSettings;
     std::unique_ptr<ManualClock> m_clock;
 
-    static void addEngines()
-    {
-        QTest::addColumn<QString>("engine");
-        for (const QString &engine : test::TestDatabases::engines())
-            QTest::newRow(qPrintable(engine)) << engine;
-    }
-
     void openDatabase(const QString &engine)
     {
         Engine &opened = m_engines[engine];
@@ -243,7 +237,7 @@ private Q_SLOTS:
 
     void cleanupTestCase() { m_engines.clear(); }
 
-    void deliversJapaneseMailOverStartTls_data() { addEngines(); }
+    void deliversJapaneseMailOverStartTls_data() { tc::test::addEngineRows(); }
     void deliversJapaneseMailOverStartTls()
     {
         QFETCH(QString, engine);
@@ -294,7 +288,7 @@ private Q_SLOTS:
         QCOMPARE(sink.messages().size(), 1);
     }
 
-    void deliversOverImplicitTls_data() { addEngines(); }
+    void deliversOverImplicitTls_data() { tc::test::addEngineRows(); }
     void deliversOverImplicitTls()
     {
         QFETCH(QString, engine);
@@ -310,7 +304,7 @@ private Q_SLOTS:
     }
 
     // SMTP AUTH with the password from its file; a wrong one fails without the secret in the row.
-    void authenticatesWithPasswordFile_data() { addEngines(); }
+    void authenticatesWithPasswordFile_data() { tc::test::addEngineRows(); }
     void authenticatesWithPasswordFile()
     {
         QFETCH(QString, engine);
@@ -347,7 +341,7 @@ private Q_SLOTS:
     }
 
     // A server that offers no STARTTLS (or an attacker who strips it) gets nothing.
-    void refusesServerWithoutStartTls_data() { addEngines(); }
+    void refusesServerWithoutStartTls_data() { tc::test::addEngineRows(); }
     void refusesServerWithoutStartTls()
     {
         QFETCH(QString, engine);
@@ -365,7 +359,7 @@ private Q_SLOTS:
         QCOMPARE(row.nextAttemptAt, now() + minute);
     }
 
-    void refusesUnknownCertificateAuthority_data() { addEngines(); }
+    void refusesUnknownCertificateAuthority_data() { tc::test::addEngineRows(); }
     void refusesUnknownCertificateAuthority()
     {
         QFETCH(QString, engine);
@@ -385,7 +379,7 @@ private Q_SLOTS:
         QCOMPARE(row.nextAttemptAt, now() + minute);
     }
 
-    void retriesWithBackoffUntilServerIsUp_data() { addEngines(); }
+    void retriesWithBackoffUntilServerIsUp_data() { tc::test::addEngineRows(); }
     void retriesWithBackoffUntilServerIsUp()
     {
         QFETCH(QString, engine);
@@ -420,7 +414,7 @@ private Q_SLOTS:
         QVERIFY(row.lastError.isEmpty());
     }
 
-    void backoffIsCappedAndGivesUpAtMaxAttempts_data() { addEngines(); }
+    void backoffIsCappedAndGivesUpAtMaxAttempts_data() { tc::test::addEngineRows(); }
     void backoffIsCappedAndGivesUpAtMaxAttempts()
     {
         QFETCH(QString, engine);
@@ -450,7 +444,7 @@ private Q_SLOTS:
 
     // An unknown mailbox (550) is refused for good: kept with its reason and not retried, while
     // the next mail still goes.
-    void permanentRefusalIsNotRetried_data() { addEngines(); }
+    void permanentRefusalIsNotRetried_data() { tc::test::addEngineRows(); }
     void permanentRefusalIsNotRetried()
     {
         QFETCH(QString, engine);
@@ -474,7 +468,7 @@ private Q_SLOTS:
         QCOMPARE(state(refused).attempts, 8);
     }
 
-    void refusesHeaderInjection_data() { addEngines(); }
+    void refusesHeaderInjection_data() { tc::test::addEngineRows(); }
     void refusesHeaderInjection()
     {
         QFETCH(QString, engine);
@@ -504,7 +498,7 @@ private Q_SLOTS:
     }
 
     // Two backend instances (two Database objects, two senders) on the same rows at once.
-    void racingSendersSendEachMailOnce_data() { addEngines(); }
+    void racingSendersSendEachMailOnce_data() { tc::test::addEngineRows(); }
     void racingSendersSendEachMailOnce()
     {
         QFETCH(QString, engine);
@@ -555,7 +549,7 @@ private Q_SLOTS:
 
     // start(): the SMTP session runs on the sender's worker, the event loop keeps turning, and
     // timer ticks during a slow pass are skipped rather than stacked.
-    void startRunsPassesOffTheEventLoop_data() { addEngines(); }
+    void startRunsPassesOffTheEventLoop_data() { tc::test::addEngineRows(); }
     void startRunsPassesOffTheEventLoop()
     {
         QFETCH(QString, engine);

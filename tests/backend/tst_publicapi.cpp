@@ -5,6 +5,7 @@
 #include "ErrorCodes.h"
 #include "PublicApi.h"
 #include "TestBackend.h"
+#include "TestEngines.h"
 #include "TestFlow.h"
 
 #include <QJsonArray>
@@ -23,27 +24,12 @@ class TestPublicApi final : public QObject
 {
     Q_OBJECT
 
-    static void addEngines()
-    {
-        QTest::addColumn<QString>("engine");
-        for (const QString &engine : test::TestDatabases::engines())
-            QTest::newRow(qPrintable(engine)) << engine;
-    }
-
-    static std::unique_ptr<TestBackend> startBackend(const QString &engine)
-    {
-        auto backend = std::make_unique<TestBackend>();
-        if (Status started = backend->start(engine); !started)
-            qFatal("backend: %s", qPrintable(started.error().message));
-        return backend;
-    }
-
 private Q_SLOTS:
-    void flowTokensAndAccountApi_data() { addEngines(); }
+    void flowTokensAndAccountApi_data() { tc::test::addEngineRows(); }
     void flowTokensAndAccountApi()
     {
         QFETCH(QString, engine);
-        auto b = startBackend(engine);
+        auto b = TestBackend::started(engine);
 
         const auto metadata = b->request("GET", u"/.well-known/oauth-authorization-server"_s);
         QCOMPARE(metadata.status, 200);
@@ -108,11 +94,11 @@ private Q_SLOTS:
                  QString(codes::Unauthorized));
     }
 
-    void tokenEndpointRefusals_data() { addEngines(); }
+    void tokenEndpointRefusals_data() { tc::test::addEngineRows(); }
     void tokenEndpointRefusals()
     {
         QFETCH(QString, engine);
-        auto b = startBackend(engine);
+        auto b = TestBackend::started(engine);
         const QString code = authorizationCode(*b);
 
         const auto wrongSecret =
@@ -148,11 +134,11 @@ private Q_SLOTS:
         QCOMPARE(unknown.status, 200);
     }
 
-    void linkagesEnd_data() { addEngines(); }
+    void linkagesEnd_data() { tc::test::addEngineRows(); }
     void linkagesEnd()
     {
         QFETCH(QString, engine);
-        auto b = startBackend(engine);
+        auto b = TestBackend::started(engine);
 
         // Revoked by the app (RFC 7009): the access token stops at once.
         auto grant = exchange(*b, authorizationCode(*b));
@@ -181,11 +167,11 @@ private Q_SLOTS:
         QVERIFY(me.json.value(u"message"_s).toString().contains(u"API連携認証"_s));
     }
 
-    void linkageExpiresAfter30Days_data() { addEngines(); }
+    void linkageExpiresAfter30Days_data() { tc::test::addEngineRows(); }
     void linkageExpiresAfter30Days()
     {
         QFETCH(QString, engine);
-        auto b = startBackend(engine);
+        auto b = TestBackend::started(engine);
         const auto grant = exchange(*b, authorizationCode(*b));
         const QString refresh = grant.json.value(u"refresh_token"_s).toString();
         // Day 29: refreshing still works; day 30 + 1 s: the linkage is over.
@@ -213,11 +199,11 @@ private Q_SLOTS:
         QCOMPARE(late.json.value(u"error"_s).toString(), u"invalid_grant"_s);
     }
 
-    void telephonyWebhookIsAuthenticated_data() { addEngines(); }
+    void telephonyWebhookIsAuthenticated_data() { tc::test::addEngineRows(); }
     void telephonyWebhookIsAuthenticated()
     {
         QFETCH(QString, engine);
-        auto b = startBackend(engine);
+        auto b = TestBackend::started(engine);
         const QByteArray body =
             R"({"caller":"0786310000","dialed":"0120000001","at":"2026-11-24T05:00:00Z"})";
         const auto unsigned_ = b->request("POST", u"/api/v1/telephony/calls"_s, body,
@@ -255,11 +241,11 @@ private Q_SLOTS:
 
     // Each rule of the flow over HTTPS, with the HTTP status, catalog code and exact customer
     // text the app's web view receives.
-    void everyRuleOverHttps_data() { addEngines(); }
+    void everyRuleOverHttps_data() { tc::test::addEngineRows(); }
     void everyRuleOverHttps()
     {
         QFETCH(QString, engine);
-        auto b = startBackend(engine);
+        auto b = TestBackend::started(engine);
         const auto expect = [](const TestBackend::Reply &reply, QLatin1StringView code) {
             const CatalogEntry *entry = ErrorCatalog::builtIn().find(QString(code));
             QVERIFY(entry);
@@ -416,7 +402,7 @@ private Q_SLOTS:
         QFETCH(QString, path);
         QFETCH(QByteArray, body);
         QFETCH(QByteArray, contentType);
-        auto b = startBackend(engine);
+        auto b = TestBackend::started(engine);
         const QString flow = startFlow(*b);
         const auto reply = b->request(method, flow + path, body, {{"Content-Type", contentType}});
         QVERIFY2(reply.status >= 400 && reply.status < 500,
@@ -435,11 +421,11 @@ private Q_SLOTS:
                  200);
     }
 
-    void cancelAnswersTheSeedMessage_data() { addEngines(); }
+    void cancelAnswersTheSeedMessage_data() { tc::test::addEngineRows(); }
     void cancelAnswersTheSeedMessage()
     {
         QFETCH(QString, engine);
-        auto b = startBackend(engine);
+        auto b = TestBackend::started(engine);
         const QString flow = startFlow(*b);
         const auto cancelled = b->postJson(flow + u"/cancel"_s, {});
         QCOMPARE(cancelled.status, 200);

@@ -7,6 +7,7 @@
 #include "ErrorCodes.h"
 #include "StaffAccounts.h"
 #include "TestBackend.h"
+#include "TestEngines.h"
 #include "TestFlow.h"
 #include "TokyoTime.h"
 
@@ -181,13 +182,6 @@ class TestStaffApi final : public QObject
             payload = QJsonDocument(body).toJson(QJsonDocument::Compact);
         }
         return f.backend->request(method, path, payload, headers);
-    }
-
-    static void addEngines()
-    {
-        QTest::addColumn<QString>("engine");
-        for (const QString &engine : test::TestDatabases::engines())
-            QTest::newRow(qPrintable(engine)) << engine;
     }
 
     static qint64 auditRows(Fixture &f, const QString &username, const QString &action)
@@ -397,7 +391,7 @@ private Q_SLOTS:
             QCOMPARE(reply.json.value(u"matches"_s)[0][u"code"_s].toString(), u"B84"_s);
     }
 
-    void supportSeesMaskedData_data() { addEngines(); }
+    void supportSeesMaskedData_data() { tc::test::addEngineRows(); }
     void supportSeesMaskedData()
     {
         QFETCH(QString, engine);
@@ -526,7 +520,7 @@ private Q_SLOTS:
         QCOMPARE(reply.json.value(u"code"_s).toString(), code);
     }
 
-    void attemptsPageWithCursors_data() { addEngines(); }
+    void attemptsPageWithCursors_data() { tc::test::addEngineRows(); }
     void attemptsPageWithCursors()
     {
         QFETCH(QString, engine);
@@ -569,7 +563,7 @@ private Q_SLOTS:
             QVERIFY(seen[i] < seen[i - 1]);
     }
 
-    void releaseLockEarly_data() { addEngines(); }
+    void releaseLockEarly_data() { tc::test::addEngineRows(); }
     void releaseLockEarly()
     {
         QFETCH(QString, engine);
@@ -627,7 +621,7 @@ private Q_SLOTS:
         QVERIFY(auditRows(f, u"teller001"_s, u"lock.release"_s) >= 2);
     }
 
-    void twoPersonControl_data() { addEngines(); }
+    void twoPersonControl_data() { tc::test::addEngineRows(); }
     void twoPersonControl()
     {
         QFETCH(QString, engine);
@@ -676,7 +670,7 @@ private Q_SLOTS:
                 {StandardData::institution}, "two-person off");
     }
 
-    void revocationIsImmediate_data() { addEngines(); }
+    void revocationIsImmediate_data() { tc::test::addEngineRows(); }
     void revocationIsImmediate()
     {
         QFETCH(QString, engine);
@@ -713,7 +707,7 @@ private Q_SLOTS:
         QVERIFY(found);
     }
 
-    void suspensionStopsEveryLinkage_data() { addEngines(); }
+    void suspensionStopsEveryLinkage_data() { tc::test::addEngineRows(); }
     void suspensionStopsEveryLinkage()
     {
         QFETCH(QString, engine);
@@ -738,7 +732,7 @@ private Q_SLOTS:
     }
 
     // Reads are audited, refusals included, and the audit log's own reads too.
-    void callsAreAudited_data() { addEngines(); }
+    void callsAreAudited_data() { tc::test::addEngineRows(); }
     void callsAreAudited()
     {
         QFETCH(QString, engine);

@@ -7,6 +7,7 @@
 #include "ErrorCodes.h"
 #include "StaffAccounts.h"
 #include "TestDatabases.h"
+#include "TestEngines.h"
 #include "Totp.h"
 
 #include <QProcess>
@@ -131,15 +132,8 @@ class TestStaffCommand final : public QObject
         return accounts.signIn(username, password, totp, u"test"_s);
     }
 
-    static void addEngines()
-    {
-        QTest::addColumn<QString>("engine");
-        for (const QString &engine : test::TestDatabases::engines())
-            QTest::newRow(qPrintable(engine)) << engine;
-    }
-
 private Q_SLOTS:
-    void lifecycle_data() { addEngines(); }
+    void lifecycle_data() { tc::test::addEngineRows(); }
     void lifecycle()
     {
         QFETCH(QString, engine);

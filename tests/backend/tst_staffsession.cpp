@@ -6,6 +6,7 @@
 #include "ErrorCodes.h"
 #include "StaffAccounts.h"
 #include "TestBackend.h"
+#include "TestEngines.h"
 #include "Totp.h"
 
 #include <QElapsedTimer>
@@ -29,13 +30,6 @@ const QString password = TestBackend::staffPassword;
 class TestStaffSession final : public QObject
 {
     Q_OBJECT
-
-    static void addEngines()
-    {
-        QTest::addColumn<QString>("engine");
-        for (const QString &engine : test::TestDatabases::engines())
-            QTest::newRow(qPrintable(engine)) << engine;
-    }
 
     static std::unique_ptr<TestBackend>
     startBackend(const QString &engine,
@@ -110,7 +104,7 @@ class TestStaffSession final : public QObject
 private Q_SLOTS:
     void cleanupTestCase() { m_shared.reset(); }
 
-    void signInAndOut_data() { addEngines(); }
+    void signInAndOut_data() { tc::test::addEngineRows(); }
     void signInAndOut()
     {
         QFETCH(QString, engine);
@@ -166,7 +160,7 @@ private Q_SLOTS:
         expectCode(refresh(*b, refreshToken), 401, codes::StaffSessionEnded);
     }
 
-    void supportAndSupervisor_data() { addEngines(); }
+    void supportAndSupervisor_data() { tc::test::addEngineRows(); }
     void supportAndSupervisor()
     {
         QFETCH(QString, engine);
@@ -185,7 +179,7 @@ private Q_SLOTS:
     }
 
     // Unknown user, wrong password, disabled, locked: one answer, byte for byte.
-    void oneAnswerForEveryRefusal_data() { addEngines(); }
+    void oneAnswerForEveryRefusal_data() { tc::test::addEngineRows(); }
     void oneAnswerForEveryRefusal()
     {
         QFETCH(QString, engine);
@@ -207,7 +201,7 @@ private Q_SLOTS:
     }
 
     // An unknown user name costs a full Argon2id verification too (against a dummy hash).
-    void unknownUserTakesAsLong_data() { addEngines(); }
+    void unknownUserTakesAsLong_data() { tc::test::addEngineRows(); }
     void unknownUserTakesAsLong()
     {
         QFETCH(QString, engine);
@@ -235,7 +229,7 @@ private Q_SLOTS:
         QVERIFY(unknown > known / 4 && unknown < known * 4);
     }
 
-    void lockout_data() { addEngines(); }
+    void lockout_data() { tc::test::addEngineRows(); }
     void lockout()
     {
         QFETCH(QString, engine);
@@ -267,7 +261,7 @@ private Q_SLOTS:
     }
 
     // Concurrent wrong passwords each count exactly once (one UPDATE per failure).
-    void concurrentFailuresCountExactly_data() { addEngines(); }
+    void concurrentFailuresCountExactly_data() { tc::test::addEngineRows(); }
     void concurrentFailuresCountExactly()
     {
         QFETCH(QString, engine);
@@ -293,7 +287,7 @@ private Q_SLOTS:
             24);
     }
 
-    void concurrentFailuresLockOnce_data() { addEngines(); }
+    void concurrentFailuresLockOnce_data() { tc::test::addEngineRows(); }
     void concurrentFailuresLockOnce()
     {
         QFETCH(QString, engine);
@@ -317,7 +311,7 @@ private Q_SLOTS:
             0); // the lock took the count; the rest found the account locked
     }
 
-    void totp_data() { addEngines(); }
+    void totp_data() { tc::test::addEngineRows(); }
     void totp()
     {
         QFETCH(QString, engine);
@@ -376,7 +370,7 @@ private Q_SLOTS:
         expectCode(signIn(*b, u"yamada"_s, password, code()), 401, codes::StaffSignInFailed);
     }
 
-    void totpNotRequired_data() { addEngines(); }
+    void totpNotRequired_data() { tc::test::addEngineRows(); }
     void totpNotRequired()
     {
         QFETCH(QString, engine);
@@ -389,7 +383,7 @@ private Q_SLOTS:
         expectCode(signIn(*b, u"tanaka"_s), 401, codes::StaffSecondFactorRequired);
     }
 
-    void refreshRotates_data() { addEngines(); }
+    void refreshRotates_data() { tc::test::addEngineRows(); }
     void refreshRotates()
     {
         QFETCH(QString, engine);
@@ -431,7 +425,7 @@ private Q_SLOTS:
         expectCode(refresh(*b, u"no-such-token"_s), 401, codes::StaffSessionEnded);
     }
 
-    void accessTokenExpires_data() { addEngines(); }
+    void accessTokenExpires_data() { tc::test::addEngineRows(); }
     void accessTokenExpires()
     {
         QFETCH(QString, engine);
@@ -446,7 +440,7 @@ private Q_SLOTS:
         QCOMPARE(refresh(*b, reply.json.value(u"refresh_token"_s).toString()).status, 200);
     }
 
-    void signOutEndsOnlyThatSession_data() { addEngines(); }
+    void signOutEndsOnlyThatSession_data() { tc::test::addEngineRows(); }
     void signOutEndsOnlyThatSession()
     {
         QFETCH(QString, engine);
@@ -461,7 +455,7 @@ private Q_SLOTS:
         QVERIFY(works(*b, laptop));
     }
 
-    void disableEndsSessions_data() { addEngines(); }
+    void disableEndsSessions_data() { tc::test::addEngineRows(); }
     void disableEndsSessions()
     {
         QFETCH(QString, engine);
@@ -484,7 +478,7 @@ private Q_SLOTS:
 
     // Even with its session rows untouched, a disabled account's tokens stop (authenticate
     // reads disabled_at itself).
-    void disabledAtAloneStopsTokens_data() { addEngines(); }
+    void disabledAtAloneStopsTokens_data() { tc::test::addEngineRows(); }
     void disabledAtAloneStopsTokens()
     {
         QFETCH(QString, engine);
@@ -496,7 +490,7 @@ private Q_SLOTS:
         QVERIFY(!works(*b, token));
     }
 
-    void passwordChange_data() { addEngines(); }
+    void passwordChange_data() { tc::test::addEngineRows(); }
     void passwordChange()
     {
         QFETCH(QString, engine);
@@ -516,7 +510,7 @@ private Q_SLOTS:
         QCOMPARE(unknown.error().key, QString(codes::StaffNotFound));
     }
 
-    void idleTimeout_data() { addEngines(); }
+    void idleTimeout_data() { tc::test::addEngineRows(); }
     void idleTimeout()
     {
         QFETCH(QString, engine);
@@ -547,7 +541,7 @@ private Q_SLOTS:
     }
 
     // Refreshing does not count as use: a console left alone cannot keep its session.
-    void refreshIsNoUse_data() { addEngines(); }
+    void refreshIsNoUse_data() { tc::test::addEngineRows(); }
     void refreshIsNoUse()
     {
         QFETCH(QString, engine);
@@ -564,7 +558,7 @@ private Q_SLOTS:
         expectCode(refresh(*b, refreshToken), 401, codes::StaffSessionEnded);
     }
 
-    void absoluteLifetime_data() { addEngines(); }
+    void absoluteLifetime_data() { tc::test::addEngineRows(); }
     void absoluteLifetime()
     {
         QFETCH(QString, engine);
@@ -588,7 +582,7 @@ private Q_SLOTS:
         expectCode(refresh(*b, refreshToken), 401, codes::StaffSessionEnded);
     }
 
-    void rateLimited_data() { addEngines(); }
+    void rateLimited_data() { tc::test::addEngineRows(); }
     void rateLimited()
     {
         QFETCH(QString, engine);

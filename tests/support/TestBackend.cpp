@@ -183,6 +183,14 @@ Status TestBackend::start(const QString &engine,
     return Success {};
 }
 
+std::unique_ptr<TestBackend> TestBackend::started(const QString &engine)
+{
+    auto backend = std::make_unique<TestBackend>();
+    if (Status begun = backend->start(engine); !begun)
+        qFatal("backend: %s", qPrintable(begun.error().message));
+    return backend;
+}
+
 QString TestBackend::baseUrl() const
 {
     return u"https://127.0.0.1:%1"_s.arg(m_service->port());

@@ -69,6 +69,10 @@ public:
     TestBackend();
     ~TestBackend();
 
+    // A backend of the engine, started with the default settings; aborts the test program when
+    // it cannot start.
+    static std::unique_ptr<TestBackend> started(const QString &engine);
+
     // `adjust` may change the settings before the service starts (limits, timeouts).
     Status start(const QString &engine,
                  const std::function<void(backend::BackendSettings &)> &adjust = {});
