@@ -215,28 +215,14 @@ void buildChain(Database &database, const audit::SigningKey &key, const QString 
     QByteArray copyBuffer;
     for (qint64 seq = 1; seq <= count; ++seq) {
         const audit::AuditRecord r = staffAction(seq, base + seq * 50);
-        const QByteArray inst = r.institutionId.toUtf8(), user = r.username.toUtf8(),
-                         role = r.role.toUtf8(), action = r.action.toUtf8(),
-                         target = r.target.toUtf8(), reason = r.reason.toUtf8(),
-                         source = r.sourceAddress.toUtf8(),
-                         details = QJsonDocument(r.details).toJson(QJsonDocument::Compact);
-        const QByteArray hash = hasher.hash(prev,
-                                            {.seq = seq,
-                                             .atMs = r.atMs,
-                                             .institutionId = inst,
-                                             .staffId = r.staffId,
-                                             .username = user,
-                                             .role = role,
-                                             .action = action,
-                                             .target = target,
-                                             .reason = reason,
-                                             .sourceAddress = source,
-                                             .details = details});
+        QByteArray details;
+        const QByteArray hash = audit::recordHash(hasher, prev, seq, r, details);
         if (pg) {
-            copyBuffer += QByteArray::number(seq) + '\t' + QByteArray::number(r.atMs) + '\t' + inst
-                + '\t' + QByteArray::number(*r.staffId) + '\t' + user + '\t' + role + '\t' + action
-                + '\t' + target + '\t' + reason + '\t' + source + '\t' + details + "\t\\\\x"
-                + prev.toHex() + "\t\\\\x" + hash.toHex() + '\n';
+            copyBuffer += QByteArray::number(seq) + '\t' + QByteArray::number(r.atMs) + '\t'
+                + r.institutionId.toUtf8() + '\t' + QByteArray::number(*r.staffId) + '\t'
+                + r.username.toUtf8() + '\t' + r.role.toUtf8() + '\t' + r.action.toUtf8() + '\t'
+                + r.target.toUtf8() + '\t' + r.reason.toUtf8() + '\t' + r.sourceAddress.toUtf8()
+                + '\t' + details + "\t\\\\x" + prev.toHex() + "\t\\\\x" + hash.toHex() + '\n';
             if (copyBuffer.size() > (1 << 20) || seq == count) {
                 if (PQputCopyData(pg, copyBuffer.constData(), int(copyBuffer.size())) != 1)
                     fail(u"copy data"_s, QString::fromUtf8(PQerrorMessage(pg)));

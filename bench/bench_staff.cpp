@@ -176,6 +176,8 @@ int seed(const DbOptions &options, qint64 customers, qint64 attempts)
           "SELECT i FROM s)"_s;
     if (pg) {
         exec(db, u"SET synchronous_commit = off"_s);
+        // No foreign-key triggers while seeding (the rows are consistent by construction).
+        exec(db, u"SET session_replication_role = replica"_s);
         exec(db, u"SET maintenance_work_mem = '1GB'"_s);
         exec(db, u"SET work_mem = '256MB'"_s);
     } else {
@@ -275,6 +277,9 @@ int seed(const DbOptions &options, qint64 customers, qint64 attempts)
         exec(db, u"VACUUM ANALYZE"_s);
     } else {
         exec(db, u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
+        // BENCH_SQLITE_ANALYZE=1: statistics for the planner (the server never runs ANALYZE).
+        if (qEnvironmentVariableIntValue("BENCH_SQLITE_ANALYZE") == 1)
+            exec(db, u"ANALYZE"_s);
     }
     db.close();
 
@@ -559,8 +564,9 @@ int floor(const DbOptions &options, qint64 customers, double seconds)
             timer.start();
             floor.run(work, branch, firstBranch);
             if (pass == 1)
-                histograms[QString::fromLatin1(opName(work.op))].micros.push_back(
-                    timer.nsecsElapsed() / 1000);
+                histograms[QString::fromLatin1(opName(work.op))
+                           + (branch ? u", teller"_s : u", supervisor"_s)]
+                    .micros.push_back(timer.nsecsElapsed() / 1000);
         }
     }
     std::printf("\n### floor: the same statements on one connection of the bench process "
@@ -583,6 +589,7 @@ struct DriveOptions
     qint64 customers = 0;
     QString serverLog;
     QString label;
+    int offset = 0; // connection k acts as connection k + offset (--offset 1: a teller first)
     std::optional<DbOptions> pgSampling; // PostgreSQL: sample lock waits while measuring
 };
 
@@ -608,8 +615,8 @@ public:
             // Its own loopback address per connection: sign-ins are limited per address.
             const QHostAddress source(u"127.3.%1.%2"_s.arg(k / 250).arg(k % 250 + 1));
             auto client = std::make_unique<Client>();
-            client->index = k;
-            client->branch = branchOfConnection(k);
+            client->index = k + m_options.offset;
+            client->branch = branchOfConnection(client->index);
             client->random.seed(quint32(1000 + k));
             client->conn = new HttpClientConnection(m_options.port, m_tls, source, this);
             Client *c = client.get();
@@ -716,6 +723,8 @@ private:
         }
         c.conn->send("GET", path, {}, {}, {{"Authorization", c.bearer}},
                      [this, &c, op = work.op, path](const HttpClientConnection::Response &r) {
+                         const QString key = QString::fromLatin1(opName(op))
+                             + (c.branch ? u", teller"_s : u", supervisor"_s);
                          if (m_done)
                              return;
                          if (r.status != 200) {
@@ -723,7 +732,7 @@ private:
                                  std::fprintf(stderr, "%s: %d %s\n", path.constData(), r.status,
                                               r.body.left(200).constData());
                          } else if (m_recording) {
-                             m_client[QString::fromLatin1(opName(op))].micros.push_back(r.micros);
+                             m_client[key].micros.push_back(r.micros);
                              ++m_requests;
                          }
                          next(c);
@@ -823,8 +832,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption warmup(u"warmup"_s, u"seconds before measuring"_s, u"s"_s, u"5"_s);
     const QCommandLineOption serverLog(u"server-log"_s, u"the server's stderr"_s, u"file"_s);
     const QCommandLineOption label(u"label"_s, u"name of the run"_s, u"text"_s, u"run"_s);
+    const QCommandLineOption offset(u"offset"_s, u"connection k signs in as k + offset"_s, u"n"_s,
+                                    u"0"_s);
     parser.addOptions({engine, sqlite, pgHost, pgPort, pgUser, pgDb, customers, attempts, stateFile,
-                       connections, seconds, warmup, serverLog, label});
+                       connections, seconds, warmup, serverLog, label, offset});
     parser.addHelpOption();
     parser.process(app);
 
@@ -863,6 +874,7 @@ int main(int argc, char *argv[])
     options.customers = n;
     options.serverLog = parser.value(serverLog);
     options.label = parser.value(label);
+    options.offset = parser.value(offset).toInt();
     if (db.postgres())
         options.pgSampling = db;
     bench::Driver driver(options);

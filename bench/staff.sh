@@ -3,12 +3,12 @@
 # attempts at scale"): `bench_flows serve --customers 0` as the server (real BackendService,
 # HTTPS, throwaway certificate), its database seeded by `bench_staff seed` straight in SQL, then
 # per engine: the floor (the same statements from the bench process, one connection), a run at
-# 1 connection and one at BENCH_SESSIONS connections, each its own staff session.
+# 1 connection (a supervisor, then a teller) and one at BENCH_SESSIONS connections, each its own staff session.
 #
 #   bench/staff.sh                        SQLite and PostgreSQL
 #   BENCH_ENGINES=sqlite bench/staff.sh   one engine
 #
-# Knobs: BENCH_CUSTOMERS (1000000), BENCH_ATTEMPTS (10000000), BENCH_PG_ATTEMPTS (same),
+# Knobs: BENCH_SQLITE_ANALYZE=1 (run ANALYZE after seeding SQLite), BENCH_CUSTOMERS (1000000), BENCH_ATTEMPTS (10000000), BENCH_PG_ATTEMPTS (same),
 # BENCH_SESSIONS (200), BENCH_SECONDS (30), BENCH_BUILD (build/release).
 # The server logs tc.backend.http at debug level: one line per request with its handler time,
 # which the driver reads back for the measured window.
@@ -63,7 +63,11 @@ for engine in $engines; do
   "$staff" floor "${db[@]}" --customers "$customers" --seconds "$seconds"
   echo "uptime: $(uptime)"
   "$staff" drive "${db[@]}" --customers "$customers" --state "$work/state" --connections 1 \
-    --seconds "$seconds" --server-log "$work/server-$engine.log" --label "$engine, 1 session"
+    --seconds "$seconds" --server-log "$work/server-$engine.log" --label "$engine, 1 session (supervisor)"
+  echo "uptime: $(uptime)"
+  "$staff" drive "${db[@]}" --customers "$customers" --state "$work/state" --connections 1 \
+    --offset 1 --seconds "$seconds" --server-log "$work/server-$engine.log" \
+    --label "$engine, 1 session (teller)"
   echo "uptime: $(uptime)"
   "$staff" drive "${db[@]}" --customers "$customers" --state "$work/state" \
     --connections "$sessions" --seconds "$seconds" --server-log "$work/server-$engine.log" \

@@ -78,6 +78,31 @@ Result<AuditLog::Head> AuditLog::lockHead(const QSqlDatabase &tx, bool postgres)
     return Database::failure(u"audit head"_s, u"audit_head row missing after insert"_s);
 }
 
+QByteArray recordHash(ChainHasher &hasher, QByteArrayView prevHash, qint64 seq,
+                      const AuditRecord &r, QByteArray &details)
+{
+    const QByteArray institution = r.institutionId.toUtf8();
+    const QByteArray username = r.username.toUtf8();
+    const QByteArray role = r.role.toUtf8();
+    const QByteArray action = r.action.toUtf8();
+    const QByteArray target = r.target.toUtf8();
+    const QByteArray reason = r.reason.toUtf8();
+    const QByteArray source = r.sourceAddress.toUtf8();
+    details = QJsonDocument(r.details).toJson(QJsonDocument::Compact);
+    return hasher.hash(prevHash,
+                       {.seq = seq,
+                        .atMs = r.atMs,
+                        .institutionId = institution,
+                        .staffId = r.staffId,
+                        .username = username,
+                        .role = role,
+                        .action = action,
+                        .target = target,
+                        .reason = reason,
+                        .sourceAddress = source,
+                        .details = details});
+}
+
 Status AuditLog::append(const QSqlDatabase &tx, const AuditRecord &r)
 {
     const bool postgres = m_database.isPostgreSql();
@@ -108,26 +133,8 @@ Status AuditLog::append(const QSqlDatabase &tx, const AuditRecord &r)
     if (seq == 0)
         return Database::failure(u"audit append"_s, u"audit_head row missing"_s);
 
-    const QByteArray institution = r.institutionId.toUtf8();
-    const QByteArray username = r.username.toUtf8();
-    const QByteArray role = r.role.toUtf8();
-    const QByteArray action = r.action.toUtf8();
-    const QByteArray target = r.target.toUtf8();
-    const QByteArray reason = r.reason.toUtf8();
-    const QByteArray source = r.sourceAddress.toUtf8();
-    const QByteArray details = QJsonDocument(r.details).toJson(QJsonDocument::Compact);
-    const QByteArray hash = threadHasher().hash(prevHash,
-                                                {.seq = seq,
-                                                 .atMs = r.atMs,
-                                                 .institutionId = institution,
-                                                 .staffId = r.staffId,
-                                                 .username = username,
-                                                 .role = role,
-                                                 .action = action,
-                                                 .target = target,
-                                                 .reason = reason,
-                                                 .sourceAddress = source,
-                                                 .details = details});
+    QByteArray details;
+    const QByteArray hash = recordHash(threadHasher(), prevHash, seq, r, details);
     const QVariantList row {seq,
                             r.atMs,
                             text(r.institutionId),

@@ -56,6 +56,11 @@ struct AuditRow
 // when the head has moved, every `everySeconds` seconds; it goes to audit_checkpoints and, as a
 // line, to `checkpointFile` outside the database, so that a tail cut off in the database is
 // still caught by `auth-backend audit verify`.
+// The chain hash of `record` stored as row `seq` after `prevHash`; `details` receives the
+// JSON text the row stores (and the hash covers).
+QByteArray recordHash(ChainHasher &hasher, QByteArrayView prevHash, qint64 seq,
+                      const AuditRecord &record, QByteArray &details);
+
 class AuditLog final
 {
     Q_DISABLE_COPY_MOVE(AuditLog)

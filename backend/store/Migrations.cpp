@@ -318,6 +318,8 @@ const QList<Migration> &migrations()
              // the customer or the staff member typed.
              u"ALTER TABLE customers ADD COLUMN name_key {bytetext} NOT NULL DEFAULT ''"_s,
              u"CREATE INDEX customers_name_key ON customers (institution_id, name_key)"_s,
+             // Staff search by branch and account number gives no account type.
+             u"CREATE INDEX accounts_branch_number ON accounts (branch_id, account_number)"_s,
          }},
     };
     return all;
