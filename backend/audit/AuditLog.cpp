@@ -103,24 +103,55 @@ QByteArray recordHash(ChainHasher &hasher, QByteArrayView prevHash, qint64 seq,
                         .details = details});
 }
 
-Status AuditLog::append(const QSqlDatabase &tx, const AuditRecord &r)
+namespace {
+
+constexpr int MaxBatchRows = 256; // one batch's transaction stays short
+constexpr int MaxRowsPerInsert = 16; // rows per INSERT statement (its text is cached per size)
+
+const QString &auditColumns()
+{
+    static const QString columns =
+        u"seq, at, institution_id, staff_id, username, role, action, target, reason, "
+        "source_address, details, prev_hash, hash"_s;
+    return columns;
+}
+constexpr int AuditColumnCount = 13;
+
+QString insertStatement(qsizetype rows)
+{
+    QStringList tuples;
+    const QString tuple = u"("_s + QStringList(AuditColumnCount, u"?"_s).join(u", "_s) + u")"_s;
+    for (qsizetype i = 0; i < rows; ++i)
+        tuples.append(tuple);
+    return u"INSERT INTO audit_log (%1) VALUES %2"_s.arg(auditColumns(), tuples.join(u", "_s));
+}
+
+} // namespace
+
+Status AuditLog::append(const QSqlDatabase &tx, const AuditRecord &record)
+{
+    return appendRows(tx, {&record});
+}
+
+Status AuditLog::appendRows(const QSqlDatabase &tx, const QList<const AuditRecord *> &records)
 {
     const bool postgres = m_database.isPostgreSql();
-    // One statement takes the chain's next seq and locks the head until the transaction ends
+    const qint64 count = records.size();
+    // One statement takes the chain's next seqs and locks the head until the transaction ends
     // (a concurrent appender waits here, then sees this one's committed head).
-    qint64 seq = 0;
+    qint64 lastSeq = 0;
     QByteArray prevHash;
     qint64 checkpointSeq = 0;
-    for (int round = 0; round < 2 && seq == 0; ++round) {
+    for (int round = 0; round < 2 && lastSeq == 0; ++round) {
         {
             Result<Statement> next = runQuery(tx,
-                                              u"UPDATE audit_head SET seq = seq + 1 WHERE id = ? "
+                                              u"UPDATE audit_head SET seq = seq + ? WHERE id = ? "
                                               "RETURNING seq, hash, checkpoint_seq"_s,
-                                              {qint64(1)}, u"audit head"_s);
+                                              {count, qint64(1)}, u"audit head"_s);
             if (!next)
                 return next.error();
             if (next.value().next()) {
-                seq = next.value().value(0).toLongLong();
+                lastSeq = next.value().value(0).toLongLong();
                 prevHash = next.value().value(1).toByteArray();
                 checkpointSeq = next.value().value(2).toLongLong();
                 break;
@@ -130,48 +161,87 @@ Status AuditLog::append(const QSqlDatabase &tx, const AuditRecord &r)
         if (Result<Head> created = lockHead(tx, postgres); !created)
             return created.error();
     }
-    if (seq == 0)
+    if (lastSeq == 0)
         return Database::failure(u"audit append"_s, u"audit_head row missing"_s);
 
-    QByteArray details;
-    const QByteArray hash = recordHash(threadHasher(), prevHash, seq, r, details);
-    const QVariantList row {seq,
-                            r.atMs,
-                            text(r.institutionId),
-                            r.staffId ? QVariant(*r.staffId)
-                                      : QVariant(QMetaType::fromType<qint64>()),
-                            text(r.username),
-                            text(r.role),
-                            text(r.action),
-                            text(r.target),
-                            text(r.reason),
-                            text(r.sourceAddress),
-                            QString::fromUtf8(details),
-                            prevHash,
-                            hash};
-    static const QString insert =
-        u"INSERT INTO audit_log (seq, at, institution_id, staff_id, username, role, action, "
-        "target, reason, source_address, details, prev_hash, hash) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s;
-    if (postgres) {
-        // The row and the head's new hash in one round trip (a data-modifying WITH).
-        Result<Statement> written = runQuery(
-            tx, u"WITH appended AS (%1) UPDATE audit_head SET hash = ? WHERE id = ?"_s.arg(insert),
-            row + QVariantList {hash, qint64(1)}, u"audit append"_s);
-        if (!written)
-            return written.error();
-    } else {
-        Result<Statement> inserted = runQuery(tx, insert, row, u"audit append"_s);
-        if (!inserted)
-            return inserted.error();
+    ChainHasher &hasher = threadHasher();
+    qint64 seq = lastSeq - count;
+    for (qsizetype first = 0; first < count; first += MaxRowsPerInsert) {
+        const qsizetype rows = qMin<qsizetype>(MaxRowsPerInsert, count - first);
+        QVariantList values;
+        values.reserve(rows * AuditColumnCount + 2);
+        for (qsizetype i = first; i < first + rows; ++i) {
+            const AuditRecord &r = *records.at(i);
+            QByteArray details;
+            const QByteArray hash = recordHash(hasher, prevHash, ++seq, r, details);
+            values << seq << r.atMs << text(r.institutionId)
+                   << (r.staffId ? QVariant(*r.staffId) : QVariant(QMetaType::fromType<qint64>()))
+                   << text(r.username) << text(r.role) << text(r.action) << text(r.target)
+                   << text(r.reason) << text(r.sourceAddress) << QString::fromUtf8(details)
+                   << prevHash << hash;
+            prevHash = hash;
+        }
+        const bool last = first + rows == count;
+        if (postgres && last) {
+            // The last rows and the head's new hash in one round trip (a data-modifying WITH).
+            values << prevHash << qint64(1);
+            Result<Statement> written =
+                runQuery(tx,
+                         u"WITH appended AS (%1) UPDATE audit_head SET hash = ? WHERE id = ?"_s.arg(
+                             insertStatement(rows)),
+                         values, u"audit append"_s);
+            if (!written)
+                return written.error();
+        } else {
+            Result<Statement> inserted =
+                runQuery(tx, insertStatement(rows), values, u"audit append"_s);
+            if (!inserted)
+                return inserted.error();
+        }
+    }
+    if (!postgres) {
         Result<Statement> moved = runQuery(tx, u"UPDATE audit_head SET hash = ? WHERE id = ?"_s,
-                                           {hash, qint64(1)}, u"audit head"_s);
+                                           {prevHash, qint64(1)}, u"audit head"_s);
         if (!moved)
             return moved.error();
     }
-    if (seq - checkpointSeq >= m_everyRows)
+    if (lastSeq - checkpointSeq >= m_everyRows)
         scheduleCheckpoint();
     return Success {};
+}
+
+Status AuditLog::appendCommitted(const AuditRecord &record)
+{
+    Waiting me {.record = &record};
+    QMutexLocker locker(&m_batchMutex);
+    m_waiting.append(&me);
+    while (!me.outcome) {
+        if (m_writingBatch) {
+            m_batchWritten.wait(&m_batchMutex);
+            continue;
+        }
+        // Nobody is writing: this caller writes the rows of everyone waiting, its own among
+        // them (at most MaxBatchRows; the rest go in the next batch).
+        m_writingBatch = true;
+        const QList<Waiting *> batch = m_waiting.first(qMin(m_waiting.size(), MaxBatchRows));
+        m_waiting.remove(0, batch.size());
+        locker.unlock();
+        QList<const AuditRecord *> records;
+        records.reserve(batch.size());
+        for (const Waiting *waiting : batch)
+            records.append(waiting->record);
+        const Status written = m_database.transaction<Success>(
+            [&](QSqlDatabase &tx) { return appendRows(tx, records); });
+        if (!written)
+            qCWarning(lcAudit).noquote()
+                << "audit batch of" << batch.size() << "rows failed:" << written.error().message;
+        locker.relock();
+        for (Waiting *waiting : batch)
+            waiting->outcome = written;
+        m_writingBatch = false;
+        m_batchWritten.wakeAll();
+    }
+    return *me.outcome;
 }
 
 Result<AuditLog::Page> AuditLog::page(const QSqlDatabase &db, const QString &institutionId,

@@ -6,9 +6,11 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QMutex>
 #include <QSqlDatabase>
 #include <QString>
 #include <QThreadPool>
+#include <QWaitCondition>
 
 #include <atomic>
 #include <memory>
@@ -75,6 +77,13 @@ public:
     // transaction ends, so keep the transaction short after appending.
     Status append(const QSqlDatabase &tx, const AuditRecord &record);
 
+    // Appends in a transaction of its own and returns once the row is committed: for calls
+    // that only read, whose row has nothing to commit or roll back with (answer only after it
+    // succeeds). Concurrent callers share one transaction (group commit: whoever finds no
+    // batch being written writes the rows of everyone waiting), so audited reads neither hold
+    // SQLite's writer during their reads nor queue one by one on the chain's head.
+    Status appendCommitted(const AuditRecord &record);
+
     struct Page
     {
         QList<AuditRow> rows; // newest first
@@ -120,7 +129,16 @@ public:
     static Result<Head> lockHead(const QSqlDatabase &tx, bool postgres);
 
 private:
+    // Appends `records` in this order inside `tx`, taking the head once for all of them.
+    Status appendRows(const QSqlDatabase &tx, const QList<const AuditRecord *> &records);
     void scheduleCheckpoint();
+
+    // A caller of appendCommitted() waiting for its row's batch.
+    struct Waiting
+    {
+        const AuditRecord *record = nullptr;
+        std::optional<Status> outcome; // set when its batch has committed or failed
+    };
 
     Database &m_database;
     const Clock &m_clock;
@@ -131,6 +149,11 @@ private:
     QThreadPool m_worker; // one thread: checkpoints off the callers' and the event loop's threads
     std::atomic<bool> m_scheduled {false};
     std::unique_ptr<QTimer> m_timer;
+
+    QMutex m_batchMutex;
+    QWaitCondition m_batchWritten;
+    QList<Waiting *> m_waiting; // not yet in a batch
+    bool m_writingBatch = false;
 };
 
 } // namespace tc::backend::audit

@@ -124,6 +124,19 @@ Result<StaffPrincipal> StaffAccounts::authenticate(const QByteArray &authorizati
                               !q.value(4).isNull(),    !q.value(5).isNull()};
     if (session.ended || session.disabled || session.tokenExpiresMs <= nowMs)
         return ended;
+    StaffPrincipal principal;
+    principal.staffId = q.value(6).toLongLong();
+    principal.sessionId = session.sessionId;
+    principal.username = q.value(7).toString();
+    principal.displayName = q.value(8).toString();
+    principal.institutionId = q.value(9).toString();
+    const QString roleText = q.value(10).toString();
+    if (!q.value(11).isNull())
+        principal.branchId = q.value(11).toLongLong();
+    // Released before the writes below: on SQLite a statement not stepped to its end keeps
+    // its read snapshot, and a write transaction begun on that connection after another
+    // writer committed fails at once (SQLITE_BUSY_SNAPSHOT) instead of waiting its turn.
+    q.finish();
     if (const std::optional<QString> why = endReason(session, nowMs)) {
         // Marked ended, so that the session list and the audit tell why it stopped.
         if (!write(u"UPDATE staff_sessions SET ended_at = ?, end_reason = ? "
@@ -132,18 +145,10 @@ Result<StaffPrincipal> StaffAccounts::authenticate(const QByteArray &authorizati
             qCWarning(lcStaffAuth) << "could not mark session" << session.sessionId << "ended";
         return ended;
     }
-    StaffPrincipal principal;
-    principal.staffId = q.value(6).toLongLong();
-    principal.sessionId = session.sessionId;
-    principal.username = q.value(7).toString();
-    principal.displayName = q.value(8).toString();
-    principal.institutionId = q.value(9).toString();
-    const std::optional<StaffRole> role = roleFromName(q.value(10).toString());
+    const std::optional<StaffRole> role = roleFromName(roleText);
     if (!role)
-        return Database::failure(u"read staff role"_s, q.value(10).toString());
+        return Database::failure(u"read staff role"_s, roleText);
     principal.role = *role;
-    if (!q.value(11).isNull())
-        principal.branchId = q.value(11).toLongLong();
     // The idle clock needs the last use only to LastUseResolutionMs: most calls write nothing.
     if (nowMs - session.lastUsedMs >= LastUseResolutionMs) {
         if (Status noted = write(u"UPDATE staff_sessions SET last_used_at = ? WHERE id = ? "

@@ -53,37 +53,60 @@ struct Call
     QDateTime now;
     qint64 nowMs = 0;
 
-    // Runs `work` in one transaction together with its audit row. Refusals (S04, S06, …) are
-    // audited too: who tried to see what is as telling as what they saw. Only a system error
-    // rolls the whole call back, audit row included.
+    // Runs `work`, a change, in one transaction together with its audit row. Refusals (S04,
+    // S06, …) are audited too: who tried to see or change what is as telling as what they did.
+    // Only a system error rolls the whole call back, audit row included.
     template<typename Work>
     Result<Reply> audited(const QString &action, const QString &target, const QString &reason,
                           const QJsonObject &details, Work &&work)
     {
         return context.database->transaction<Reply>([&](QSqlDatabase &tx) -> Result<Reply> {
             Result<Reply> result = work(tx);
-            if (!result && !ErrorCatalog::builtIn().find(result.error().key))
+            if (!isOutcome(result))
                 return result;
-            if (!result && result.error().key == codes::SystemError)
-                return result;
-            QJsonObject recorded = details;
-            recorded.insert(u"result"_s, result ? u"ok"_s : result.error().key);
-            const Status logged =
-                context.audit->append(tx,
-                                      audit::AuditRecord {.atMs = nowMs,
-                                                          .institutionId = caller.institutionId,
-                                                          .staffId = caller.staffId,
-                                                          .username = caller.username,
-                                                          .role = roleName(caller.role),
-                                                          .action = action,
-                                                          .target = target,
-                                                          .reason = reason,
-                                                          .sourceAddress = request.peer.toString(),
-                                                          .details = recorded});
-            if (!logged)
+            if (!context.audit->append(tx, record(action, target, reason, details, result)))
                 return codeError(codes::SystemError);
             return result;
         });
+    }
+
+    // Runs `work`, which only reads, then appends its audit row (refusals included) in a
+    // transaction shared with other calls' rows; the answer leaves only once the row is
+    // committed. The read holds no write lock and no place in the chain while it runs.
+    template<typename Work>
+    Result<Reply> auditedRead(const QString &action, const QString &target,
+                              const QJsonObject &details, Work &&work)
+    {
+        Result<Reply> result = context.database->readTransaction<Reply>(work);
+        if (!isOutcome(result))
+            return result;
+        if (!context.audit->appendCommitted(record(action, target, QString(), details, result)))
+            return codeError(codes::SystemError);
+        return result;
+    }
+
+    // An answer or a refusal from the catalog, as opposed to a system error.
+    static bool isOutcome(const Result<Reply> &result)
+    {
+        return result
+            || (ErrorCatalog::builtIn().find(result.error().key)
+                && result.error().key != codes::SystemError);
+    }
+
+    audit::AuditRecord record(const QString &action, const QString &target, const QString &reason,
+                              QJsonObject details, const Result<Reply> &result) const
+    {
+        details.insert(u"result"_s, result ? u"ok"_s : result.error().key);
+        return audit::AuditRecord {.atMs = nowMs,
+                                   .institutionId = caller.institutionId,
+                                   .staffId = caller.staffId,
+                                   .username = caller.username,
+                                   .role = roleName(caller.role),
+                                   .action = action,
+                                   .target = target,
+                                   .reason = reason,
+                                   .sourceAddress = request.peer.toString(),
+                                   .details = details};
     }
 
     Status requireSupervisor() const
@@ -288,8 +311,8 @@ Result<Reply> searchCustomers(Call &call)
     QJsonObject criteria;
     for (auto it = query->cbegin(); it != query->cend(); ++it)
         criteria.insert(it.key(), it.value());
-    return call.audited(
-        u"customer.search"_s, QString(), QString(), QJsonObject {{u"criteria"_s, criteria}},
+    return call.auditedRead(
+        u"customer.search"_s, QString(), QJsonObject {{u"criteria"_s, criteria}},
         [&](QSqlDatabase &tx) { return ok(StaffStore::searchCustomers(tx, call.caller, search)); });
 }
 
@@ -298,8 +321,8 @@ Result<Reply> customerDetail(Call &call)
     const Result<qint64> id = pathId(call.request, u"id"_s);
     if (!id)
         return id.error();
-    return call.audited(
-        u"customer.view"_s, u"customer:%1"_s.arg(id.value()), QString(), {}, [&](QSqlDatabase &tx) {
+    return call.auditedRead(
+        u"customer.view"_s, u"customer:%1"_s.arg(id.value()), {}, [&](QSqlDatabase &tx) {
             return ok(StaffStore::customerDetail(tx, call.caller, id.value(), call.now));
         });
 }
@@ -317,8 +340,8 @@ Result<Reply> customerAttempts(Call &call)
     if (!limit)
         return limit.error();
     const QString cursor = query->value(u"cursor"_s);
-    return call.audited(
-        u"customer.attempts"_s, u"customer:%1"_s.arg(id.value()), QString(),
+    return call.auditedRead(
+        u"customer.attempts"_s, u"customer:%1"_s.arg(id.value()),
         QJsonObject {{u"cursor"_s, cursor}}, [&](QSqlDatabase &tx) {
             return ok(StaffStore::attemptsPage(tx, call.caller, id.value(), cursor, limit.value()));
         });
@@ -329,14 +352,14 @@ Result<Reply> customerLinkages(Call &call)
     const Result<qint64> id = pathId(call.request, u"id"_s);
     if (!id)
         return id.error();
-    return call.audited(u"customer.linkages"_s, u"customer:%1"_s.arg(id.value()), QString(), {},
-                        [&](QSqlDatabase &tx) -> Result<Reply> {
-                            const Result<QJsonArray> linkages =
-                                StaffStore::linkages(tx, call.caller, id.value(), call.now);
-                            if (!linkages)
-                                return linkages.error();
-                            return Reply {200, {{u"linkages"_s, linkages.value()}}};
-                        });
+    return call.auditedRead(u"customer.linkages"_s, u"customer:%1"_s.arg(id.value()), {},
+                            [&](QSqlDatabase &tx) -> Result<Reply> {
+                                const Result<QJsonArray> linkages =
+                                    StaffStore::linkages(tx, call.caller, id.value(), call.now);
+                                if (!linkages)
+                                    return linkages.error();
+                                return Reply {200, {{u"linkages"_s, linkages.value()}}};
+                            });
 }
 
 // Ends a lock now and tells the streams; the account is in scope already.
@@ -411,14 +434,14 @@ Result<Reply> listReleaseRequests(Call &call)
 {
     if (const Result<QHash<QString, QString>> query = queryParameters(call.request, {}); !query)
         return query.error();
-    return call.audited(u"lock.release_requests"_s, QString(), QString(), {},
-                        [&](QSqlDatabase &tx) -> Result<Reply> {
-                            const Result<QJsonArray> requests =
-                                StaffStore::releaseRequests(tx, call.caller, tokyoDate(call.now));
-                            if (!requests)
-                                return requests.error();
-                            return Reply {200, {{u"requests"_s, requests.value()}}};
-                        });
+    return call.auditedRead(
+        u"lock.release_requests"_s, QString(), {}, [&](QSqlDatabase &tx) -> Result<Reply> {
+            const Result<QJsonArray> requests =
+                StaffStore::releaseRequests(tx, call.caller, tokyoDate(call.now));
+            if (!requests)
+                return requests.error();
+            return Reply {200, {{u"requests"_s, requests.value()}}};
+        });
 }
 
 Result<Reply> decideReleaseRequest(Call &call, bool approve)
@@ -604,12 +627,13 @@ Result<Reply> dailyReport(Call &call)
     if (dateText.size() != 10 || !day.isValid())
         return codeError(codes::MalformedRequest, u"date must be YYYY-MM-DD"_s);
     const QString branchCode = query->value(u"branch_code"_s);
-    return call.audited(u"report.daily"_s, u"report:%1/%2"_s.arg(dateText, branchCode), QString(),
-                        {}, [&](QSqlDatabase &tx) -> Result<Reply> {
-                            if (Status supervisor = call.requireSupervisor(); !supervisor)
-                                return supervisor.error();
-                            return ok(StaffStore::dailyReport(tx, call.caller, day, branchCode));
-                        });
+    return call.auditedRead(u"report.daily"_s, u"report:%1/%2"_s.arg(dateText, branchCode), {},
+                            [&](QSqlDatabase &tx) -> Result<Reply> {
+                                if (Status supervisor = call.requireSupervisor(); !supervisor)
+                                    return supervisor.error();
+                                return ok(
+                                    StaffStore::dailyReport(tx, call.caller, day, branchCode));
+                            });
 }
 
 Result<Reply> auditLog(Call &call)
@@ -628,8 +652,8 @@ Result<Reply> auditLog(Call &call)
         if (!valid || *before < 1)
             return codeError(codes::MalformedRequest, u"cursor is not one this server gave"_s);
     }
-    return call.audited(
-        u"audit.read"_s, QString(), QString(),
+    return call.auditedRead(
+        u"audit.read"_s, QString(),
         QJsonObject {{u"cursor"_s, before ? QJsonValue(*before) : QJsonValue(QJsonValue::Null)}},
         [&](QSqlDatabase &tx) -> Result<Reply> {
             if (Status supervisor = call.requireSupervisor(); !supervisor)

@@ -235,20 +235,33 @@ Result<QSqlDatabase> Database::openConnection(const QString &name)
     return db;
 }
 
-bool Database::begin(QSqlDatabase &db)
+namespace {
+
+QString failureText(const QSqlError &error)
 {
-    if (isPostgreSql())
-        return db.transaction();
-    QSqlQuery query(db);
-    return query.exec(u"BEGIN IMMEDIATE"_s);
+    const QString text = error.text().trimmed();
+    return text.isEmpty() ? u"no reason given by the driver"_s : text;
 }
 
-bool Database::commit(QSqlDatabase &db)
+} // namespace
+
+QString Database::begin(QSqlDatabase &db, Access access)
 {
     if (isPostgreSql())
-        return db.commit();
+        return db.transaction() ? QString() : failureText(db.lastError());
     QSqlQuery query(db);
-    return query.exec(u"COMMIT"_s);
+    // A read transaction takes its snapshot at its first read and never the write lock.
+    if (!query.exec(access == Access::ReadOnly ? u"BEGIN DEFERRED"_s : u"BEGIN IMMEDIATE"_s))
+        return failureText(query.lastError());
+    return {};
+}
+
+QString Database::commit(QSqlDatabase &db)
+{
+    if (isPostgreSql())
+        return db.commit() ? QString() : failureText(db.lastError());
+    QSqlQuery query(db);
+    return query.exec(u"COMMIT"_s) ? QString() : failureText(query.lastError());
 }
 
 void Database::rollback(QSqlDatabase &db)

@@ -55,8 +55,8 @@ public:
     {
         QSqlDatabase db = connection();
         const QMutexLocker<QRecursiveMutex> writer(isPostgreSql() ? nullptr : &m_sqliteWriter);
-        if (!begin(db))
-            return failure(QStringLiteral("begin transaction"), db.lastError().text());
+        if (const QString why = begin(db, Access::ReadWrite); !why.isEmpty())
+            return failure(QStringLiteral("begin transaction"), why);
         Result<T> result = work(db);
         const bool keep = result.hasValue()
             || (!result.error().key.isEmpty() && result.error().key != QLatin1StringView("A03"));
@@ -64,10 +64,31 @@ public:
             rollback(db);
             return result;
         }
-        if (!commit(db)) {
-            const QString why = db.lastError().text();
+        if (const QString why = commit(db); !why.isEmpty()) {
             rollback(db);
             return failure(QStringLiteral("commit"), why);
+        }
+        return result;
+    }
+
+    // Runs `work`, which only reads, on this thread's connection. On SQLite in one read
+    // transaction (one snapshot for all its statements) that takes neither the write lock nor
+    // the writer mutex: readers run side by side and beside the writer (WAL). On PostgreSQL
+    // (read committed: every statement takes its own snapshot anyway) the statements run on
+    // their own, which saves the BEGIN and COMMIT round trips; staff reads put their scope
+    // check into each statement, so nothing depends on two statements seeing one snapshot.
+    template<typename T, typename Work>
+    Result<T> readTransaction(Work &&work)
+    {
+        QSqlDatabase db = connection();
+        if (isPostgreSql())
+            return work(db);
+        if (const QString why = begin(db, Access::ReadOnly); !why.isEmpty())
+            return failure(QStringLiteral("begin read"), why);
+        Result<T> result = work(db);
+        if (const QString why = commit(db); !why.isEmpty()) {
+            rollback(db);
+            return failure(QStringLiteral("end read"), why);
         }
         return result;
     }
@@ -76,9 +97,12 @@ public:
     static Error failure(const QString &what, const QString &details);
 
 private:
+    enum class Access { ReadWrite, ReadOnly };
+
     explicit Database(DatabaseSettings settings);
-    bool begin(QSqlDatabase &db);
-    bool commit(QSqlDatabase &db);
+    // Each answers why it failed (the driver's text), or an empty text when it worked.
+    QString begin(QSqlDatabase &db, Access access);
+    QString commit(QSqlDatabase &db);
     void rollback(QSqlDatabase &db);
     Result<QSqlDatabase> openConnection(const QString &name);
     Status migrate();

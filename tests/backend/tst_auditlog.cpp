@@ -641,6 +641,73 @@ private Q_SLOTS:
             QCOMPARE(report.rowsChecked, total);
         }
     }
+
+    // Audited reads append through appendCommitted(): concurrent callers share a transaction.
+    // Every caller's row must be in the chain exactly once, committed by the time it returns,
+    // with seq contiguous and the chain intact beside appenders that use their own
+    // transactions, across two instances.
+    void groupCommitKeepsEveryRow_data() { tc::test::addEngineRows(); }
+    void groupCommitKeepsEveryRow()
+    {
+        QFETCH(QString, engine);
+        const DatabaseSettings settings = m_databases.create(engine);
+        Fixture one = make(engine, 50, 60, settings);
+        Fixture two = make(engine, 50, 60, settings);
+        constexpr int committedThreads = 6;
+        constexpr int appendsPerThread = 30;
+        std::atomic<int> failures {0};
+        std::atomic<int> missingOnReturn {0};
+        QList<QThread *> threads;
+        for (Fixture *f : {&one, &two}) {
+            const int instance = f == &one ? 0 : 1;
+            for (int t = 0; t < committedThreads; ++t) {
+                threads << QThread::create([f, instance, t, &failures, &missingOnReturn] {
+                    for (int i = 0; i < appendsPerThread; ++i) {
+                        const int id = instance * 100000 + t * 1000 + i;
+                        if (!f->log->appendCommitted(record(id, 1000 + i))) {
+                            ++failures;
+                            continue;
+                        }
+                        // Committed: another connection sees it now.
+                        Result<Statement> seen =
+                            runQuery(f->database->connection(),
+                                     u"SELECT COUNT(*) FROM audit_log WHERE target = ?"_s,
+                                     {u"account:%1"_s.arg(1000 + id)});
+                        if (!seen || !seen.value().next() || seen.value().value(0).toInt() != 1)
+                            ++missingOnReturn;
+                    }
+                });
+            }
+            // One appender in its own transactions, as a change's audit row is written.
+            threads << QThread::create([f, instance, &failures] {
+                for (int i = 0; i < appendsPerThread; ++i) {
+                    if (!append(*f, instance * 100000 + 90000 + i))
+                        ++failures;
+                }
+            });
+        }
+        for (QThread *thread : std::as_const(threads))
+            thread->start();
+        for (QThread *thread : std::as_const(threads)) {
+            QVERIFY(thread->wait(120000));
+            delete thread;
+        }
+        one.log->waitForIdle();
+        two.log->waitForIdle();
+        QCOMPARE(failures.load(), 0);
+        QCOMPARE(missingOnReturn.load(), 0);
+        const int total = 2 * (committedThreads + 1) * appendsPerThread;
+        QCOMPARE(scalar(one, u"SELECT COUNT(*) FROM audit_log"_s).toInt(), total);
+        QCOMPARE(scalar(one, u"SELECT COUNT(DISTINCT target) FROM audit_log"_s).toInt(), total);
+        QCOMPARE(scalar(one, u"SELECT MIN(seq) FROM audit_log"_s).toLongLong(), 1);
+        QCOMPARE(scalar(one, u"SELECT MAX(seq) FROM audit_log"_s).toLongLong(), total);
+        QCOMPARE(scalar(one, u"SELECT seq FROM audit_head WHERE id = 1"_s).toLongLong(), total);
+        for (Fixture *f : {&one, &two}) {
+            const VerifyReport report = verifyNow(*f);
+            QVERIFY2(report.intact(), qPrintable(report.summary()));
+            QCOMPARE(report.rowsChecked, total);
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAuditLog)
