@@ -10,6 +10,7 @@
 #include "LockReleaseJob.h"
 #include "OAuthService.h"
 #include "OutboxSender.h"
+#include "PeriodicTask.h"
 #include "PublicApi.h"
 #include "RetentionJob.h"
 #include "StaffAccounts.h"
@@ -38,6 +39,7 @@ BackendService::~BackendService()
     m_events.reset();
     // Before the database: they wait for a checkpoint or purge in progress.
     m_retention.reset();
+    m_statistics.reset();
     m_auditLog.reset();
 }
 
@@ -147,6 +149,15 @@ Result<std::unique_ptr<BackendService>> BackendService::start(const BackendSetti
         std::make_unique<events::LockReleaseJob>(*service->m_database, *service->m_clock);
     service->m_lockReleases->start();
     service->m_retention->start();
+    // Tables grow after the start, when the statistics were taken: without fresh ones SQLite
+    // picks plans that walk whole indexes (bench/RESULTS.md, staff search at scale).
+    service->m_statistics = std::make_unique<PeriodicTask>([database = service->m_database.get()] {
+        if (const Status refreshed = database->refreshStatistics(); !refreshed)
+            qCWarning(lcService).noquote()
+                << "planner statistics not refreshed:" << refreshed.error().message;
+    });
+    constexpr int HourMs = 3600 * 1000;
+    service->m_statistics->start(HourMs, HourMs);
     return service;
 }
 

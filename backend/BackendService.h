@@ -13,6 +13,7 @@ class Database;
 class FlowService;
 class OAuthService;
 class OutboxSender;
+class PeriodicTask;
 namespace http {
 class HttpServer;
 class Router;
@@ -80,6 +81,7 @@ private:
     std::unique_ptr<OutboxSender> m_outbox;
     std::unique_ptr<audit::AuditLog> m_auditLog;
     std::unique_ptr<audit::RetentionJob> m_retention;
+    std::unique_ptr<PeriodicTask> m_statistics; // SQLite planner statistics, hourly
     std::unique_ptr<events::EventHub> m_events;
     std::unique_ptr<events::LockReleaseJob> m_lockReleases;
     QByteArray m_telephonySecret;

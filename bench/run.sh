@@ -8,7 +8,8 @@
 # BENCH_CONNECTIONS (flow-driver connections, 16), BENCH_PIN_SECONDS (5), BENCH_PARK_SQLITE and
 # BENCH_PARK_POSTGRESQL (flows parked at the PIN step first: 6000 and 2500; the PIN run ends
 # early when a connection runs out of them), BENCH_SHED_IN_FLIGHT (max_requests_in_flight for
-# the shedding run, 8), BENCH_BUILD (build/release).
+# the shedding run, 8), BENCH_PG_SOCKET (1: reach PostgreSQL over its Unix socket instead of
+# loopback TCP), BENCH_BUILD (build/release).
 # Both processes (auth-backend and the driver) and PostgreSQL share this machine's cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +23,7 @@ park_sqlite=${BENCH_PARK_SQLITE:-6000}
 park_postgresql=${BENCH_PARK_POSTGRESQL:-2500}
 shed_in_flight=${BENCH_SHED_IN_FLIGHT:-8}
 engines=${BENCH_ENGINES:-"sqlite postgresql"}
+pg_socket=${BENCH_PG_SOCKET:-0}
 
 if [ ! -f "$build/build.ninja" ]; then
   cmake --preset release >/dev/null
@@ -51,6 +53,8 @@ start_server() {
     local host port
     host=$(sed -n 's/^TC_TEST_PG_HOST=//p' "$pg_state")
     port=$(sed -n 's/^TC_TEST_PG_PORT=//p' "$pg_state")
+    # libpq takes a host that starts with / as the directory of the server's Unix socket.
+    if [ "$pg_socket" = 1 ]; then host=$(sed -n 's/^TC_TEST_PG_DIR=//p' "$pg_state"); fi
     psql -q -h "$host" -p "$port" -U postgres -d postgres -c "CREATE DATABASE tc_bench_$serial" >/dev/null
     db_args=(--engine postgresql --pg-host "$host" --pg-port "$port" --pg-user postgres --pg-db "tc_bench_$serial")
   else

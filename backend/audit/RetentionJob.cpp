@@ -6,7 +6,6 @@
 
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -29,10 +28,9 @@ Result<qint64> deleted(const QSqlDatabase &tx, const QString &sql, const QVarian
 
 RetentionJob::RetentionJob(Database &database, const Clock &clock, AuditLog &audit,
                            int retentionDays)
-    : m_database(database), m_clock(clock), m_audit(audit), m_retentionDays(retentionDays)
-{
-    m_worker.setMaxThreadCount(1);
-}
+    : m_database(database), m_clock(clock), m_audit(audit), m_retentionDays(retentionDays),
+      m_daily([this] { (void)run(); })
+{ }
 
 RetentionJob::~RetentionJob()
 {
@@ -160,24 +158,12 @@ Result<PurgeReport> RetentionJob::run()
 
 void RetentionJob::start(int firstDelayMs)
 {
-    if (m_timer)
-        return;
-    m_timer = std::make_unique<QTimer>();
-    m_timer->setSingleShot(true);
-    m_timer->setInterval(firstDelayMs);
-    QObject::connect(m_timer.get(), &QTimer::timeout, m_timer.get(), [this] {
-        // Off the event loop's thread: a large purge may take a while.
-        m_worker.start([this] { (void)run(); });
-        m_timer->setInterval(24 * 3600 * 1000);
-        m_timer->start();
-    });
-    m_timer->start();
+    m_daily.start(firstDelayMs, 24 * 3600 * 1000);
 }
 
 void RetentionJob::stop()
 {
-    m_timer.reset();
-    m_worker.waitForDone();
+    m_daily.stop();
 }
 
 } // namespace tc::backend::audit

@@ -1,13 +1,9 @@
 #pragma once
 
+#include "PeriodicTask.h"
 #include "Result.h"
 
-#include <QThreadPool>
-
-#include <memory>
 #include <optional>
-
-class QTimer;
 
 namespace tc::backend {
 class Clock;
@@ -51,8 +47,7 @@ private:
     const Clock &m_clock;
     AuditLog &m_audit;
     int m_retentionDays;
-    QThreadPool m_worker;
-    std::unique_ptr<QTimer> m_timer;
+    PeriodicTask m_daily;
 };
 
 } // namespace tc::backend::audit

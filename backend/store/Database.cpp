@@ -160,16 +160,8 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseSettings &setting
         return Error {u"database"_s, u"cannot open the database: %1"_s.arg(db.lastError().text())};
     if (const Status migrated = database->migrate(); !migrated)
         return migrated.error();
-    if (!database->isPostgreSql()) {
-        // SQLite plans without statistics until ANALYZE has run, and then walks a million index
-        // entries where one would do (bench/RESULTS.md, staff search). With an analysis limit
-        // the statistics take milliseconds whatever the size; PostgreSQL's autovacuum keeps its
-        // own.
-        for (const QString &statement : {u"PRAGMA analysis_limit=400"_s, u"ANALYZE"_s}) {
-            if (auto analysed = runQuery(db, statement, {}, u"analyze"_s); !analysed)
-                return analysed.error();
-        }
-    }
+    if (const Status analysed = database->refreshStatistics(); !analysed)
+        return analysed.error();
     return database;
 }
 
@@ -283,6 +275,26 @@ Result<int> Database::schemaVersion()
         return query.error();
     QSqlQuery &q = query.value();
     return q.next() ? q.value(0).toInt() : 0;
+}
+
+Status Database::refreshStatistics()
+{
+    if (isPostgreSql())
+        return Success {};
+    // ANALYZE writes sqlite_stat1: a write, so in the writers' turn. Other connections load
+    // statistics only with the schema, and ANALYZE alone does not tell them the schema changed
+    // (they would plan with the old statistics until reopened); a table created and dropped
+    // in the same transaction does, so they reload at their next read and re-prepare their
+    // cached statements with the new statistics.
+    return transaction<Success>([](QSqlDatabase &db) -> Status {
+        for (const QString &statement : {u"PRAGMA analysis_limit=400"_s, u"ANALYZE"_s,
+                                         u"CREATE TABLE statistics_refreshed (at INTEGER)"_s,
+                                         u"DROP TABLE statistics_refreshed"_s}) {
+            if (auto analysed = runQuery(db, statement, {}, u"analyze"_s); !analysed)
+                return analysed.error();
+        }
+        return Success {};
+    });
 }
 
 Status Database::migrate()

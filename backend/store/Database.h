@@ -93,6 +93,12 @@ public:
         return result;
     }
 
+    // SQLite: recomputes the planner's statistics (ANALYZE, sampled, so milliseconds at any
+    // size). Without current statistics SQLite walks a million index entries where one would
+    // do (bench/RESULTS.md, staff search), and tables grow long after the server started.
+    // PostgreSQL's autovacuum keeps its own: nothing to do there.
+    Status refreshStatistics();
+
     // An Error for a failed database operation (the details go to the log, not the client).
     static Error failure(const QString &what, const QString &details);
 

@@ -119,6 +119,47 @@ private Q_SLOTS:
         QVERIFY(!QSqlDatabase::contains(theirs));
     }
 
+    // Statistics taken when the database was opened (empty) go stale as tables grow, and a
+    // refresh must reach every thread's connection, not only the one that ran ANALYZE: here a
+    // look-up of customers by id must use the primary key, not walk the institution's index.
+    void sqliteStatisticsRefreshReachesEveryConnection()
+    {
+        auto opened = Database::open(m_databases.create(u"sqlite"_s));
+        QVERIFY(opened);
+        Database &database = *opened.value();
+        QSqlDatabase mine = database.connection();
+        QVERIFY(runQuery(mine, u"INSERT INTO institutions (id, name) VALUES ('i', 'I')"_s));
+        QVERIFY(runQuery(mine,
+                         u"WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n "
+                         "WHERE k < 5000) INSERT INTO customers (institution_id, name_kana, "
+                         "birth_date, phone, name_key) SELECT 'i', 'カナ' || k, '1980-01-01', "
+                         "'090' || k, 'カナ' || k FROM n"_s));
+        const QString lookup = u"EXPLAIN QUERY PLAN SELECT id, name_kana FROM customers "
+                               "WHERE id IN (1, 2, 3, 4, 5, 6, 7, 8) AND institution_id = 'i'"_s;
+        const auto planText = [&]() -> QString {
+            // EXPLAIN reads no table, so a real read first lets the connection notice a
+            // changed schema, as the statement itself would.
+            if (!runQuery(mine, u"SELECT COUNT(*) FROM customers"_s))
+                return u"the count failed"_s;
+            auto explained = runQuery(mine, lookup);
+            QString text;
+            while (explained && explained.value().next())
+                text += explained.value().value(3).toString() + u'\n';
+            return text;
+        };
+        const QString stale = planText();
+        QVERIFY2(!stale.contains(u"PRIMARY KEY"_s), qPrintable(stale));
+
+        bool refreshed = false;
+        std::unique_ptr<QThread> other(
+            QThread::create([&] { refreshed = bool(database.refreshStatistics()); }));
+        other->start();
+        QVERIFY(other->wait(30000));
+        QVERIFY(refreshed);
+        const QString fresh = planText();
+        QVERIFY2(fresh.contains(u"INTEGER PRIMARY KEY"_s), qPrintable(fresh));
+    }
+
     void unreachableServerIsAClearError()
     {
         tc::backend::DatabaseSettings settings;
