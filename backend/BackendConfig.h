@@ -20,6 +20,9 @@ struct DatabaseSettings
     QString name;
     QString user;
     QString passwordFile; // the password itself never sits in the config file
+    // SQLite: connections leave WAL checkpoints to Database::checkpoint(), which the service
+    // calls from a thread of its own (not read from the config: the service sets it).
+    bool checkpointInBackground = false;
 };
 
 struct ServerSettings

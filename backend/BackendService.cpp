@@ -28,6 +28,11 @@ Q_LOGGING_CATEGORY(lcService, "tc.backend.service")
 
 namespace tc::backend {
 
+namespace {
+// About as often as SQLite's own rule (every 1,000 WAL pages) fires at a thousand writes a second.
+constexpr int CheckpointIntervalMs = 200;
+} // namespace
+
 BackendService::~BackendService()
 {
     // The server first: its handlers use the services below.
@@ -40,6 +45,7 @@ BackendService::~BackendService()
     // Before the database: they wait for a checkpoint or purge in progress.
     m_retention.reset();
     m_statistics.reset();
+    m_checkpoints.reset();
     m_auditLog.reset();
 }
 
@@ -72,7 +78,9 @@ Result<std::unique_ptr<BackendService>> BackendService::start(const BackendSetti
     if (!tls)
         return tls.error();
 
-    Result<std::unique_ptr<Database>> database = Database::open(settings.database);
+    DatabaseSettings databaseSettings = settings.database;
+    databaseSettings.checkpointInBackground = true;
+    Result<std::unique_ptr<Database>> database = Database::open(databaseSettings);
     if (!database)
         return database.error();
     service->m_database = std::move(database.value());
@@ -158,6 +166,15 @@ Result<std::unique_ptr<BackendService>> BackendService::start(const BackendSetti
     });
     constexpr int HourMs = 3600 * 1000;
     service->m_statistics->start(HourMs, HourMs);
+    if (!service->m_database->isPostgreSql()) {
+        service->m_checkpoints =
+            std::make_unique<PeriodicTask>([database = service->m_database.get()] {
+                if (const Status copied = database->checkpoint(); !copied)
+                    qCWarning(lcService).noquote()
+                        << "WAL checkpoint failed:" << copied.error().message;
+            });
+        service->m_checkpoints->start(CheckpointIntervalMs, CheckpointIntervalMs);
+    }
     return service;
 }
 

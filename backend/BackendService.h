@@ -82,6 +82,7 @@ private:
     std::unique_ptr<audit::AuditLog> m_auditLog;
     std::unique_ptr<audit::RetentionJob> m_retention;
     std::unique_ptr<PeriodicTask> m_statistics; // SQLite planner statistics, hourly
+    std::unique_ptr<PeriodicTask> m_checkpoints; // SQLite WAL, off the writers' path
     std::unique_ptr<events::EventHub> m_events;
     std::unique_ptr<events::LockReleaseJob> m_lockReleases;
     QByteArray m_telephonySecret;

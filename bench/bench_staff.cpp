@@ -4,7 +4,7 @@
 //
 //   bench_staff seed  DB --customers N --attempts M
 //   bench_staff drive DB --state STATEFILE [--connections C] [--seconds T] [--warmup S]
-//                     [--server-log FILE] [--label TEXT] [--customers N]
+//                     [--server-log FILE] [--label TEXT] [--customers N] [--think-ms MEAN]
 //   bench_staff floor DB [--seconds T] [--customers N]
 //
 // DB: --engine sqlite --sqlite FILE | --engine postgresql --pg-host H --pg-port P --pg-user U
@@ -277,11 +277,12 @@ int seed(const DbOptions &options, qint64 customers, qint64 attempts)
         exec(db, u"VACUUM ANALYZE"_s);
     } else {
         exec(db, u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
-        // BENCH_SQLITE_ANALYZE=1: statistics for the planner (the server never runs ANALYZE).
-        if (qEnvironmentVariableIntValue("BENCH_SQLITE_ANALYZE") == 1)
-            exec(db, u"ANALYZE"_s);
     }
     db.close();
+    // SQLite: what the server's hourly statistics refresh would have done by the time such
+    // tables are in use (the running server's connections pick the statistics up).
+    if (const Status refreshed = database.value()->refreshStatistics(); !refreshed)
+        qFatal("refresh statistics: %s", qPrintable(refreshed.error().message));
 
     // Staff: a supervisor (all branches) and one teller per branch.
     backend::SystemClock clock;
@@ -590,6 +591,9 @@ struct DriveOptions
     QString serverLog;
     QString label;
     int offset = 0; // connection k acts as connection k + offset (--offset 1: a teller first)
+    // Mean pause between an answer and the session's next call (exponential; 0: closed loop,
+    // each session calls again at once — the server saturated, whatever its capacity).
+    double thinkMs = 0;
     std::optional<DbOptions> pgSampling; // PostgreSQL: sample lock waits while measuring
 };
 
@@ -721,22 +725,29 @@ private:
                 + "/attempts?limit=50";
             break;
         }
-        c.conn->send("GET", path, {}, {}, {{"Authorization", c.bearer}},
-                     [this, &c, op = work.op, path](const HttpClientConnection::Response &r) {
-                         const QString key = QString::fromLatin1(opName(op))
-                             + (c.branch ? u", teller"_s : u", supervisor"_s);
-                         if (m_done)
-                             return;
-                         if (r.status != 200) {
-                             if (++m_errors[r.status] <= 3)
-                                 std::fprintf(stderr, "%s: %d %s\n", path.constData(), r.status,
-                                              r.body.left(200).constData());
-                         } else if (m_recording) {
-                             m_client[key].micros.push_back(r.micros);
-                             ++m_requests;
-                         }
-                         next(c);
-                     });
+        c.conn->send(
+            "GET", path, {}, {}, {{"Authorization", c.bearer}},
+            [this, &c, op = work.op, path](const HttpClientConnection::Response &r) {
+                const QString key = QString::fromLatin1(opName(op))
+                    + (c.branch ? u", teller"_s : u", supervisor"_s);
+                if (m_done)
+                    return;
+                if (r.status != 200) {
+                    if (++m_errors[r.status] <= 3)
+                        std::fprintf(stderr, "%s: %d %s\n", path.constData(), r.status,
+                                     r.body.left(200).constData());
+                } else if (m_recording) {
+                    m_client[key].micros.push_back(r.micros);
+                    ++m_requests;
+                }
+                if (m_options.thinkMs <= 0) {
+                    next(c);
+                    return;
+                }
+                // A person reading the answer before the next click.
+                const double pause = -m_options.thinkMs * std::log(1.0 - c.random.generateDouble());
+                QTimer::singleShot(int(pause), Qt::PreciseTimer, this, [this, &c] { next(c); });
+            });
     }
 
     void finish()
@@ -834,8 +845,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption label(u"label"_s, u"name of the run"_s, u"text"_s, u"run"_s);
     const QCommandLineOption offset(u"offset"_s, u"connection k signs in as k + offset"_s, u"n"_s,
                                     u"0"_s);
+    const QCommandLineOption think(u"think-ms"_s,
+                                   u"mean pause between an answer and the next call (0: none)"_s,
+                                   u"ms"_s, u"0"_s);
     parser.addOptions({engine, sqlite, pgHost, pgPort, pgUser, pgDb, customers, attempts, stateFile,
-                       connections, seconds, warmup, serverLog, label, offset});
+                       connections, seconds, warmup, serverLog, label, offset, think});
     parser.addHelpOption();
     parser.process(app);
 
@@ -875,6 +889,7 @@ int main(int argc, char *argv[])
     options.serverLog = parser.value(serverLog);
     options.label = parser.value(label);
     options.offset = parser.value(offset).toInt();
+    options.thinkMs = parser.value(think).toDouble();
     if (db.postgres())
         options.pgSampling = db;
     bench::Driver driver(options);

@@ -8,8 +8,9 @@
 #   bench/staff.sh                        SQLite and PostgreSQL
 #   BENCH_ENGINES=sqlite bench/staff.sh   one engine
 #
-# Knobs: BENCH_SQLITE_ANALYZE=1 (run ANALYZE after seeding SQLite), BENCH_CUSTOMERS (1000000), BENCH_ATTEMPTS (10000000), BENCH_PG_ATTEMPTS (same),
-# BENCH_SESSIONS (200), BENCH_SECONDS (30), BENCH_BUILD (build/release).
+# Knobs: BENCH_CUSTOMERS (1000000), BENCH_ATTEMPTS (10000000), BENCH_PG_ATTEMPTS (same),
+# BENCH_SESSIONS (200), BENCH_THINK_MS ("1000 500": paced runs of BENCH_SESSIONS, each session
+# pausing that long on average between calls, after the closed-loop one), BENCH_SECONDS (30), BENCH_BUILD (build/release).
 # The server logs tc.backend.http at debug level: one line per request with its handler time,
 # which the driver reads back for the measured window.
 set -euo pipefail
@@ -22,6 +23,7 @@ attempts=${BENCH_ATTEMPTS:-10000000}
 pg_attempts=${BENCH_PG_ATTEMPTS:-$attempts}
 sessions=${BENCH_SESSIONS:-200}
 seconds=${BENCH_SECONDS:-30}
+think_ms=${BENCH_THINK_MS:-"1000 500"}
 flows=$build/bench/bench_flows
 staff=$build/bench/bench_staff
 [ -x "$staff" ] || { echo "bench/staff.sh: build $staff first" >&2; exit 1; }
@@ -73,6 +75,13 @@ for engine in $engines; do
     --connections "$sessions" --seconds "$seconds" --server-log "$work/server-$engine.log" \
     --label "$engine, $sessions sessions"
   echo "uptime: $(uptime)"
+  for think in $think_ms; do
+    "$staff" drive "${db[@]}" --customers "$customers" --state "$work/state" \
+      --connections "$sessions" --seconds "$seconds" --think-ms "$think" \
+      --server-log "$work/server-$engine.log" \
+      --label "$engine, $sessions sessions, mean pause $think ms between calls"
+    echo "uptime: $(uptime)"
+  done
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
   if [ "$engine" = postgresql ]; then scripts/test-postgres stop "$pg_state" >/dev/null; fi
 done

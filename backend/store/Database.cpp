@@ -214,10 +214,14 @@ Result<QSqlDatabase> Database::openConnection(const QString &name)
         qCWarning(lcStore).noquote() << "cannot open database connection:" << why;
         return Error {u"database"_s, why};
     }
-    const QStringList setup = postgres
+    QStringList setup = postgres
         ? QStringList {u"SET TIME ZONE 'UTC'"_s}
         : QStringList {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA foreign_keys=ON"_s,
                        u"PRAGMA synchronous=NORMAL"_s};
+    // Otherwise the commit that fills the WAL past 1,000 pages copies them into the database
+    // file and syncs it, while every writer (and every audited read) waits for that commit.
+    if (!postgres && m_settings.checkpointInBackground)
+        setup << u"PRAGMA wal_autocheckpoint=0"_s;
     for (const QString &statement : setup) {
         QSqlQuery query(db);
         if (!query.exec(statement))
@@ -275,6 +279,22 @@ Result<int> Database::schemaVersion()
         return query.error();
     QSqlQuery &q = query.value();
     return q.next() ? q.value(0).toInt() : 0;
+}
+
+Status Database::checkpoint()
+{
+    if (isPostgreSql())
+        return Success {};
+    // PASSIVE: copies what no reader still needs and waits for nobody; writers go on
+    // appending to the WAL meanwhile, and it restarts from its beginning once all is copied.
+    Result<Statement> done =
+        runQuery(connection(), u"PRAGMA wal_checkpoint(PASSIVE)"_s, {}, u"checkpoint"_s);
+    if (!done)
+        return done.error();
+    if (done.value().next())
+        qCDebug(lcStore) << "checkpoint: WAL frames" << done.value().value(1).toInt() << "copied"
+                         << done.value().value(2).toInt();
+    return Success {};
 }
 
 Status Database::refreshStatistics()

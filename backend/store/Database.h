@@ -99,6 +99,10 @@ public:
     // PostgreSQL's autovacuum keeps its own: nothing to do there.
     Status refreshStatistics();
 
+    // SQLite: copies the WAL's committed pages into the database file (what each connection
+    // does by itself unless DatabaseSettings::checkpointInBackground). PostgreSQL: nothing.
+    Status checkpoint();
+
     // An Error for a failed database operation (the details go to the log, not the client).
     static Error failure(const QString &what, const QString &details);
 

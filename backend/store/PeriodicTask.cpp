@@ -22,8 +22,8 @@ void PeriodicTask::start(int firstDelayMs, int intervalMs)
     m_timer->setSingleShot(true);
     m_timer->setInterval(firstDelayMs);
     QObject::connect(m_timer.get(), &QTimer::timeout, m_timer.get(), [this, intervalMs] {
-        // A run still going keeps the one thread: this one queues behind it, never beside it.
-        m_worker.start(m_work);
+        // A run still going keeps the one thread: this one is skipped, not queued behind it.
+        (void)m_worker.tryStart(m_work);
         m_timer->setInterval(intervalMs);
         m_timer->start();
     });

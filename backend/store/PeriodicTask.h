@@ -11,7 +11,7 @@ namespace tc::backend {
 
 // Runs `work` now and then on a worker thread of its own, off the event loop (a purge or an
 // ANALYZE may take a while, and the HTTP server's thread must not wait for it). Runs never
-// overlap: a run still going when the next is due delays that one.
+// overlap: a run still going when the next is due makes that one be skipped.
 class PeriodicTask final
 {
     Q_DISABLE_COPY_MOVE(PeriodicTask)

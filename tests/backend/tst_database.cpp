@@ -5,6 +5,7 @@
 #include "TestDatabases.h"
 #include "TestEngines.h"
 
+#include <QFileInfo>
 #include <QSqlError>
 #include <QThread>
 #include <QtConcurrent>
@@ -158,6 +159,46 @@ private Q_SLOTS:
         QVERIFY(refreshed);
         const QString fresh = planText();
         QVERIFY2(fresh.contains(u"INTEGER PRIMARY KEY"_s), qPrintable(fresh));
+    }
+
+    // The backend moves SQLite's WAL checkpoints off its writers' path: its connections never
+    // copy the WAL into the database file themselves, checkpoint() does, and then the file
+    // holds what was written.
+    void sqliteCheckpointsInTheBackground_data()
+    {
+        QTest::addColumn<bool>("inBackground");
+        QTest::newRow("connections checkpoint themselves") << false;
+        QTest::newRow("checkpoint() does") << true;
+    }
+    void sqliteCheckpointsInTheBackground()
+    {
+        QFETCH(bool, inBackground);
+        tc::backend::DatabaseSettings settings = m_databases.create(u"sqlite"_s);
+        settings.checkpointInBackground = inBackground;
+        auto opened = Database::open(settings);
+        QVERIFY(opened);
+        Database &database = *opened.value();
+        QVERIFY(runQuery(database.connection(), u"CREATE TABLE filler (b BLOB)"_s));
+        const QByteArray block(4000, 'x');
+        for (int round = 0; round < 40; ++round) { // 2,000 rows: about 8 MB, 2,000 WAL pages
+            const tc::Status written =
+                database.transaction<tc::Success>([&](QSqlDatabase &db) -> tc::Status {
+                    for (int i = 0; i < 50; ++i) {
+                        if (auto r = runQuery(db, u"INSERT INTO filler VALUES (?)"_s, {block}); !r)
+                            return r.error();
+                    }
+                    return tc::Success {};
+                });
+            QVERIFY(written);
+        }
+        constexpr qint64 written = 2000 * 4000;
+        const qint64 before = QFileInfo(settings.sqlitePath).size();
+        if (inBackground)
+            QVERIFY2(before < written / 4, qPrintable(QString::number(before)));
+        else
+            QVERIFY2(before > written / 4, qPrintable(QString::number(before)));
+        QVERIFY(database.checkpoint());
+        QVERIFY(QFileInfo(settings.sqlitePath).size() > written);
     }
 
     void unreachableServerIsAClearError()
