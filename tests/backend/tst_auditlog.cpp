@@ -185,6 +185,33 @@ class TestAuditLog final : public QObject
     }
     VerifyReport verifyNow(Fixture &f) { return verifyNow(f, m_key.publicKey()); }
 
+    // Starts every thread, waits for each and deletes it; false if one did not finish in time.
+    [[nodiscard]] static bool runToEnd(const QList<QThread *> &threads)
+    {
+        for (QThread *thread : threads)
+            thread->start();
+        bool finished = true;
+        for (QThread *thread : threads) {
+            finished = thread->wait(120000) && finished;
+            delete thread;
+        }
+        return finished;
+    }
+
+    // Rows 1..total, each seq once, and the chain intact as each instance verifies it.
+    void expectLinearChain(Fixture &one, Fixture &two, int total)
+    {
+        QCOMPARE(scalar(one, u"SELECT COUNT(*) FROM audit_log"_s).toInt(), total);
+        QCOMPARE(scalar(one, u"SELECT COUNT(DISTINCT seq) FROM audit_log"_s).toInt(), total);
+        QCOMPARE(scalar(one, u"SELECT MIN(seq) FROM audit_log"_s).toLongLong(), 1);
+        QCOMPARE(scalar(one, u"SELECT MAX(seq) FROM audit_log"_s).toLongLong(), total);
+        for (Fixture *f : {&one, &two}) {
+            const VerifyReport report = verifyNow(*f); // each with its own checkpoint file
+            QVERIFY2(report.intact(), qPrintable(report.summary()));
+            QCOMPARE(report.rowsChecked, total);
+        }
+    }
+
     static QList<QByteArray> fileLines(const QString &path)
     {
         QFile file(path);
@@ -618,28 +645,14 @@ private Q_SLOTS:
                 });
             }
         }
-        for (QThread *thread : std::as_const(threads))
-            thread->start();
-        for (QThread *thread : std::as_const(threads)) {
-            QVERIFY(thread->wait(120000));
-            delete thread;
-        }
+        QVERIFY(runToEnd(threads));
         one.log->waitForIdle();
         two.log->waitForIdle();
         QCOMPARE(failures.load(), 0);
-        const int total = 2 * threadsPerInstance * appendsPerThread;
-        QCOMPARE(scalar(one, u"SELECT COUNT(*) FROM audit_log"_s).toInt(), total);
-        QCOMPARE(scalar(one, u"SELECT COUNT(DISTINCT seq) FROM audit_log"_s).toInt(), total);
-        QCOMPARE(scalar(one, u"SELECT MIN(seq) FROM audit_log"_s).toLongLong(), 1);
-        QCOMPARE(scalar(one, u"SELECT MAX(seq) FROM audit_log"_s).toLongLong(), total);
         // Checkpoints were taken on the way (how many depends on when the checkpoint worker got
         // the writer's turn among appenders that never pause; every one must verify).
         QVERIFY(scalar(one, u"SELECT COUNT(*) FROM audit_checkpoints"_s).toInt() >= 1);
-        for (Fixture *f : {&one, &two}) {
-            const VerifyReport report = verifyNow(*f); // each with its own checkpoint file
-            QVERIFY2(report.intact(), qPrintable(report.summary()));
-            QCOMPARE(report.rowsChecked, total);
-        }
+        expectLinearChain(one, two, 2 * threadsPerInstance * appendsPerThread);
     }
 
     // Audited reads append through appendCommitted(): concurrent callers share a transaction.
@@ -686,27 +699,15 @@ private Q_SLOTS:
                 }
             });
         }
-        for (QThread *thread : std::as_const(threads))
-            thread->start();
-        for (QThread *thread : std::as_const(threads)) {
-            QVERIFY(thread->wait(120000));
-            delete thread;
-        }
+        QVERIFY(runToEnd(threads));
         one.log->waitForIdle();
         two.log->waitForIdle();
         QCOMPARE(failures.load(), 0);
         QCOMPARE(missingOnReturn.load(), 0);
         const int total = 2 * (committedThreads + 1) * appendsPerThread;
-        QCOMPARE(scalar(one, u"SELECT COUNT(*) FROM audit_log"_s).toInt(), total);
         QCOMPARE(scalar(one, u"SELECT COUNT(DISTINCT target) FROM audit_log"_s).toInt(), total);
-        QCOMPARE(scalar(one, u"SELECT MIN(seq) FROM audit_log"_s).toLongLong(), 1);
-        QCOMPARE(scalar(one, u"SELECT MAX(seq) FROM audit_log"_s).toLongLong(), total);
         QCOMPARE(scalar(one, u"SELECT seq FROM audit_head WHERE id = 1"_s).toLongLong(), total);
-        for (Fixture *f : {&one, &two}) {
-            const VerifyReport report = verifyNow(*f);
-            QVERIFY2(report.intact(), qPrintable(report.summary()));
-            QCOMPARE(report.rowsChecked, total);
-        }
+        expectLinearChain(one, two, total);
     }
 };
 
