@@ -889,7 +889,10 @@ int main(int argc, char *argv[])
     options.serverLog = parser.value(serverLog);
     options.label = parser.value(label);
     options.offset = parser.value(offset).toInt();
-    options.thinkMs = parser.value(think).toDouble();
+    bool thinkIsNumber = false;
+    options.thinkMs = parser.value(think).toDouble(&thinkIsNumber);
+    if (!thinkIsNumber || options.thinkMs < 0)
+        qFatal("--think-ms: %s is not a number of milliseconds", qPrintable(parser.value(think)));
     if (db.postgres())
         options.pgSampling = db;
     bench::Driver driver(options);
