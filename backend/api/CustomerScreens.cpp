@@ -179,9 +179,15 @@ void registerCustomerScreens(http::Router &router, const CustomerScreensContext 
             if (!client)
                 return errorPage(*pages, QString(codes::SystemError), assets);
             QSqlQuery &row = client.value();
+            const QStringList registered = row.next()
+                ? row.value(0).toString().split(u'\n', Qt::SkipEmptyParts)
+                : QStringList();
+            // Released before the flow is created below: on SQLite a statement not stepped to
+            // its end keeps its read snapshot, and the write transaction begun on this
+            // connection after another writer committed would fail at once.
+            row.finish();
             // Exact match of a registered redirect URI, as FlowService::create checks it.
-            if (!row.next()
-                || !row.value(0).toString().split(u'\n', Qt::SkipEmptyParts).contains(redirectUri))
+            if (!registered.contains(redirectUri))
                 return errorPage(*pages, QString(codes::MalformedRequest), assets);
 
             // From here errors go back to the app, with its state (§4.1.2.1).

@@ -23,7 +23,9 @@ QString isoUtc(qint64 ms)
 
 } // namespace
 
-Status publish(const QSqlDatabase &tx, bool postgres, const Event &event)
+namespace {
+
+const QString &eventInsert()
 {
     // Branch and customer come from the account in the same statement when the caller has not
     // loaded them: a primary-key lookup, no extra round trip.
@@ -35,25 +37,67 @@ Status publish(const QSqlDatabase &tx, bool postgres, const Event &event)
         "COALESCE(CAST(? AS BIGINT), (SELECT customer_id FROM accounts WHERE id = CAST(? AS "
         "BIGINT))), "
         "?, ?, ?)"_s;
-    // PostgreSQL: the NOTIFY rides on the same statement and is delivered at commit.
-    static const QString insertAndNotify =
-        u"WITH e AS (%1 RETURNING id) "
-        "SELECT pg_notify('%2', CAST(id AS TEXT)) FROM e"_s.arg(insert, NotifyChannel);
+    return insert;
+}
+
+// PostgreSQL: the NOTIFY rides on the same statement and is delivered at commit; a companion
+// statement goes first in its own WITH entry (data-modifying WITH entries always run).
+QString eventStatement(bool postgres, const QString &companion)
+{
+    if (!postgres)
+        return eventInsert();
+    static const QString notify =
+        u"e AS (%1 RETURNING id) SELECT pg_notify('%2', CAST(id AS TEXT)) FROM e"_s.arg(
+            eventInsert(), NotifyChannel);
+    static const QString alone = u"WITH "_s + notify;
+    return companion.isEmpty() ? alone : u"WITH c AS (%1), %2"_s.arg(companion, notify);
+}
+
+QVariantList eventValues(const Event &event)
+{
     const QVariant account = optionalId(event.accountId);
-    auto inserted =
-        runQuery(tx, postgres ? insertAndNotify : insert,
-                 {event.atMs, event.institutionId, account, optionalId(event.branchId), account,
-                  optionalId(event.customerId), account, optionalId(event.clientAppId), event.kind,
-                  QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact))},
-                 u"publish event"_s);
+    return {
+        event.atMs, event.institutionId,
+        account,    optionalId(event.branchId),
+        account,    optionalId(event.customerId),
+        account,    optionalId(event.clientAppId),
+        event.kind, QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact))};
+}
+
+Status publishAfter(const QSqlDatabase &tx, bool postgres, const QString &companion,
+                    const QVariantList &companionValues, const Event &event)
+{
+    QVariantList values = eventValues(event);
+    if (!companion.isEmpty()) {
+        if (postgres) {
+            values = companionValues + values;
+        } else if (auto done = runQuery(tx, companion, companionValues, u"publish event"_s);
+                   !done) {
+            return done.error();
+        }
+    }
+    auto inserted = runQuery(tx, eventStatement(postgres, companion), values, u"publish event"_s);
     if (!inserted)
         return inserted.error();
     return Success {};
 }
 
+} // namespace
+
+Status publish(const QSqlDatabase &tx, bool postgres, const Event &event)
+{
+    return publishAfter(tx, postgres, QString(), {}, event);
+}
+
 Status publish(const QSqlDatabase &tx, const Event &event)
 {
     return publish(tx, tx.driverName() == u"QPSQL"_s, event);
+}
+
+Status publishWith(const QSqlDatabase &tx, const QString &companion,
+                   const QVariantList &companionValues, const Event &event)
+{
+    return publishAfter(tx, tx.driverName() == u"QPSQL"_s, companion, companionValues, event);
 }
 
 Status recordLock(const QSqlDatabase &tx, qint64 accountId, LockKind kind, QDate tokyoDay,

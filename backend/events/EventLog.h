@@ -50,6 +50,12 @@ Status publish(const QSqlDatabase &tx, bool postgres, const Event &event);
 // As above, the engine taken from the connection.
 Status publish(const QSqlDatabase &tx, const Event &event);
 
+// Runs `companion` (an INSERT or UPDATE without RETURNING, with `companionValues`) and
+// publishes `event`, in one round trip on PostgreSQL (both in one statement), one after the
+// other on SQLite. For a step's attempt row and its event, written on every step.
+Status publishWith(const QSqlDatabase &tx, const QString &companion,
+                   const QVariantList &companionValues, const Event &event);
+
 // A lock just engaged (LockStore::countFailure reported lockedNow): writes the 'locked' row of
 // lock_events (at = lockedAtMs; a second call for the same lock does nothing) and publishes a
 // "lock" event, in the caller's transaction.

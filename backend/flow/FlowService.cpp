@@ -85,7 +85,8 @@ bool isDigits(const QString &text, int length)
 
 Status recordAttempt(const QSqlDatabase &db, const FlowService::AttemptRecord &a, qint64 nowMs)
 {
-    auto inserted = runQuery(
+    // The attempt row and its live event travel together (one round trip on PostgreSQL).
+    return events::publishWith(
         db,
         u"INSERT INTO attempts (institution_id, account_id, flow_id, client_app_id, at, step, "
         "outcome, code, source_address, name_kana) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
@@ -97,12 +98,8 @@ Status recordAttempt(const QSqlDatabase &db, const FlowService::AttemptRecord &a
          a.code.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(a.code),
          a.sourceAddress,
          a.nameKana.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(a.nameKana)},
-        u"record attempt"_s);
-    if (!inserted)
-        return inserted.error();
-    return events::publish(db,
-                           events::attemptEvent(a.institutionId, a.accountId, a.clientAppId, a.step,
-                                                a.outcome, a.code, nowMs));
+        events::attemptEvent(a.institutionId, a.accountId, a.clientAppId, a.step, a.outcome, a.code,
+                             nowMs));
 }
 
 Status setStep(const QSqlDatabase &db, const QString &flowId, QLatin1StringView step, qint64 nowMs)
@@ -603,18 +600,19 @@ Result<ConsentRequest> FlowService::submitPin(const QString &flowId, const QStri
                 return step.answer(codes::InvalidFormat);
 
             const QDate day = tokyoDate(now);
-            const Result<bool> locked =
-                LockStore::isLocked(db, flow->accountId, LockKind::Pin, day);
-            if (!locked)
-                return codeError(codes::SystemError);
-            if (locked.value())
-                return step.answer(codes::PinLocked);
-
-            auto stored = runQuery(db, u"SELECT pin_hmac FROM accounts WHERE id = ?"_s,
-                                   {flow->accountId}, u"read PIN digest"_s);
+            // The PIN lock and the digest in one read (one round trip on PostgreSQL).
+            static const QString lockAndDigest =
+                u"SELECT EXISTS (%1), pin_hmac FROM accounts WHERE id = ?"_s.arg(
+                    LockStore::lockedSelect());
+            auto stored = runQuery(db, lockAndDigest,
+                                   LockStore::lockedValues(flow->accountId, LockKind::Pin, day)
+                                       << flow->accountId,
+                                   u"read PIN lock and digest"_s);
             if (!stored || !stored.value().next())
                 return codeError(codes::SystemError);
-            const QByteArray expected = stored.value().value(0).toByteArray();
+            if (stored.value().value(0).toBool())
+                return step.answer(codes::PinLocked);
+            const QByteArray expected = stored.value().value(1).toByteArray();
             if (expected.isEmpty()
                 || !crypto::constantTimeEquals(expected, pinDigest(flow->accountId, pin))) {
                 const LockPolicy policy(flow->thresholds);

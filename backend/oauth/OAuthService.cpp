@@ -317,6 +317,9 @@ Result<LinkedAccount> OAuthService::authorize(const QString &accessToken)
         return refuse(codes::Unauthorized);
     LinkedAccount linked {q.value(2).toLongLong(), q.value(3).toLongLong(), q.value(4).toString(),
                           q.value(5).toString()};
+    // Finished before the write: on SQLite an open SELECT keeps its read snapshot, and the
+    // write below would fail at once (not wait) if another connection has committed since.
+    q.finish();
     // Only informs staff ("last used"); a failure here must not refuse the customer's app.
     if (!runQuery(db, u"UPDATE linkages SET last_used_at = ? WHERE id = ?"_s,
                   {nowMs, linked.linkageId}, u"note linkage use"_s))

@@ -12,13 +12,22 @@ QString kindName(LockKind kind)
     return kind == LockKind::Pin ? u"pin"_s : u"identity"_s;
 }
 
+const QString &lockedSelect()
+{
+    static const QString select = u"SELECT 1 FROM lock_counters WHERE account_id = ? AND kind = ? "
+                                  "AND day = ? AND locked_at IS NOT NULL"_s;
+    return select;
+}
+
+QVariantList lockedValues(qint64 accountId, LockKind kind, QDate tokyoDay)
+{
+    return {accountId, kindName(kind), tokyoDay.toString(Qt::ISODate)};
+}
+
 Result<bool> isLocked(const QSqlDatabase &db, qint64 accountId, LockKind kind, QDate tokyoDay)
 {
     auto query =
-        runQuery(db,
-                 u"SELECT 1 FROM lock_counters WHERE account_id = ? AND kind = ? "
-                 "AND day = ? AND locked_at IS NOT NULL"_s,
-                 {accountId, kindName(kind), tokyoDay.toString(Qt::ISODate)}, u"read lock"_s);
+        runQuery(db, lockedSelect(), lockedValues(accountId, kind, tokyoDay), u"read lock"_s);
     if (!query)
         return query.error();
     return query.value().next();

@@ -5,6 +5,7 @@
 
 #include <QDate>
 #include <QSqlDatabase>
+#include <QVariantList>
 
 namespace tc::backend {
 
@@ -22,6 +23,11 @@ namespace LockStore {
 QString kindName(LockKind kind);
 
 Result<bool> isLocked(const QSqlDatabase &db, qint64 accountId, LockKind kind, QDate tokyoDay);
+
+// isLocked()'s question as a SELECT with three values (lockedValues()), which yields a row when
+// the lock is on: for a statement that asks it with other columns, EXISTS (…).
+const QString &lockedSelect();
+QVariantList lockedValues(qint64 accountId, LockKind kind, QDate tokyoDay);
 
 // Adds one failure unless the threshold is already reached (then counted = false).
 Result<CountedFailure> countFailure(const QSqlDatabase &db, qint64 accountId, LockKind kind,
