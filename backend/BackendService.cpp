@@ -157,22 +157,22 @@ Result<std::unique_ptr<BackendService>> BackendService::start(const BackendSetti
         std::make_unique<events::LockReleaseJob>(*service->m_database, *service->m_clock);
     service->m_lockReleases->start();
     service->m_retention->start();
-    // Tables grow after the start, when the statistics were taken: without fresh ones SQLite
-    // picks plans that walk whole indexes (bench/RESULTS.md, staff search at scale).
-    service->m_statistics = std::make_unique<PeriodicTask>([database = service->m_database.get()] {
-        if (const Status refreshed = database->refreshStatistics(); !refreshed)
-            qCWarning(lcService).noquote()
-                << "planner statistics not refreshed:" << refreshed.error().message;
-    });
-    constexpr int HourMs = 3600 * 1000;
-    service->m_statistics->start(HourMs, HourMs);
     if (!service->m_database->isPostgreSql()) {
-        service->m_checkpoints =
-            std::make_unique<PeriodicTask>([database = service->m_database.get()] {
-                if (const Status copied = database->checkpoint(); !copied)
-                    qCWarning(lcService).noquote()
-                        << "WAL checkpoint failed:" << copied.error().message;
+        // SQLite's upkeep (PostgreSQL's autovacuum and checkpointer do theirs by themselves),
+        // each on a thread of its own. Tables grow after the start, when the statistics were
+        // taken: without fresh ones SQLite picks plans that walk whole indexes; and the WAL is
+        // copied into the database file here rather than inside a writer's commit.
+        const auto upkeep = [database = service->m_database.get()](Status (Database::*task)(),
+                                                                   const char *what) {
+            return std::make_unique<PeriodicTask>([database, task, what] {
+                if (const Status done = (database->*task)(); !done)
+                    qCWarning(lcService).noquote() << what << "failed:" << done.error().message;
             });
+        };
+        constexpr int HourMs = 3600 * 1000;
+        service->m_statistics = upkeep(&Database::refreshStatistics, "planner statistics refresh");
+        service->m_statistics->start(HourMs, HourMs);
+        service->m_checkpoints = upkeep(&Database::checkpoint, "WAL checkpoint");
         service->m_checkpoints->start(CheckpointIntervalMs, CheckpointIntervalMs);
     }
     return service;

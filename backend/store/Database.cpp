@@ -47,6 +47,36 @@ public:
             m_statements.emplace(sql, std::move(query));
     }
 
+    // The Statements handed out on this connection and not yet back (by address, with SQL).
+    void checkOut(const Statement *statement, const QString &sql)
+    {
+        const QMutexLocker locker(&m_mutex);
+        m_live.insert(statement, sql);
+    }
+    void moved(const Statement *from, const Statement *to)
+    {
+        const QMutexLocker locker(&m_mutex);
+        m_live.insert(to, m_live.take(from));
+    }
+    void checkIn(const Statement *statement)
+    {
+        const QMutexLocker locker(&m_mutex);
+        m_live.remove(statement);
+    }
+    // The SQL of handed-out SELECTs not yet read to their end: on SQLite each keeps its read
+    // snapshot. Only the connection's own thread calls this and uses those Statements.
+    QStringList openReads() const
+    {
+        const QMutexLocker locker(&m_mutex);
+        QStringList open;
+        for (auto it = m_live.cbegin(); it != m_live.cend(); ++it) {
+            const QSqlQuery &query = *it.key();
+            if (query.isActive() && query.isSelect() && query.at() != QSql::AfterLastRow)
+                open << it.value();
+        }
+        return open;
+    }
+
     // Finalizes every statement (before its connection closes); later puts drop theirs.
     void close()
     {
@@ -91,23 +121,31 @@ private:
         return caches;
     }
 
-    QMutex m_mutex;
+    mutable QMutex m_mutex;
     bool m_closed = false;
     std::unordered_map<QString, QSqlQuery> m_statements;
+    QHash<const Statement *, QString> m_live;
 };
 
 Statement::Statement(QSqlQuery &&query, std::shared_ptr<StatementCache> cache, QString sql)
     : QSqlQuery(std::move(query)), m_cache(std::move(cache)), m_sql(std::move(sql))
-{ }
+{
+    if (m_cache)
+        m_cache->checkOut(this, m_sql);
+}
 
 Statement::Statement(Statement &&other) noexcept
     : QSqlQuery(std::move(other)), m_cache(std::move(other.m_cache)), m_sql(std::move(other.m_sql))
-{ }
+{
+    if (m_cache)
+        m_cache->moved(&other, this);
+}
 
 Statement::~Statement()
 {
     if (!m_cache)
         return;
+    m_cache->checkIn(this);
     finish();
     m_cache->put(m_sql, std::move(static_cast<QSqlQuery &>(*this)));
 }
@@ -245,6 +283,16 @@ QString Database::begin(QSqlDatabase &db, Access access)
 {
     if (isPostgreSql())
         return db.transaction() ? QString() : failureText(db.lastError());
+    if (access == Access::ReadWrite) {
+        // The mistake that made "database is locked" answers under load (bench/RESULTS.md):
+        // named here so the log says which statement to finish() before writing.
+        const std::shared_ptr<StatementCache> cache = StatementCache::of(db);
+        if (const QStringList open = cache ? cache->openReads() : QStringList(); !open.isEmpty())
+            qCWarning(lcStore).noquote()
+                << "a write begins on a connection whose SELECT is still open; SQLite refuses "
+                   "the write at once if another connection has committed since. Open:"
+                << open.join(u" | "_s);
+    }
     QSqlQuery query(db);
     // A read transaction takes its snapshot at its first read and never the write lock.
     if (!query.exec(access == Access::ReadOnly ? u"BEGIN DEFERRED"_s : u"BEGIN IMMEDIATE"_s))

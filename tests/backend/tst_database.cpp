@@ -204,6 +204,37 @@ private Q_SLOTS:
         QVERIFY(QFileInfo(settings.sqlitePath).size() > written);
     }
 
+    // A SELECT left open (not read to its end) before a write on the same connection is what
+    // made SQLite answer "database is locked" at once under load: the log names it.
+    void sqliteWarnsOfAnOpenSelectBeforeAWrite()
+    {
+        auto opened = Database::open(m_databases.create(u"sqlite"_s));
+        QVERIFY(opened);
+        Database &database = *opened.value();
+        QVERIFY(runQuery(database.connection(),
+                         u"INSERT INTO institutions (id, name) VALUES ('a', 'A'), ('b', 'B')"_s));
+        const auto write = [&] {
+            return database.transaction<tc::Success>(
+                [](QSqlDatabase &) -> tc::Status { return tc::Success {}; });
+        };
+        {
+            auto open = runQuery(database.connection(),
+                                 u"SELECT id FROM institutions WHERE name <> ?"_s, {u"x"_s});
+            QVERIFY(open && open.value().next());
+            QTest::ignoreMessage(QtWarningMsg,
+                                 QRegularExpression(u"SELECT is still open.*FROM institutions"_s));
+            QVERIFY(write());
+        }
+        {
+            auto finished = runQuery(database.connection(),
+                                     u"SELECT id FROM institutions WHERE name <> ?"_s, {u"x"_s});
+            QVERIFY(finished && finished.value().next());
+            finished.value().finish();
+            QTest::failOnWarning(QRegularExpression(u"SELECT is still open"_s));
+            QVERIFY(write());
+        }
+    }
+
     void unreachableServerIsAClearError()
     {
         tc::backend::DatabaseSettings settings;
