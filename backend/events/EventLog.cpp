@@ -40,17 +40,20 @@ const QString &eventInsert()
     return insert;
 }
 
-// PostgreSQL: the NOTIFY rides on the same statement and is delivered at commit; a companion
-// statement goes first in its own WITH entry (data-modifying WITH entries always run).
-QString eventStatement(bool postgres, const QString &companion)
+// PostgreSQL: the NOTIFY rides on the same statement and is delivered at commit; companion
+// statements go first, each in its own WITH entry (data-modifying WITH entries always run, in
+// the order written when they touch different tables).
+QString eventStatement(bool postgres, const QList<BoundSql> &companions)
 {
     if (!postgres)
         return eventInsert();
     static const QString notify =
         u"e AS (%1 RETURNING id) SELECT pg_notify('%2', CAST(id AS TEXT)) FROM e"_s.arg(
             eventInsert(), NotifyChannel);
-    static const QString alone = u"WITH "_s + notify;
-    return companion.isEmpty() ? alone : u"WITH c AS (%1), %2"_s.arg(companion, notify);
+    QString statement = u"WITH "_s;
+    for (qsizetype i = 0; i < companions.size(); ++i)
+        statement += u"c"_s + QString::number(i) + u" AS ("_s + companions.at(i).sql + u"), "_s;
+    return statement + notify;
 }
 
 QVariantList eventValues(const Event &event)
@@ -64,19 +67,20 @@ QVariantList eventValues(const Event &event)
         event.kind, QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact))};
 }
 
-Status publishAfter(const QSqlDatabase &tx, bool postgres, const QString &companion,
-                    const QVariantList &companionValues, const Event &event)
+Status publishAfter(const QSqlDatabase &tx, bool postgres, const QList<BoundSql> &companions,
+                    const Event &event)
 {
-    QVariantList values = eventValues(event);
-    if (!companion.isEmpty()) {
+    QVariantList values;
+    for (const BoundSql &companion : companions) {
         if (postgres) {
-            values = companionValues + values;
-        } else if (auto done = runQuery(tx, companion, companionValues, u"publish event"_s);
+            values += companion.values;
+        } else if (auto done = runQuery(tx, companion.sql, companion.values, u"publish event"_s);
                    !done) {
             return done.error();
         }
     }
-    auto inserted = runQuery(tx, eventStatement(postgres, companion), values, u"publish event"_s);
+    values += eventValues(event);
+    auto inserted = runQuery(tx, eventStatement(postgres, companions), values, u"publish event"_s);
     if (!inserted)
         return inserted.error();
     return Success {};
@@ -86,7 +90,7 @@ Status publishAfter(const QSqlDatabase &tx, bool postgres, const QString &compan
 
 Status publish(const QSqlDatabase &tx, bool postgres, const Event &event)
 {
-    return publishAfter(tx, postgres, QString(), {}, event);
+    return publishAfter(tx, postgres, {}, event);
 }
 
 Status publish(const QSqlDatabase &tx, const Event &event)
@@ -94,10 +98,9 @@ Status publish(const QSqlDatabase &tx, const Event &event)
     return publish(tx, tx.driverName() == u"QPSQL"_s, event);
 }
 
-Status publishWith(const QSqlDatabase &tx, const QString &companion,
-                   const QVariantList &companionValues, const Event &event)
+Status publishWith(const QSqlDatabase &tx, const QList<BoundSql> &companions, const Event &event)
 {
-    return publishAfter(tx, tx.driverName() == u"QPSQL"_s, companion, companionValues, event);
+    return publishAfter(tx, tx.driverName() == u"QPSQL"_s, companions, event);
 }
 
 Status recordLock(const QSqlDatabase &tx, qint64 accountId, LockKind kind, QDate tokyoDay,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Database.h"
 #include "LockPolicy.h"
 #include "Result.h"
 
@@ -50,11 +51,10 @@ Status publish(const QSqlDatabase &tx, bool postgres, const Event &event);
 // As above, the engine taken from the connection.
 Status publish(const QSqlDatabase &tx, const Event &event);
 
-// Runs `companion` (an INSERT or UPDATE without RETURNING, with `companionValues`) and
-// publishes `event`, in one round trip on PostgreSQL (both in one statement), one after the
-// other on SQLite. For a step's attempt row and its event, written on every step.
-Status publishWith(const QSqlDatabase &tx, const QString &companion,
-                   const QVariantList &companionValues, const Event &event);
+// Runs the `companions` (INSERTs or UPDATEs without RETURNING), in order, and publishes
+// `event`: in one round trip on PostgreSQL (one statement), one after the other on SQLite. For
+// a step's attempt row, the flow's move to its next step and the event, written on every step.
+Status publishWith(const QSqlDatabase &tx, const QList<BoundSql> &companions, const Event &event);
 
 // A lock just engaged (LockStore::countFailure reported lockedNow): writes the 'locked' row of
 // lock_events (at = lockedAtMs; a second call for the same lock does nothing) and publishes a

@@ -40,6 +40,7 @@ struct FlowService::FlowRow
     // one of its announced maintenance windows covers the step's moment.
     LockThresholds thresholds;
     bool inAnnouncedMaintenance = false;
+    QVariantList extra; // the step's ExtraColumns, in their order
 };
 
 // Attempt rows are the history staff read; one per step call, whatever its outcome.
@@ -83,13 +84,16 @@ bool isDigits(const QString &text, int length)
     return std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
 }
 
-Status recordAttempt(const QSqlDatabase &db, const FlowService::AttemptRecord &a, qint64 nowMs)
+// Writes the attempt row and its live event after the `before` statements (the step's change to
+// its flow), all in one round trip on PostgreSQL.
+Status recordAttempt(const QSqlDatabase &db, const FlowService::AttemptRecord &a, qint64 nowMs,
+                     const QList<BoundSql> &before = {})
 {
-    // The attempt row and its live event travel together (one round trip on PostgreSQL).
-    return events::publishWith(
-        db,
+    static const QString insert =
         u"INSERT INTO attempts (institution_id, account_id, flow_id, client_app_id, at, step, "
-        "outcome, code, source_address, name_kana) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        "outcome, code, source_address, name_kana) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s;
+    const BoundSql attempt {
+        insert,
         {a.institutionId,
          a.accountId ? QVariant(a.accountId) : QVariant(QMetaType::fromType<qint64>()),
          a.flowId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(a.flowId),
@@ -97,17 +101,49 @@ Status recordAttempt(const QSqlDatabase &db, const FlowService::AttemptRecord &a
          a.step, a.outcome,
          a.code.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(a.code),
          a.sourceAddress,
-         a.nameKana.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(a.nameKana)},
-        events::attemptEvent(a.institutionId, a.accountId, a.clientAppId, a.step, a.outcome, a.code,
-                             nowMs));
+         a.nameKana.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(a.nameKana)}};
+    return events::publishWith(db, before + QList<BoundSql> {attempt},
+                               events::attemptEvent(a.institutionId, a.accountId, a.clientAppId,
+                                                    a.step, a.outcome, a.code, nowMs));
 }
 
-Status setStep(const QSqlDatabase &db, const QString &flowId, QLatin1StringView step, qint64 nowMs)
+BoundSql stepChange(const QString &flowId, QLatin1StringView step, qint64 nowMs)
 {
-    auto updated = runQuery(db, u"UPDATE flows SET step = ?, updated_at = ? WHERE id = ?"_s,
-                            {QString(step), nowMs, flowId}, u"advance flow"_s);
-    return updated ? Status(Success {}) : Status(updated.error());
+    return {u"UPDATE flows SET step = ?, updated_at = ? WHERE id = ?"_s,
+            {QString(step), nowMs, flowId}};
 }
+
+Error rateLimited(const QString &key)
+{
+    qCInfo(lcFlow) << "rate limit reached for" << key.section(u':', 0, 0);
+    return codeError(codes::TooManyRequests);
+}
+
+} // namespace
+
+// The customer step reads the identity lock of the flow's account and the customer's registered
+// name, birth date and phone with its flow.
+FlowService::ExtraColumns FlowService::customerStepReads(QDate tokyoDay)
+{
+    static const QString sql = LockStore::lockedExists(u"f.account_id"_s)
+        + u", (SELECT c.name_kana FROM accounts a JOIN customers c ON c.id = a.customer_id "
+          "WHERE a.id = f.account_id), "
+          "(SELECT c.birth_date FROM accounts a JOIN customers c ON c.id = a.customer_id "
+          "WHERE a.id = f.account_id), "
+          "(SELECT c.phone FROM accounts a JOIN customers c ON c.id = a.customer_id "
+          "WHERE a.id = f.account_id)"_s;
+    return {sql, 4, LockStore::lockedValues(LockKind::Identity, tokyoDay)};
+}
+
+// The PIN step reads the PIN lock of the flow's account and its PIN's digest with its flow.
+FlowService::ExtraColumns FlowService::pinStepReads(QDate tokyoDay)
+{
+    static const QString sql = LockStore::lockedExists(u"f.account_id"_s)
+        + u", (SELECT pin_hmac FROM accounts WHERE id = f.account_id)"_s;
+    return {sql, 2, LockStore::lockedValues(LockKind::Pin, tokyoDay)};
+}
+
+namespace {
 
 QString withQuery(const QString &uri, const QList<std::pair<QString, QString>> &items)
 {
@@ -131,37 +167,50 @@ struct FlowService::StepContext
     qint64 nowMs = 0;
     AttemptRecord attempt;
 
-    Status record(QLatin1StringView code, const QString &outcome = u"refused"_s)
+    // Writes the step's change to its flow (`flowChange`, when it has one) and its attempt row.
+    Status record(QLatin1StringView code, const QString &outcome = u"refused"_s,
+                  const QList<BoundSql> &flowChange = {})
     {
         attempt.outcome = outcome;
         attempt.code = QString(code);
-        if (Status logged = recordAttempt(db, attempt, nowMs); !logged)
+        if (Status logged = recordAttempt(db, attempt, nowMs, flowChange); !logged)
             return codeError(codes::SystemError);
         return Success {};
     }
     // Logs the attempt and answers its code (A03 when even the log fails).
-    Error answer(QLatin1StringView code, const QString &outcome = u"refused"_s)
+    Error answer(QLatin1StringView code, const QString &outcome = u"refused"_s,
+                 const QList<BoundSql> &flowChange = {})
     {
-        if (Status logged = record(code, outcome); !logged)
+        if (Status logged = record(code, outcome, flowChange); !logged)
             return logged.error();
         return codeError(code);
     }
-    Status succeed() { return record({}, u"success"_s); }
+    Status succeed(const BoundSql &flowChange) { return record({}, u"success"_s, {flowChange}); }
 };
 
 template<typename T>
 Result<T> FlowService::runStep(const QString &flowId, QLatin1StringView expectedStep,
                                const RequestOrigin &origin, RateLimit rateLimit,
+                               ExtraReads extraReads,
                                const std::function<Result<T>(StepContext &)> &work)
 {
     const QDateTime now = m_clock.now();
     const qint64 nowMs = now.toMSecsSinceEpoch();
+    const ExtraColumns extra = extraReads ? extraReads(tokyoDate(now)) : ExtraColumns {};
     return m_database.transaction<T>([&](QSqlDatabase &db) -> Result<T> {
+        // PostgreSQL counts the call in the flow's statement (a WITH entry); SQLite has no
+        // data-modifying WITH, and its statements cost no round trip anyway.
+        std::optional<BoundSql> rateCount;
         if (rateLimit == RateLimit::PerAddress) {
-            if (Status limited = checkAddressRate(db, origin, nowMs); !limited)
+            if (m_database.isPostgreSql()) {
+                rateCount = addressRateCount(origin, nowMs);
+                if (Status swept = RateLimiter::sweepNowAndThen(db, nowMs); !swept)
+                    return codeError(codes::SystemError);
+            } else if (Status limited = checkAddressRate(db, origin, nowMs); !limited) {
                 return limited.error();
+            }
         }
-        const Result<FlowRow> flow = loadFlow(db, flowId, now);
+        const Result<FlowRow> flow = loadFlow(db, flowId, now, extra, rateCount);
         if (!flow)
             return flow.error();
         // As checkOpen(), without reading the announced maintenance again: loadFlow did.
@@ -230,39 +279,66 @@ Status FlowService::checkRate(QSqlDatabase &db, const QString &key, int limitPer
     const Result<bool> allowed = RateLimiter::allow(db, key, 60, limitPerMinute, nowMs);
     if (!allowed)
         return codeError(codes::SystemError);
-    if (!allowed.value()) {
-        qCInfo(lcFlow) << "rate limit reached for" << key.section(u':', 0, 0);
-        return codeError(codes::TooManyRequests);
-    }
+    if (!allowed.value())
+        return rateLimited(key);
     return Success {};
+}
+
+static QString addressRateKey(const RequestOrigin &origin)
+{
+    return u"address:"_s + origin.sourceAddress;
 }
 
 Status FlowService::checkAddressRate(QSqlDatabase &db, const RequestOrigin &origin, qint64 nowMs)
 {
-    return checkRate(db, u"address:"_s + origin.sourceAddress, m_settings.callsPerAddressPerMinute,
-                     nowMs);
+    return checkRate(db, addressRateKey(origin), m_settings.callsPerAddressPerMinute, nowMs);
+}
+
+BoundSql FlowService::addressRateCount(const RequestOrigin &origin, qint64 nowMs) const
+{
+    return RateLimiter::countStatement(addressRateKey(origin), 60,
+                                       m_settings.callsPerAddressPerMinute, nowMs);
 }
 
 Result<FlowService::FlowRow> FlowService::loadFlow(QSqlDatabase &db, const QString &flowId,
-                                                   const QDateTime &now)
+                                                   const QDateTime &now, const ExtraColumns &extra,
+                                                   const std::optional<BoundSql> &rateCount)
 {
-    auto query =
-        runQuery(db,
-                 u"SELECT f.id, f.institution_id, f.client_app_id, c.name, f.redirect_uri, "
-                 "f.state, f.code_challenge, f.scope, f.step, f.account_id, f.email, "
-                 "f.destination_number, f.call_deadline, f.call_verified_at, f.expires_at, "
-                 "i.identity_lock_threshold, i.pin_lock_threshold, "
-                 "EXISTS (SELECT 1 FROM announced_maintenance m "
-                 "WHERE m.institution_id = f.institution_id AND m.starts_at <= ? "
-                 "AND m.ends_at > ?) "
-                 "FROM flows f JOIN client_apps c ON c.id = f.client_app_id "
-                 "JOIN institutions i ON i.id = f.institution_id "
-                 "WHERE f.id = ?"_s,
-                 {now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch(), flowId}, u"load flow"_s);
+    static const QString columns =
+        u"f.id, f.institution_id, f.client_app_id, c.name, f.redirect_uri, "
+        "f.state, f.code_challenge, f.scope, f.step, f.account_id, f.email, "
+        "f.destination_number, f.call_deadline, f.call_verified_at, f.expires_at, "
+        "i.identity_lock_threshold, i.pin_lock_threshold, "
+        "EXISTS (SELECT 1 FROM announced_maintenance m "
+        "WHERE m.institution_id = f.institution_id AND m.starts_at <= ? "
+        "AND m.ends_at > ?)"_s;
+    static const QString tables = u"flows f JOIN client_apps c ON c.id = f.client_app_id "
+                                  "JOIN institutions i ON i.id = f.institution_id"_s;
+    constexpr int flowColumns = 18;
+    const QString extraSql = extra.count > 0 ? u", "_s + extra.sql : QString();
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    QString sql;
+    QVariantList values;
+    if (rateCount) {
+        // The count's row decides even when the flow does not exist: the flow joins to it.
+        sql = u"WITH r AS ("_s + rateCount->sql + u") SELECT "_s + columns + extraSql
+            + u", (SELECT count(*) FROM r) FROM (SELECT 1) AS anchor LEFT JOIN ("_s + tables
+            + u") ON f.id = ?"_s;
+        values = rateCount->values;
+    } else {
+        sql = u"SELECT "_s + columns + extraSql + u" FROM "_s + tables + u" WHERE f.id = ?"_s;
+    }
+    values << nowMs << nowMs;
+    values += extra.values;
+    values << flowId;
+    auto query = runQuery(db, sql, values, u"load flow"_s);
     if (!query)
         return codeError(codes::SystemError);
     QSqlQuery &q = query.value();
-    if (!q.next() || q.value(14).toLongLong() <= now.toMSecsSinceEpoch())
+    const bool found = q.next();
+    if (rateCount && (!found || q.value(flowColumns + extra.count).toLongLong() == 0))
+        return rateLimited(rateCount->values.value(0).toString());
+    if (!found || q.value(0).isNull() || q.value(14).toLongLong() <= nowMs)
         return codeError(codes::FlowNotFound);
     FlowRow row;
     row.id = q.value(0).toString();
@@ -281,6 +357,8 @@ Result<FlowService::FlowRow> FlowService::loadFlow(QSqlDatabase &db, const QStri
     row.callVerifiedAt = q.value(13).toLongLong();
     row.thresholds = LockThresholds {.identity = q.value(15).toInt(), .pin = q.value(16).toInt()};
     row.inAnnouncedMaintenance = q.value(17).toBool();
+    for (int i = 0; i < extra.count; ++i)
+        row.extra.append(q.value(flowColumns + i));
     return row;
 }
 
@@ -352,7 +430,7 @@ Result<StepAnswer> FlowService::submitAccount(const QString &flowId, const Accou
                                               const RequestOrigin &origin)
 {
     return runStep<StepAnswer>(
-        flowId, steps::Account, origin, RateLimit::PerAddress,
+        flowId, steps::Account, origin, RateLimit::PerAddress, nullptr,
         [&](StepContext &step) -> Result<StepAnswer> {
             QSqlDatabase &db = step.db;
             const FlowRow *flow = &step.flow;
@@ -393,14 +471,10 @@ Result<StepAnswer> FlowService::submitAccount(const QString &flowId, const Accou
             if (locked.value())
                 return step.answer(codes::IdentityLocked);
 
-            auto updated = runQuery(db,
-                                    u"UPDATE flows SET account_id = ?, step = ?, updated_at = ? "
-                                    "WHERE id = ?"_s,
-                                    {attempt.accountId, QString(steps::Customer), nowMs, flowId},
-                                    u"advance flow"_s);
-            if (!updated)
-                return codeError(codes::SystemError);
-            if (Status logged = step.succeed(); !logged)
+            if (Status logged = step.succeed(
+                    {u"UPDATE flows SET account_id = ?, step = ?, updated_at = ? WHERE id = ?"_s,
+                     {attempt.accountId, QString(steps::Customer), nowMs, flowId}});
+                !logged)
                 return logged.error();
             return StepAnswer {QString(steps::Customer)};
         });
@@ -411,7 +485,7 @@ Result<PhoneChallenge> FlowService::submitCustomer(const QString &flowId,
                                                    const RequestOrigin &origin)
 {
     return runStep<PhoneChallenge>(
-        flowId, steps::Customer, origin, RateLimit::PerAddress,
+        flowId, steps::Customer, origin, RateLimit::PerAddress, &FlowService::customerStepReads,
         [&](StepContext &step) -> Result<PhoneChallenge> {
             QSqlDatabase &db = step.db;
             const FlowRow *flow = &step.flow;
@@ -437,24 +511,14 @@ Result<PhoneChallenge> FlowService::submitCustomer(const QString &flowId,
 
             const LockPolicy policy(flow->thresholds);
             const QDate day = tokyoDate(now);
-            const Result<bool> locked =
-                LockStore::isLocked(db, flow->accountId, LockKind::Identity, day);
-            if (!locked)
-                return codeError(codes::SystemError);
-            if (locked.value())
+            if (flow->extra.value(0).toBool())
                 return step.answer(codes::IdentityLocked);
-
-            auto customer = runQuery(db,
-                                     u"SELECT c.name_kana, c.birth_date, c.phone FROM accounts a "
-                                     "JOIN customers c ON c.id = a.customer_id WHERE a.id = ?"_s,
-                                     {flow->accountId}, u"read customer"_s);
-            if (!customer || !customer.value().next())
-                return codeError(codes::SystemError);
-            QSqlQuery &c = customer.value();
-            const QString registeredPhone = c.value(2).toString();
-            const bool matches =
-                normalizedKanaName(c.value(0).toString()) == normalizedKanaName(input.nameKana)
-                && c.value(1).toString() == birthDate.toString(Qt::ISODate)
+            if (flow->extra.value(1).isNull())
+                return codeError(codes::SystemError); // the flow's account has no customer
+            const QString registeredPhone = flow->extra.value(3).toString();
+            const bool matches = normalizedKanaName(flow->extra.value(1).toString())
+                    == normalizedKanaName(input.nameKana)
+                && flow->extra.value(2).toString() == birthDate.toString(Qt::ISODate)
                 && registeredPhone == phone;
             if (!matches) {
                 const Result<CountedFailure> counted =
@@ -489,17 +553,12 @@ Result<PhoneChallenge> FlowService::submitCustomer(const QString &flowId,
             const QString destination = pool.at(qsizetype(index % quint32(pool.size())));
             const QDateTime deadline = now.addSecs(m_settings.callWindowSeconds);
 
-            auto updated =
-                runQuery(db,
-                         u"UPDATE flows SET step = ?, email = ?, destination_number = ?, "
-                         "call_deadline = ?, call_verified_at = NULL, updated_at = ? "
-                         "WHERE id = ?"_s,
-                         {QString(steps::Phone), input.email, destination,
-                          deadline.toMSecsSinceEpoch(), nowMs, flowId},
-                         u"advance flow"_s);
-            if (!updated)
-                return codeError(codes::SystemError);
-            if (Status logged = step.succeed(); !logged)
+            if (Status logged = step.succeed(
+                    {u"UPDATE flows SET step = ?, email = ?, destination_number = ?, "
+                     "call_deadline = ?, call_verified_at = NULL, updated_at = ? WHERE id = ?"_s,
+                     {QString(steps::Phone), input.email, destination, deadline.toMSecsSinceEpoch(),
+                      nowMs, flowId}});
+                !logged)
                 return logged.error();
             return PhoneChallenge {registeredPhone, destination, deadline};
         });
@@ -539,7 +598,7 @@ Status FlowService::recordCall(const QString &caller, const QString &dialed,
 Result<StepAnswer> FlowService::confirmPhone(const QString &flowId, const RequestOrigin &origin)
 {
     return runStep<StepAnswer>(
-        flowId, steps::Phone, origin, RateLimit::None,
+        flowId, steps::Phone, origin, RateLimit::None, nullptr,
         [&](StepContext &step) -> Result<StepAnswer> {
             QSqlDatabase &db = step.db;
             const FlowRow *flow = &step.flow;
@@ -547,17 +606,14 @@ Result<StepAnswer> FlowService::confirmPhone(const QString &flowId, const Reques
 
             if (flow->callVerifiedAt != 0 && flow->callVerifiedAt <= flow->callDeadline
                 && nowMs <= flow->callDeadline) {
-                if (Status advanced = setStep(db, flowId, steps::Pin, nowMs); !advanced)
-                    return codeError(codes::SystemError);
-                if (Status logged = step.succeed(); !logged)
+                if (Status logged = step.succeed(stepChange(flowId, steps::Pin, nowMs)); !logged)
                     return logged.error();
                 return StepAnswer {QString(steps::Pin)};
             }
             // After 120 s the operation is void, whether or not a call came: start over.
             if (nowMs > flow->callDeadline) {
-                if (Status voided = setStep(db, flowId, steps::Void, nowMs); !voided)
-                    return codeError(codes::SystemError);
-                return step.answer(codes::CallWindowExpired);
+                return step.answer(codes::CallWindowExpired, u"refused"_s,
+                                   {stepChange(flowId, steps::Void, nowMs)});
             }
             // A call did reach this destination in the window, but not from the registered number.
             // (The registered number's own calls belong to this customer, perhaps to an earlier
@@ -587,7 +643,7 @@ Result<ConsentRequest> FlowService::submitPin(const QString &flowId, const QStri
                                               const RequestOrigin &origin)
 {
     return runStep<ConsentRequest>(
-        flowId, steps::Pin, origin, RateLimit::PerAddress,
+        flowId, steps::Pin, origin, RateLimit::PerAddress, &FlowService::pinStepReads,
         [&](StepContext &step) -> Result<ConsentRequest> {
             QSqlDatabase &db = step.db;
             const FlowRow *flow = &step.flow;
@@ -600,19 +656,9 @@ Result<ConsentRequest> FlowService::submitPin(const QString &flowId, const QStri
                 return step.answer(codes::InvalidFormat);
 
             const QDate day = tokyoDate(now);
-            // The PIN lock and the digest in one read (one round trip on PostgreSQL).
-            static const QString lockAndDigest =
-                u"SELECT EXISTS (%1), pin_hmac FROM accounts WHERE id = ?"_s.arg(
-                    LockStore::lockedSelect());
-            auto stored = runQuery(db, lockAndDigest,
-                                   LockStore::lockedValues(flow->accountId, LockKind::Pin, day)
-                                       << flow->accountId,
-                                   u"read PIN lock and digest"_s);
-            if (!stored || !stored.value().next())
-                return codeError(codes::SystemError);
-            if (stored.value().value(0).toBool())
+            if (flow->extra.value(0).toBool())
                 return step.answer(codes::PinLocked);
-            const QByteArray expected = stored.value().value(1).toByteArray();
+            const QByteArray expected = flow->extra.value(1).toByteArray();
             if (expected.isEmpty()
                 || !crypto::constantTimeEquals(expected, pinDigest(flow->accountId, pin))) {
                 const LockPolicy policy(flow->thresholds);
@@ -626,9 +672,7 @@ Result<ConsentRequest> FlowService::submitPin(const QString &flowId, const QStri
                 return step.answer(counted->lockedNow ? codes::PinLockedNow : codes::WrongPin,
                                    u"failure"_s);
             }
-            if (Status advanced = setStep(db, flowId, steps::Consent, nowMs); !advanced)
-                return codeError(codes::SystemError);
-            if (Status logged = step.succeed(); !logged)
+            if (Status logged = step.succeed(stepChange(flowId, steps::Consent, nowMs)); !logged)
                 return logged.error();
             return ConsentRequest {flow->clientName, flow->scope, m_settings.linkageDays};
         });
@@ -638,7 +682,7 @@ Result<FlowRedirect> FlowService::decide(const QString &flowId, const ConsentInp
                                          const RequestOrigin &origin)
 {
     return runStep<FlowRedirect>(
-        flowId, steps::Consent, origin, RateLimit::None,
+        flowId, steps::Consent, origin, RateLimit::None, nullptr,
         [&](StepContext &step) -> Result<FlowRedirect> {
             QSqlDatabase &db = step.db;
             const FlowRow *flow = &step.flow;
@@ -646,9 +690,9 @@ Result<FlowRedirect> FlowService::decide(const QString &flowId, const ConsentInp
             const qint64 nowMs = step.nowMs;
 
             if (input.decision == u"deny"_s) {
-                if (Status ended = setStep(db, flowId, steps::Denied, nowMs); !ended)
-                    return codeError(codes::SystemError);
-                if (Status logged = step.record(codes::ConsentDenied); !logged)
+                if (Status logged = step.record(codes::ConsentDenied, u"refused"_s,
+                                                {stepChange(flowId, steps::Denied, nowMs)});
+                    !logged)
                     return logged.error();
                 return FlowRedirect {
                     withQuery(flow->redirectUri,
@@ -703,13 +747,11 @@ Result<FlowRedirect> FlowService::decide(const QString &flowId, const ConsentInp
                 if (!queued)
                     return codeError(codes::SystemError);
             }
-            auto finished = runQuery(db,
-                                     u"UPDATE flows SET step = ?, email = NULL, updated_at = ? "
-                                     "WHERE id = ?"_s,
-                                     {QString(steps::Done), nowMs, flowId}, u"finish flow"_s);
-            if (!finished)
-                return codeError(codes::SystemError);
-            if (Status logged = step.succeed(); !logged)
+            if (Status logged =
+                    step.succeed({u"UPDATE flows SET step = ?, email = NULL, updated_at = ? "
+                                  "WHERE id = ?"_s,
+                                  {QString(steps::Done), nowMs, flowId}});
+                !logged)
                 return logged.error();
             return FlowRedirect {
                 withQuery(flow->redirectUri, {{u"code"_s, code}, {u"state"_s, flow->state}})};
@@ -721,15 +763,13 @@ Result<StepAnswer> FlowService::cancel(const QString &flowId, const RequestOrigi
     const QDateTime now = m_clock.now();
     const qint64 nowMs = now.toMSecsSinceEpoch();
     return m_database.transaction<StepAnswer>([&](QSqlDatabase &db) -> Result<StepAnswer> {
-        const Result<FlowRow> flow = loadFlow(db, flowId, now);
+        const Result<FlowRow> flow = loadFlow(db, flowId, now, {}, std::nullopt);
         if (!flow)
             return flow.error();
         const QStringList ended {QString(steps::Done), QString(steps::Denied),
                                  QString(steps::Cancelled)};
         if (ended.contains(flow->step))
             return codeError(codes::StepOutOfOrder);
-        if (Status cancelled = setStep(db, flowId, steps::Cancelled, nowMs); !cancelled)
-            return codeError(codes::SystemError);
         AttemptRecord attempt {.institutionId = flow->institutionId,
                                .accountId = flow->accountId,
                                .flowId = flowId,
@@ -738,7 +778,9 @@ Result<StepAnswer> FlowService::cancel(const QString &flowId, const RequestOrigi
                                .outcome = u"cancelled"_s,
                                .code = QString(codes::Cancelled),
                                .sourceAddress = origin.sourceAddress};
-        if (Status logged = recordAttempt(db, attempt, nowMs); !logged)
+        if (Status logged =
+                recordAttempt(db, attempt, nowMs, {stepChange(flowId, steps::Cancelled, nowMs)});
+            !logged)
             return codeError(codes::SystemError);
         return StepAnswer {QString(steps::Cancelled)};
     });

@@ -8,9 +8,11 @@
 #include "ServiceCalendar.h"
 
 #include <QByteArray>
+#include <QDate>
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 namespace tc::backend {
 
@@ -66,17 +68,32 @@ private:
     struct FlowRow;
     struct StepContext;
     enum class RateLimit { None, PerAddress };
+    // Columns a step reads with its flow, in the flow's statement: SQL expressions over the
+    // flow's row `f` (such as the account's lock, `f.account_id`), `count` of them, with the
+    // values of their placeholders. They arrive in FlowRow::extra.
+    struct ExtraColumns
+    {
+        QString sql;
+        int count = 0;
+        QVariantList values;
+    };
+    using ExtraReads = ExtraColumns (*)(QDate tokyoDay);
 
     // The frame of every step after the first: rate limit, the flow (G03 when unknown or
     // expired), service hours (A01), the step order (G02), one transaction, one attempt row.
+    // On PostgreSQL the rate count, the flow and the step's `extraReads` are one round trip.
     template<typename T>
     Result<T> runStep(const QString &flowId, QLatin1StringView expectedStep,
-                      const RequestOrigin &origin, RateLimit rateLimit,
+                      const RequestOrigin &origin, RateLimit rateLimit, ExtraReads extraReads,
                       const std::function<Result<T>(StepContext &)> &work);
-    Result<FlowRow> loadFlow(QSqlDatabase &db, const QString &flowId, const QDateTime &now);
+    Result<FlowRow> loadFlow(QSqlDatabase &db, const QString &flowId, const QDateTime &now,
+                             const ExtraColumns &extra, const std::optional<BoundSql> &rateCount);
     Status checkOpen(const QString &institutionId, const QDateTime &now);
     Status checkRate(QSqlDatabase &db, const QString &key, int limitPerMinute, qint64 nowMs);
     Status checkAddressRate(QSqlDatabase &db, const RequestOrigin &origin, qint64 nowMs);
+    BoundSql addressRateCount(const RequestOrigin &origin, qint64 nowMs) const;
+    static ExtraColumns customerStepReads(QDate tokyoDay);
+    static ExtraColumns pinStepReads(QDate tokyoDay);
 
     Database &m_database;
     const Clock &m_clock;

@@ -155,6 +155,14 @@ private:
     QString m_sql;
 };
 
+// One SQL statement and its positional values, for code that composes statements: on
+// PostgreSQL several of them become one round trip as entries of a WITH.
+struct BoundSql
+{
+    QString sql;
+    QVariantList values;
+};
+
 // Prepares (or reuses, see Statement) and runs one statement with positional values; the error
 // names `what`. A statement without values runs unprepared (PostgreSQL cannot PREPARE DDL).
 Result<Statement> runQuery(const QSqlDatabase &db, const QString &sql,

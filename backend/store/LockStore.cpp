@@ -12,25 +12,25 @@ QString kindName(LockKind kind)
     return kind == LockKind::Pin ? u"pin"_s : u"identity"_s;
 }
 
-const QString &lockedSelect()
+QString lockedExists(const QString &accountExpression)
 {
-    static const QString select = u"SELECT 1 FROM lock_counters WHERE account_id = ? AND kind = ? "
-                                  "AND day = ? AND locked_at IS NOT NULL"_s;
-    return select;
+    return u"EXISTS (SELECT 1 FROM lock_counters WHERE account_id = %1 AND kind = ? AND day = ? "
+           "AND locked_at IS NOT NULL)"_s.arg(accountExpression);
 }
 
-QVariantList lockedValues(qint64 accountId, LockKind kind, QDate tokyoDay)
+QVariantList lockedValues(LockKind kind, QDate tokyoDay)
 {
-    return {accountId, kindName(kind), tokyoDay.toString(Qt::ISODate)};
+    return {kindName(kind), tokyoDay.toString(Qt::ISODate)};
 }
 
 Result<bool> isLocked(const QSqlDatabase &db, qint64 accountId, LockKind kind, QDate tokyoDay)
 {
-    auto query =
-        runQuery(db, lockedSelect(), lockedValues(accountId, kind, tokyoDay), u"read lock"_s);
+    static const QString select = u"SELECT "_s + lockedExists(u"?"_s);
+    auto query = runQuery(db, select, QVariantList {accountId} + lockedValues(kind, tokyoDay),
+                          u"read lock"_s);
     if (!query)
         return query.error();
-    return query.value().next();
+    return query.value().next() && query.value().value(0).toBool();
 }
 
 Result<CountedFailure> countFailure(const QSqlDatabase &db, qint64 accountId, LockKind kind,

@@ -24,10 +24,11 @@ QString kindName(LockKind kind);
 
 Result<bool> isLocked(const QSqlDatabase &db, qint64 accountId, LockKind kind, QDate tokyoDay);
 
-// isLocked()'s question as a SELECT with three values (lockedValues()), which yields a row when
-// the lock is on: for a statement that asks it with other columns, EXISTS (…).
-const QString &lockedSelect();
-QVariantList lockedValues(qint64 accountId, LockKind kind, QDate tokyoDay);
+// isLocked()'s question as an EXISTS (…) about the account `accountExpression` (a `?` or a
+// column of the statement it goes into), with the two values lockedValues() gives, for a
+// statement that asks it beside other columns.
+QString lockedExists(const QString &accountExpression);
+QVariantList lockedValues(LockKind kind, QDate tokyoDay);
 
 // Adds one failure unless the threshold is already reached (then counted = false).
 Result<CountedFailure> countFailure(const QSqlDatabase &db, qint64 accountId, LockKind kind,
