@@ -5,17 +5,22 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QLoggingCategory>
 #include <QSet>
 #include <QSqlDriver>
+#include <QThread>
 #include <QtEndian>
 
 #include <algorithm>
 #include <array>
 #include <cstring>
 #include <libpq-fe.h>
+#include <memory>
 #include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcAuditVerify, "tc.backend.audit.verify")
 
 namespace tc::backend::audit {
 
@@ -23,7 +28,25 @@ namespace {
 
 const char walkColumns[] = "SELECT seq, at, institution_id, staff_id, username, role, action, "
                            "target, reason, source_address, details, prev_hash, hash "
-                           "FROM audit_log ORDER BY seq";
+                           "FROM audit_log";
+
+// The rows a walk reads: all of them, or seq in (after, through].
+struct SeqRange
+{
+    std::optional<qint64> after;
+    std::optional<qint64> through;
+
+    QByteArray select() const
+    {
+        QByteArray sql = walkColumns;
+        if (after)
+            sql += " WHERE seq > " + QByteArray::number(*after);
+        if (through)
+            sql +=
+                (after ? " AND" : " WHERE") + QByteArray(" seq <= ") + QByteArray::number(*through);
+        return sql + " ORDER BY seq";
+    }
+};
 
 using HashBytes = std::array<char, chainHashSize>;
 
@@ -42,7 +65,14 @@ void copyHash(QByteArrayView bytes, HashBytes &hash)
 // The chain walk: fed one row at a time in seq order; stops at the first broken link.
 class Walk final
 {
+    Q_DISABLE_COPY_MOVE(Walk)
+
 public:
+    // Where the walk begins: at the chain's first row (its genesis or a vouched purge), or
+    // somewhere in the middle, trusting the first row's link until continueWith() checks it.
+    enum class Start { ChainStart, MidChain };
+    explicit Walk(Start start = Start::ChainStart) : m_start(start) { }
+
     // Valid checkpoints by seq (their hashes), and the purge checkpoints among them.
     QMultiHash<qint64, QByteArray> checkpointHashes;
     QMultiHash<qint64, QByteArray> purgeHashes;
@@ -68,7 +98,10 @@ public:
         if (rows == 1) {
             firstSeq = f.seq;
             m_prevSeq = f.seq - 1;
-            if (f.seq <= 1) {
+            if (m_start == Start::MidChain) {
+                copyHash(prevHash, m_prev);
+                copyHash(prevHash, m_entryLink);
+            } else if (f.seq <= 1) {
                 copyHash(genesisHash(), m_prev);
             } else {
                 // The rows before were purged: a signed purge checkpoint must vouch for the link.
@@ -137,7 +170,30 @@ public:
 
     const HashBytes &lastLinkHash() const { return m_prev; }
 
+    bool intact() const { return !broken && !pending; }
+
+    // Appends the rows of `next`, an intact walk that started mid-chain, when its first row
+    // follows this walk's last one and links to it; false (nothing changed) otherwise.
+    bool continueWith(const Walk &next)
+    {
+        if (!intact() || !next.intact())
+            return false;
+        if (next.rows == 0)
+            return true;
+        if (next.firstSeq != m_prevSeq + 1 || next.m_entryLink != m_prev)
+            return false;
+        rows += next.rows;
+        lastSeq = next.lastSeq;
+        m_prevSeq = next.m_prevSeq;
+        m_prev = next.m_prev;
+        m_prevPrev = next.m_prevPrev;
+        m_havePrevPrev = next.m_havePrevPrev;
+        return true;
+    }
+
 private:
+    Start m_start;
+    HashBytes m_entryLink {};
     ChainHasher m_hasher;
     QByteArray m_computed;
     HashBytes m_prev {};
@@ -161,13 +217,14 @@ Handle *nativeHandle(const QSqlDatabase &db, std::initializer_list<const char *>
 
 // SQLite: the C API on Qt's own connection (same library, same snapshot), so that a million
 // rows do not each become a dozen QVariants.
-Status walkSqlite(const QSqlDatabase &db, Walk &walk)
+Status walkSqlite(const QSqlDatabase &db, const SeqRange &range, Walk &walk)
 {
     sqlite3 *handle = nativeHandle<sqlite3>(db, {"sqlite3*"});
     if (!handle)
         return Database::failure(u"audit verify"_s, u"no native SQLite handle"_s);
     sqlite3_stmt *statement = nullptr;
-    if (sqlite3_prepare_v2(handle, walkColumns, -1, &statement, nullptr) != SQLITE_OK)
+    if (sqlite3_prepare_v2(handle, range.select().constData(), -1, &statement, nullptr)
+        != SQLITE_OK)
         return Database::failure(u"audit verify"_s, QString::fromUtf8(sqlite3_errmsg(handle)));
     const auto text = [statement](int column) {
         const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(statement, column));
@@ -298,12 +355,12 @@ private:
     bool m_headerSeen = false;
 };
 
-Status walkPostgres(const QSqlDatabase &db, Walk &walk)
+Status walkPostgres(const QSqlDatabase &db, const SeqRange &range, Walk &walk)
 {
     PGconn *connection = nativeHandle<PGconn>(db, {"PGconn*", "pg_conn*"});
     if (!connection)
         return Database::failure(u"audit verify"_s, u"no native PostgreSQL handle"_s);
-    const QByteArray copy = QByteArray("COPY (") + walkColumns + ") TO STDOUT (FORMAT binary)";
+    const QByteArray copy = "COPY (" + range.select() + ") TO STDOUT (FORMAT binary)";
     PGresult *started = PQexec(connection, copy.constData());
     const bool copying = PQresultStatus(started) == PGRES_COPY_OUT;
     QString why = copying ? QString() : QString::fromUtf8(PQresultErrorMessage(started));
@@ -333,6 +390,115 @@ Status walkPostgres(const QSqlDatabase &db, Walk &walk)
     if (malformed)
         return Database::failure(u"audit verify"_s, u"unexpected COPY data"_s);
     return Success {};
+}
+
+Status walkRange(const QSqlDatabase &db, bool postgres, const SeqRange &range, Walk &walk)
+{
+    return postgres ? walkPostgres(db, range, walk) : walkSqlite(db, range, walk);
+}
+
+// A connection's consistent view of the chain for a walk: one read transaction (repeatable
+// read on PostgreSQL) and, on SQLite, pages through memory mapping rather than one pread() each;
+// both undone when it goes.
+class WalkSnapshot final
+{
+    Q_DISABLE_COPY_MOVE(WalkSnapshot)
+
+public:
+    WalkSnapshot(const QSqlDatabase &db, bool postgres) : m_db(db), m_sqlite(!postgres) { }
+    ~WalkSnapshot()
+    {
+        if (m_open)
+            m_db.rollback();
+        if (m_sqlite)
+            (void)runQuery(m_db, u"PRAGMA mmap_size = 0"_s);
+    }
+
+    Status begin()
+    {
+        if (m_sqlite)
+            (void)runQuery(m_db, u"PRAGMA mmap_size = 4294967296"_s);
+        if (!m_db.transaction())
+            return Database::failure(u"audit verify"_s, u"cannot begin a read transaction"_s);
+        m_open = true;
+        if (!m_sqlite) {
+            Result<Statement> isolation =
+                runQuery(m_db, u"SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"_s);
+            if (!isolation)
+                return isolation.error();
+        }
+        return Success {};
+    }
+
+private:
+    QSqlDatabase m_db;
+    bool m_sqlite;
+    bool m_open = false;
+};
+
+struct ValidCheckpoints
+{
+    QMultiHash<qint64, QByteArray> hashes; // every valid checkpoint, by seq
+    QMultiHash<qint64, QByteArray> purges; // the purge checkpoints among them
+};
+
+std::unique_ptr<Walk> newWalk(const ValidCheckpoints &checkpoints, Walk::Start start)
+{
+    auto walk = std::make_unique<Walk>(start);
+    walk->checkpointHashes = checkpoints.hashes;
+    walk->purgeHashes = checkpoints.purges;
+    return walk;
+}
+
+// Walks the chain of `db`'s snapshot. A long chain is walked in two halves side by side, the
+// upper one on a connection and core of its own: reading rows and hashing them is the whole
+// cost, and a row's check needs only its columns and its predecessor's hash, which the halves
+// compare where they meet. The upper half reads no row past the last one of `db`'s snapshot
+// (rows are appended in seq order). When either half finds anything amiss, or the second
+// connection is not to be had, the whole chain is walked again in one pass on `db`: that walk
+// names the first broken link.
+Result<std::unique_ptr<Walk>> walkChain(Database &database, const QSqlDatabase &db, bool postgres,
+                                        const ValidCheckpoints &checkpoints,
+                                        qint64 rowsForTwoHalves)
+{
+    std::unique_ptr<Walk> walk = newWalk(checkpoints, Walk::Start::ChainStart);
+    Result<Statement> bounds = runQuery(db, u"SELECT min(seq), max(seq) FROM audit_log"_s);
+    if (!bounds)
+        return bounds.error();
+    const bool any = bounds.value().next() && !bounds.value().value(0).isNull();
+    const qint64 first = any ? bounds.value().value(0).toLongLong() : 0;
+    const qint64 last = any ? bounds.value().value(1).toLongLong() : 0;
+    bounds.value().finish();
+    if (last - first + 1 < rowsForTwoHalves) {
+        if (Status walked = walkRange(db, postgres, {}, *walk); !walked)
+            return walked.error();
+        return walk;
+    }
+
+    const qint64 middle = first + (last - first) / 2;
+    const std::unique_ptr<Walk> upper = newWalk(checkpoints, Walk::Start::MidChain);
+    Status upperWalked = Success {};
+    const std::unique_ptr<QThread> thread(QThread::create([&] {
+        const QSqlDatabase own = database.connection();
+        WalkSnapshot snapshot(own, postgres);
+        upperWalked = snapshot.begin();
+        if (upperWalked)
+            upperWalked = walkRange(own, postgres, {middle, last}, *upper);
+    }));
+    thread->start();
+    const Status lowerWalked = walkRange(db, postgres, {std::nullopt, middle}, *walk);
+    thread->wait();
+    if (!lowerWalked)
+        return lowerWalked.error();
+    if (upperWalked && walk->continueWith(*upper))
+        return walk;
+    if (!upperWalked)
+        qCWarning(lcAuditVerify).noquote()
+            << "audit verify: walking in one pass:" << upperWalked.error().message;
+    walk = newWalk(checkpoints, Walk::Start::ChainStart);
+    if (Status walked = walkRange(db, postgres, {}, *walk); !walked)
+        return walked.error();
+    return walk;
 }
 
 struct CheckpointKey
@@ -400,7 +566,7 @@ QString VerifyReport::summary() const
 }
 
 Result<VerifyReport> verify(Database &database, const VerifyKey &publicKey,
-                            const QString &checkpointFile)
+                            const QString &checkpointFile, qint64 rowsForTwoHalves)
 {
     QElapsedTimer timer;
     timer.start();
@@ -417,33 +583,9 @@ Result<VerifyReport> verify(Database &database, const VerifyKey &publicKey,
     if (!db.isOpen())
         return Database::failure(u"audit verify"_s, u"no database connection"_s);
     const bool postgres = database.isPostgreSql();
-    if (!postgres) {
-        // Pages through memory mapping rather than one pread() each (restored below).
-        (void)runQuery(db, u"PRAGMA mmap_size = 4294967296"_s);
-    }
-    struct RestoreMmap
-    {
-        QSqlDatabase &db;
-        bool sqlite;
-        ~RestoreMmap()
-        {
-            if (sqlite)
-                (void)runQuery(db, u"PRAGMA mmap_size = 0"_s);
-        }
-    } restoreMmap {db, !postgres};
-    if (!db.transaction())
-        return Database::failure(u"audit verify"_s, u"cannot begin a read transaction"_s);
-    struct Rollback
-    {
-        QSqlDatabase &db;
-        ~Rollback() { db.rollback(); }
-    } rollback {db};
-    if (postgres) {
-        Result<Statement> isolation =
-            runQuery(db, u"SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"_s);
-        if (!isolation)
-            return isolation.error();
-    }
+    WalkSnapshot snapshot(db, postgres);
+    if (Status begun = snapshot.begin(); !begun)
+        return begun.error();
 
     QList<std::pair<Checkpoint, bool>> all; // checkpoint, from the file
     for (const Checkpoint &c : file->checkpoints)
@@ -462,7 +604,7 @@ Result<VerifyReport> verify(Database &database, const VerifyKey &publicKey,
                         false});
         }
     }
-    Walk walk;
+    ValidCheckpoints valid;
     std::optional<BrokenLink> signatureBreak;
     for (int line : file->malformedLines) {
         if (!signatureBreak)
@@ -492,15 +634,17 @@ Result<VerifyReport> verify(Database &database, const VerifyKey &publicKey,
                         .arg(publicKey.fingerprint())};
             continue;
         }
-        walk.checkpointHashes.insert(c.seq, c.hash);
+        valid.hashes.insert(c.seq, c.hash);
         if (c.kind == u"purge"_s)
-            walk.purgeHashes.insert(c.seq, c.hash);
+            valid.purges.insert(c.seq, c.hash);
         newestSeq = qMax(newestSeq, c.seq);
     }
 
-    const Status walked = postgres ? walkPostgres(db, walk) : walkSqlite(db, walk);
+    Result<std::unique_ptr<Walk>> walked =
+        walkChain(database, db, postgres, valid, rowsForTwoHalves);
     if (!walked)
         return walked.error();
+    const Walk &walk = *walked.value();
     report.rowsChecked = walk.rows;
     report.firstSeq = walk.firstSeq;
     report.lastSeq = walk.lastSeq;

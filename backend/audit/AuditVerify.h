@@ -59,7 +59,13 @@ struct VerifyReport
 // every signed checkpoint matches the row at its seq and that none points past the last row, and
 // that a purged prefix ends in a signed purge checkpoint. Reads one consistent snapshot. An Error
 // only when the check itself could not run (database, unreadable file).
+//
+// A chain of `rowsForTwoHalves` rows or more is walked in two halves side by side (two
+// connections, two cores); the report is the same either way (tests lower the number to walk
+// short chains in halves).
+inline constexpr qint64 defaultRowsForTwoHalves = 50'000;
 Result<VerifyReport> verify(Database &database, const VerifyKey &publicKey,
-                            const QString &checkpointFile);
+                            const QString &checkpointFile,
+                            qint64 rowsForTwoHalves = defaultRowsForTwoHalves);
 
 } // namespace tc::backend::audit

@@ -176,14 +176,18 @@ class TestAuditLog final : public QObject
         exec(f, u"UPDATE audit_log SET seq = ? WHERE seq = ?"_s, {b, qint64(-1)});
     }
 
-    static VerifyReport verifyNow(Fixture &f, const VerifyKey &key)
+    static VerifyReport verifyNow(Fixture &f, const VerifyKey &key,
+                                  qint64 rowsForTwoHalves = defaultRowsForTwoHalves)
     {
-        Result<VerifyReport> report = verify(*f.database, key, f.checkpointFile);
+        Result<VerifyReport> report = verify(*f.database, key, f.checkpointFile, rowsForTwoHalves);
         if (!report)
             qFatal("verify: %s", qPrintable(report.error().message));
         return report.value();
     }
-    VerifyReport verifyNow(Fixture &f) { return verifyNow(f, m_key.publicKey()); }
+    VerifyReport verifyNow(Fixture &f, qint64 rowsForTwoHalves = defaultRowsForTwoHalves)
+    {
+        return verifyNow(f, m_key.publicKey(), rowsForTwoHalves);
+    }
 
     // Starts every thread, waits for each and deletes it; false if one did not finish in time.
     [[nodiscard]] static bool runToEnd(const QList<QThread *> &threads)
@@ -343,9 +347,11 @@ private Q_SLOTS:
     void namesTheFirstBrokenLink_data()
     {
         QTest::addColumn<QString>("engine");
+        QTest::addColumn<bool>("halves");
         QTest::addColumn<QString>("tamper");
         QTest::addColumn<BreakKind>("kind");
         QTest::addColumn<qint64>("seq");
+        // Walked in halves, 23 rows split after row 12.
         const QList<std::tuple<const char *, BreakKind, qint64>> cases {
             {"edit a column", BreakKind::RowEdited, 7},
             {"edit the details", BreakKind::RowEdited, 7},
@@ -360,23 +366,36 @@ private Q_SLOTS:
             {"cut the tail", BreakKind::TailCut, 18},
             {"tamper a checkpoint line", BreakKind::CheckpointSignatureInvalid, 15},
             {"forge a checkpoint row", BreakKind::CheckpointSignatureInvalid, 12},
+            {"edit a row of the upper half", BreakKind::RowEdited, 16},
+            {"delete the upper half's first row", BreakKind::RowDeleted, 13},
+            {"edit the lower half's last row and rehash", BreakKind::RowEdited, 12},
         };
         for (const QString &engine : test::TestDatabases::engines()) {
-            for (const auto &[tamper, kind, seq] : cases)
-                QTest::addRow("%s %s", qPrintable(engine), tamper)
-                    << engine << QString::fromLatin1(tamper) << kind << seq;
+            for (const bool halves : {false, true}) {
+                for (const auto &[tamper, kind, seq] : cases)
+                    QTest::addRow("%s %s %s", qPrintable(engine), halves ? "halves" : "one pass",
+                                  tamper)
+                        << engine << halves << QString::fromLatin1(tamper) << kind << seq;
+            }
         }
     }
     void namesTheFirstBrokenLink()
     {
         QFETCH(QString, engine);
+        QFETCH(bool, halves);
         QFETCH(QString, tamper);
         QFETCH(BreakKind, kind);
         QFETCH(qint64, seq);
         Fixture f = make(engine, 5);
         appendRows(f, 23); // checkpoints at 5, 10, 15, 20
         QCOMPARE(fileLines(f.checkpointFile).size(), 4);
-        QVERIFY(verifyNow(f).intact());
+        const qint64 rowsForTwoHalves = halves ? 2 : defaultRowsForTwoHalves;
+        const VerifyReport before = verifyNow(f, rowsForTwoHalves);
+        QVERIFY2(before.intact(), qPrintable(before.summary()));
+        QCOMPARE(before.rowsChecked, 23);
+        QCOMPARE(before.firstSeq, 1);
+        QCOMPARE(before.lastSeq, 23);
+        QCOMPARE(before.checkpointsChecked, 4);
 
         if (tamper == u"edit a column"_s) {
             exec(f, u"UPDATE audit_log SET reason = ? WHERE seq = 7"_s, {u"nothing to see"_s});
@@ -437,6 +456,14 @@ private Q_SLOTS:
             QFile file(f.checkpointFile);
             QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
             file.write(lines.join('\n') + '\n');
+        } else if (tamper == u"edit a row of the upper half"_s) {
+            exec(f, u"UPDATE audit_log SET reason = ? WHERE seq = 16"_s, {u"nothing to see"_s});
+        } else if (tamper == u"delete the upper half's first row"_s) {
+            exec(f, u"DELETE FROM audit_log WHERE seq = 13"_s);
+        } else if (tamper == u"edit the lower half's last row and rehash"_s) {
+            exec(f, u"UPDATE audit_log SET target = ? WHERE seq = 12"_s, {u"account:1"_s});
+            exec(f, u"UPDATE audit_log SET hash = ? WHERE seq = 12"_s,
+                 {rehash(f, 12, hashOf(f, 11))});
         } else if (tamper == u"forge a checkpoint row"_s) {
             exec(f,
                  u"INSERT INTO audit_checkpoints (seq, hash, at, kind, signature) "
@@ -446,7 +473,7 @@ private Q_SLOTS:
             QFAIL("unknown tamper");
         }
 
-        const VerifyReport report = verifyNow(f);
+        const VerifyReport report = verifyNow(f, rowsForTwoHalves);
         QVERIFY2(!report.intact(), qPrintable(report.summary()));
         QVERIFY2(report.broken->kind == kind && report.broken->seq == seq,
                  qPrintable(report.summary()));
