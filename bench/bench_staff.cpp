@@ -229,12 +229,14 @@ int seed(const DbOptions &options, qint64 customers, qint64 attempts)
          "JOIN bench_family f ON f.n = s.fi JOIN bench_given g ON g.n = s.gi"_s.arg(
              institution, birth, phone, familySql, givenSql, series.arg(customers)));
     exec(db,
+         // name_key as the accounts trigger would set it (PostgreSQL's does not fire in the
+         // replica role of the seed).
          u"INSERT INTO accounts (id, institution_id, customer_id, branch_id, account_type, "
-         "account_number, cash_card_issued, status, balance) "
-         "SELECT i, '%1', i, %2 + i % 7, 'ordinary', %3, 1, 'active', 100000 FROM %4"_s.arg(
+         "account_number, cash_card_issued, status, balance, name_key) "
+         "SELECT c.id, '%1', c.id, %2 + c.id % 7, 'ordinary', %3, 1, 'active', 100000, "
+         "c.name_key FROM customers c WHERE c.institution_id = '%1'"_s.arg(
              institution, QString::number(firstBranch),
-             pg ? u"(1000000 + i)::text"_s : u"CAST(1000000 + i AS TEXT)"_s,
-             series.arg(customers)));
+             pg ? u"(1000000 + c.id)::text"_s : u"CAST(1000000 + c.id AS TEXT)"_s));
     exec(db, u"COMMIT"_s);
 
     exec(db, u"DROP INDEX attempts_account"_s);
@@ -438,10 +440,16 @@ public:
         }
         case Op::Name: {
             const QString key = normalizedKanaName(work.nameKana);
-            QSqlQuery &q = query(u"SELECT c.id FROM customers c WHERE c.institution_id = ? "
-                                 "AND c.name_key >= ? AND c.name_key < ?%1 "
-                                 "ORDER BY c.name_key, c.id LIMIT ?"_s.arg(tellerExists),
-                                 {institution, key, QString(key + QChar(0xFFFF))}, branchId);
+            const QString keyEnd = key + QChar(0xFFFF);
+            QSqlQuery &q = branch
+                ? query(u"SELECT DISTINCT a.customer_id, a.name_key FROM accounts a "
+                        "WHERE a.name_key >= ? AND a.name_key < ? AND a.branch_id = ? "
+                        "ORDER BY a.name_key, a.customer_id LIMIT ?"_s,
+                        {key, keyEnd}, branchId)
+                : query(u"SELECT c.id FROM customers c WHERE c.institution_id = ? "
+                        "AND c.name_key >= ? AND c.name_key < ? "
+                        "ORDER BY c.name_key, c.id LIMIT ?"_s,
+                        {institution, key, keyEnd}, branchId);
             collect(q);
             break;
         }

@@ -281,18 +281,26 @@ Result<QJsonObject> searchCustomers(const QSqlDatabase &db, const StaffPrincipal
         const QString key = normalizedKanaName(search.nameKana);
         if (key.isEmpty() || !isKanaName(search.nameKana))
             return codeError(codes::MalformedRequest, u"name_kana must be kana"_s);
-        values << key << QString(key + QChar(0xFFFF));
-        bindBranch(caller, values);
-        values << SearchLimit + 1;
-        const QString tellerCondition = caller.seesAllBranches()
-            ? QString()
-            : u" AND EXISTS (SELECT 1 FROM accounts a WHERE a.customer_id = c.id "
-              "AND a.branch_id = ?)"_s;
-        ids = idsOf(runQuery(db,
-                             u"SELECT c.id FROM customers c WHERE c.institution_id = ? "
-                             "AND c.name_key >= ? AND c.name_key < ?%1 "
-                             "ORDER BY c.name_key, c.id LIMIT ?"_s.arg(tellerCondition),
-                             values, u"staff: search by name"_s));
+        const QString keyEnd = key + QChar(0xFFFF);
+        if (caller.seesAllBranches()) {
+            values << key << keyEnd << SearchLimit + 1;
+            ids = idsOf(runQuery(db,
+                                 u"SELECT c.id FROM customers c WHERE c.institution_id = ? "
+                                 "AND c.name_key >= ? AND c.name_key < ? "
+                                 "ORDER BY c.name_key, c.id LIMIT ?"_s,
+                                 values, u"staff: search by name"_s));
+        } else {
+            // One range of accounts_branch_name (the account's copy of its customer's name
+            // key); the branch is the caller's own, of its institution.
+            values = {key, keyEnd};
+            bindBranch(caller, values);
+            values << SearchLimit + 1;
+            ids = idsOf(runQuery(db,
+                                 u"SELECT DISTINCT a.customer_id, a.name_key FROM accounts a "
+                                 "WHERE a.name_key >= ? AND a.name_key < ? AND a.branch_id = ? "
+                                 "ORDER BY a.name_key, a.customer_id LIMIT ?"_s,
+                                 values, u"staff: search by name in a branch"_s));
+        }
     } else {
         const QString phone = digitsOf(search.phone);
         if (phone.size() < 10 || phone.size() > 11)

@@ -87,6 +87,46 @@ private Q_SLOTS:
                  "a lock threshold of 0 is refused");
     }
 
+    // A teller's name search reads the account's copy of its customer's name key: it must
+    // follow the customer whoever writes, on an account's insert, a name's change and an
+    // account given to another customer.
+    void accountsCarryTheirCustomersNameKey_data() { tc::test::addEngineRows(); }
+    void accountsCarryTheirCustomersNameKey()
+    {
+        QFETCH(QString, engine);
+        auto database = Database::open(m_databases.create(engine));
+        QVERIFY(database);
+        QSqlDatabase db = database.value()->connection();
+        QVERIFY(runQuery(db, u"INSERT INTO institutions (id, name) VALUES ('hyogo', 'x')"_s));
+        QVERIFY(runQuery(db,
+                         u"INSERT INTO branches (id, institution_id, code, name) "
+                         "VALUES (1, 'hyogo', '001', '本店営業部')"_s));
+        QVERIFY(runQuery(db,
+                         u"INSERT INTO customers (id, institution_id, name_kana, birth_date, "
+                         "phone, name_key) VALUES (1, 'hyogo', 'ヤマダ　ハナコ', '1980-01-01', "
+                         "'09000000001', 'ヤマダハナコ'), (2, 'hyogo', 'サトウ　タロウ', "
+                         "'1970-01-01', '09000000002', 'サトウタロウ')"_s));
+        QVERIFY(runQuery(db,
+                         u"INSERT INTO accounts (id, institution_id, customer_id, branch_id, "
+                         "account_type, account_number, cash_card_issued) VALUES "
+                         "(1, 'hyogo', 1, 1, 'ordinary', '1234567', 1), "
+                         "(2, 'hyogo', 1, 1, 'savings', '7654321', 1)"_s));
+        const auto keysOfAccounts = [&db] {
+            QStringList keys;
+            auto rows = runQuery(db, u"SELECT name_key FROM accounts ORDER BY id"_s);
+            while (rows && rows.value().next())
+                keys << rows.value().value(0).toString();
+            return keys;
+        };
+        QCOMPARE(keysOfAccounts(), (QStringList {u"ヤマダハナコ"_s, u"ヤマダハナコ"_s}));
+
+        QVERIFY(runQuery(db, u"UPDATE customers SET name_key = 'スズキハナコ' WHERE id = 1"_s));
+        QCOMPARE(keysOfAccounts(), (QStringList {u"スズキハナコ"_s, u"スズキハナコ"_s}));
+
+        QVERIFY(runQuery(db, u"UPDATE accounts SET customer_id = 2 WHERE id = 2"_s));
+        QCOMPARE(keysOfAccounts(), (QStringList {u"スズキハナコ"_s, u"サトウタロウ"_s}));
+    }
+
     void sqliteRunsInWalMode()
     {
         auto database = Database::open(m_databases.create(u"sqlite"_s));

@@ -412,11 +412,17 @@ private Q_SLOTS:
     void searchByNameAndPhone_data()
     {
         QTest::addColumn<QString>("engine");
+        QTest::addColumn<QString>("caller");
         QTest::addColumn<QString>("query");
         QTest::addColumn<int>("found");
         for (const QString &engine : test::TestDatabases::engines()) {
+            // Customer A banks at branch 001: its teller finds A, the teller of 002 does not.
             const auto row = [&](const char *name, const QString &query, int found) {
-                QTest::addRow("%s/%s", qPrintable(engine), name) << engine << query << found;
+                for (const char *caller : {"supervisor", "teller001", "teller002"}) {
+                    const bool sees = qstrcmp(caller, "teller002") != 0;
+                    QTest::addRow("%s/%s/%s", qPrintable(engine), caller, name)
+                        << engine << QString::fromLatin1(caller) << query << (sees ? found : 0);
+                }
             };
             row("half-width kana", u"name_kana=ﾃﾞｰﾀ ﾀﾛｳ"_s, 1);
             row("full-width kana", u"name_kana=データ　タロウ"_s, 1);
@@ -431,14 +437,14 @@ private Q_SLOTS:
     void searchByNameAndPhone()
     {
         QFETCH(QString, engine);
+        QFETCH(QString, caller);
         QFETCH(QString, query);
         QFETCH(int, found);
         Fixture &f = fixture(engine);
         const qsizetype equals = query.indexOf(u'=');
         const QString encoded = query.left(equals + 1)
             + QString::fromLatin1(QUrl::toPercentEncoding(query.mid(equals + 1)));
-        const auto reply =
-            staffCall(f, u"supervisor"_s, "GET", u"/api/v1/staff/customers?"_s + encoded);
+        const auto reply = staffCall(f, caller, "GET", u"/api/v1/staff/customers?"_s + encoded);
         QVERIFY2(reply.status == 200, reply.body.constData());
         const QJsonArray customers = reply.json.value(u"customers"_s).toArray();
         QCOMPARE(customers.size(), found);
