@@ -145,6 +145,10 @@ public:
         m_heartbeat.setParent(this);
         m_gapTimer.setParent(this);
         m_gapTimer.setSingleShot(true);
+        m_notifyTimer.setParent(this);
+        m_notifyTimer.setSingleShot(true);
+        m_notifyTimer.setInterval(m_limits.notifyCoalesceMs);
+        connect(&m_notifyTimer, &QTimer::timeout, this, &HubWorker::read);
         connect(&m_poll, &QTimer::timeout, this, &HubWorker::read);
         connect(&m_gapTimer, &QTimer::timeout, this, &HubWorker::read);
         connect(&m_heartbeat, &QTimer::timeout, this, &HubWorker::heartbeat);
@@ -186,6 +190,7 @@ public:
         m_poll.stop();
         m_heartbeat.stop();
         m_gapTimer.stop();
+        m_notifyTimer.stop();
         if (!m_listenName.isEmpty()) {
             {
                 QSqlDatabase listener = QSqlDatabase::database(m_listenName, false);
@@ -201,7 +206,8 @@ public:
     void onNotification()
     {
         qCDebug(lcEvents) << "NOTIFY";
-        scheduleRead();
+        if (!m_notifyTimer.isActive())
+            m_notifyTimer.start();
     }
 
     void scheduleRead()
@@ -387,6 +393,7 @@ private:
     QTimer m_gapTimer;
     QString m_listenName;
     bool m_readQueued = false;
+    QTimer m_notifyTimer;
     qint64 m_delivered = 0; // every id up to this one went out (or was given up on)
     QMap<qint64, EventRow> m_pending; // read, waiting for a smaller missing id
     QElapsedTimer m_gapSince; // since when the id after m_delivered is missing

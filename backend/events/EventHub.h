@@ -41,6 +41,9 @@ public:
         int retryMs = 3000; // the "retry:" hint sent to clients
         int sqlitePollMs = 200;
         int postgresSafetyPollMs = 5000; // also reads when no NOTIFY came (lost connection)
+        // A NOTIFY is read this long after it came, with every other one of that while: under
+        // load (thousands of attempts a second) one read instead of one per commit.
+        int notifyCoalesceMs = 20;
         int gapSettleMs = 2000; // how long a missing id is waited for before later ids go out
         int replayLimit = 1000; // events replayed on reconnect at most (then "reset")
     };
