@@ -157,26 +157,15 @@ QString withQuery(const QString &uri, const QList<std::pair<QString, QString>> &
 
 } // namespace
 
-// What every step of a flow shares: the flow, the moment, and the attempt row that the step's
-// outcome is written to. The step's transaction begins on demand (Database::transactionOnDemand):
-// a step that writes more than its outcome (a failure counted, a linkage granted) calls
-// beginWrites() first; the outcome alone — the flow's change, the attempt row and its event — is
-// one statement on PostgreSQL and needs none.
+// What every step of a flow shares inside its transaction: the flow, the moment, and the
+// attempt row that the step's outcome is written to.
 struct FlowService::StepContext
 {
     QSqlDatabase &db;
-    Database::OnDemand &transaction;
     const FlowRow &flow;
     QDateTime now;
     qint64 nowMs = 0;
     AttemptRecord attempt;
-
-    Status beginWrites()
-    {
-        if (Status begun = transaction.begin(); !begun)
-            return codeError(codes::SystemError);
-        return Success {};
-    }
 
     // Writes the step's change to its flow (`flowChange`, when it has one) and its attempt row.
     Status record(QLatin1StringView code, const QString &outcome = u"refused"_s,
@@ -208,41 +197,39 @@ Result<T> FlowService::runStep(const QString &flowId, QLatin1StringView expected
     const QDateTime now = m_clock.now();
     const qint64 nowMs = now.toMSecsSinceEpoch();
     const ExtraColumns extra = extraReads ? extraReads(tokyoDate(now)) : ExtraColumns {};
-    return m_database.transactionOnDemand<T>(
-        [&](QSqlDatabase &db, Database::OnDemand &transaction) -> Result<T> {
-            // PostgreSQL counts the call in the flow's statement (a WITH entry); SQLite has no
-            // data-modifying WITH, and its statements cost no round trip anyway.
-            std::optional<BoundSql> rateCount;
-            if (rateLimit == RateLimit::PerAddress) {
-                if (m_database.isPostgreSql()) {
-                    rateCount = addressRateCount(origin, nowMs);
-                    if (Status swept = RateLimiter::sweepNowAndThen(db, nowMs); !swept)
-                        return codeError(codes::SystemError);
-                } else if (Status limited = checkAddressRate(db, origin, nowMs); !limited) {
-                    return limited.error();
-                }
+    return m_database.transaction<T>([&](QSqlDatabase &db) -> Result<T> {
+        // PostgreSQL counts the call in the flow's statement (a WITH entry); SQLite has no
+        // data-modifying WITH, and its statements cost no round trip anyway.
+        std::optional<BoundSql> rateCount;
+        if (rateLimit == RateLimit::PerAddress) {
+            if (m_database.isPostgreSql()) {
+                rateCount = addressRateCount(origin, nowMs);
+                if (Status swept = RateLimiter::sweepNowAndThen(db, nowMs); !swept)
+                    return codeError(codes::SystemError);
+            } else if (Status limited = checkAddressRate(db, origin, nowMs); !limited) {
+                return limited.error();
             }
-            const Result<FlowRow> flow = loadFlow(db, flowId, now, extra, rateCount);
-            if (!flow)
-                return flow.error();
-            // As checkOpen(), without reading the announced maintenance again: loadFlow did.
-            if (flow->inAnnouncedMaintenance || !m_sharedWindows.isOpen(now))
-                return codeError(codes::OutsideServiceHours);
-            if (flow->step != expectedStep)
-                return codeError(codes::StepOutOfOrder);
-            StepContext step {db,
-                              transaction,
-                              flow.value(),
-                              now,
-                              nowMs,
-                              {.institutionId = flow->institutionId,
-                               .accountId = flow->accountId,
-                               .flowId = flowId,
-                               .clientAppId = flow->clientAppId,
-                               .step = QString(expectedStep),
-                               .sourceAddress = origin.sourceAddress}};
-            return work(step);
-        });
+        }
+        const Result<FlowRow> flow = loadFlow(db, flowId, now, extra, rateCount);
+        if (!flow)
+            return flow.error();
+        // As checkOpen(), without reading the announced maintenance again: loadFlow did.
+        if (flow->inAnnouncedMaintenance || !m_sharedWindows.isOpen(now))
+            return codeError(codes::OutsideServiceHours);
+        if (flow->step != expectedStep)
+            return codeError(codes::StepOutOfOrder);
+        StepContext step {db,
+                          flow.value(),
+                          now,
+                          nowMs,
+                          {.institutionId = flow->institutionId,
+                           .accountId = flow->accountId,
+                           .flowId = flowId,
+                           .clientAppId = flow->clientAppId,
+                           .step = QString(expectedStep),
+                           .sourceAddress = origin.sourceAddress}};
+        return work(step);
+    });
 }
 
 FlowService::FlowService(Database &database, const Clock &clock, QByteArray pinKey,
@@ -534,8 +521,6 @@ Result<PhoneChallenge> FlowService::submitCustomer(const QString &flowId,
                 && flow->extra.value(2).toString() == birthDate.toString(Qt::ISODate)
                 && registeredPhone == phone;
             if (!matches) {
-                if (Status begun = step.beginWrites(); !begun)
-                    return begun.error();
                 const Result<CountedFailure> counted =
                     LockStore::countFailure(db, flow->accountId, LockKind::Identity, day,
                                             policy.threshold(LockKind::Identity), nowMs);
@@ -676,8 +661,6 @@ Result<ConsentRequest> FlowService::submitPin(const QString &flowId, const QStri
             const QByteArray expected = flow->extra.value(1).toByteArray();
             if (expected.isEmpty()
                 || !crypto::constantTimeEquals(expected, pinDigest(flow->accountId, pin))) {
-                if (Status begun = step.beginWrites(); !begun)
-                    return begun.error();
                 const LockPolicy policy(flow->thresholds);
                 const Result<CountedFailure> counted =
                     LockStore::countFailure(db, flow->accountId, LockKind::Pin, day,
@@ -723,8 +706,6 @@ Result<FlowRedirect> FlowService::decide(const QString &flowId, const ConsentInp
                 return codeError(codes::TermsNotAgreed);
             }
 
-            if (Status begun = step.beginWrites(); !begun)
-                return begun.error();
             const qint64 expiresMs = now.addDays(m_settings.linkageDays).toMSecsSinceEpoch();
             auto linkage =
                 runQuery(db,

@@ -203,16 +203,6 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseSettings &setting
     return database;
 }
 
-Status Database::OnDemand::begin()
-{
-    if (m_begun)
-        return Success {};
-    if (const QString why = m_database.begin(m_db, Access::ReadWrite); !why.isEmpty())
-        return failure(u"begin transaction"_s, why);
-    m_begun = true;
-    return Success {};
-}
-
 QSqlDatabase Database::connection()
 {
     QThread *thread = QThread::currentThread();

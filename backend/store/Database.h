@@ -57,44 +57,18 @@ public:
         const QMutexLocker<QRecursiveMutex> writer(isPostgreSql() ? nullptr : &m_sqliteWriter);
         if (const QString why = begin(db, Access::ReadWrite); !why.isEmpty())
             return failure(QStringLiteral("begin transaction"), why);
-        return end(db, work(db));
-    }
-
-    // A transaction that the work begins when it needs one (OnDemand::begin()). For work whose
-    // usual course is one read and one write, each atomic on its own: on PostgreSQL they then
-    // run in autocommit, without the BEGIN and COMMIT round trips. The work calls begin()
-    // before it makes more than one write that must stand together (or a write that depends on
-    // a read staying true); from there on it ends as transaction() ends. Under PostgreSQL's
-    // read committed every statement sees its own snapshot anyway, so a read before begin()
-    // sees what it would have seen inside. On SQLite this is transaction() (begun at once, the
-    // writer's turn held throughout; begin() does nothing).
-    class OnDemand final
-    {
-    public:
-        Status begin();
-
-    private:
-        friend class Database;
-        OnDemand(Database &database, QSqlDatabase &db, bool begun)
-            : m_database(database), m_db(db), m_begun(begun)
-        { }
-        Database &m_database;
-        QSqlDatabase &m_db;
-        bool m_begun;
-    };
-    template<typename T, typename Work>
-    Result<T> transactionOnDemand(Work &&work)
-    {
-        if (!isPostgreSql()) {
-            return transaction<T>([&](QSqlDatabase &db) -> Result<T> {
-                OnDemand begun(*this, db, true);
-                return work(db, begun);
-            });
+        Result<T> result = work(db);
+        const bool keep = result.hasValue()
+            || (!result.error().key.isEmpty() && result.error().key != QLatin1StringView("A03"));
+        if (!keep) {
+            rollback(db);
+            return result;
         }
-        QSqlDatabase db = connection();
-        OnDemand onDemand(*this, db, false);
-        Result<T> result = work(db, onDemand);
-        return onDemand.m_begun ? end(db, std::move(result)) : result;
+        if (const QString why = commit(db); !why.isEmpty()) {
+            rollback(db);
+            return failure(QStringLiteral("commit"), why);
+        }
+        return result;
     }
 
     // Runs `work`, which only reads, on this thread's connection. On SQLite in one read
@@ -140,22 +114,6 @@ private:
     QString begin(QSqlDatabase &db, Access access);
     QString commit(QSqlDatabase &db);
     void rollback(QSqlDatabase &db);
-    // Ends a begun transaction with the work's `result`: see transaction().
-    template<typename T>
-    Result<T> end(QSqlDatabase &db, Result<T> result)
-    {
-        const bool keep = result.hasValue()
-            || (!result.error().key.isEmpty() && result.error().key != QLatin1StringView("A03"));
-        if (!keep) {
-            rollback(db);
-            return result;
-        }
-        if (const QString why = commit(db); !why.isEmpty()) {
-            rollback(db);
-            return failure(QStringLiteral("commit"), why);
-        }
-        return result;
-    }
     Result<QSqlDatabase> openConnection(const QString &name);
     Status migrate();
 

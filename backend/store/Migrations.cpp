@@ -377,14 +377,6 @@ const QList<Migration> &migrations()
              u"{postgresql-only} CREATE TRIGGER customers_name_key AFTER UPDATE OF name_key ON "
              "customers FOR EACH ROW EXECUTE FUNCTION customers_pass_name_key()"_s,
          }},
-        {6,
-         u"rate counters without write-ahead log on PostgreSQL"_s,
-         {
-             // A call's rate count commits on its own (the flow step reads in autocommit), and
-             // a commit that wrote only unlogged rows does not wait for the disk. What is lost
-             // in a crash, or missing on a promoted standby, is the current minute's counts.
-             u"{postgresql-only} ALTER TABLE rate_counters SET UNLOGGED"_s,
-         }},
     };
     return all;
 }

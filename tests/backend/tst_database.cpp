@@ -127,69 +127,6 @@ private Q_SLOTS:
         QCOMPARE(keysOfAccounts(), (QStringList {u"スズキハナコ"_s, u"サトウタロウ"_s}));
     }
 
-    // transactionOnDemand(): what the work writes after begin() stands or falls together, as in
-    // transaction(); a statement before it stands on its own on PostgreSQL (autocommit) and
-    // falls with the rest on SQLite (begun at once).
-    void transactionOnDemandEndsAsTransaction_data()
-    {
-        QTest::addColumn<QString>("engine");
-        QTest::addColumn<bool>("beginFirst");
-        QTest::addColumn<QString>("outcome"); // "success", "B21" (a refusal), "A03"
-        QTest::addColumn<QStringList>("kept");
-        for (const QString &engine : tc::test::TestDatabases::engines()) {
-            const bool postgres = engine == u"postgresql"_s;
-            const auto row = [&](const char *name, bool beginFirst, const QString &outcome,
-                                 const QStringList &kept) {
-                QTest::addRow("%s %s", qPrintable(engine), name)
-                    << engine << beginFirst << outcome << kept;
-            };
-            row("begun, success", true, u"success"_s, {u"a"_s, u"b"_s});
-            row("begun, refusal", true, u"B21"_s, {u"a"_s, u"b"_s});
-            row("begun, system error", true, u"A03"_s, {});
-            row("one write, then begun, system error", false, u"A03"_s,
-                postgres ? QStringList {u"a"_s} : QStringList {});
-            row("one write, then begun, success", false, u"success"_s, {u"a"_s, u"b"_s});
-        }
-    }
-    void transactionOnDemandEndsAsTransaction()
-    {
-        QFETCH(QString, engine);
-        QFETCH(bool, beginFirst);
-        QFETCH(QString, outcome);
-        QFETCH(QStringList, kept);
-        auto opened = Database::open(m_databases.create(engine));
-        QVERIFY(opened);
-        Database &database = *opened.value();
-        const auto insert = [](QSqlDatabase &db, const QString &id) {
-            return bool(
-                runQuery(db, u"INSERT INTO institutions (id, name) VALUES (?, 'x')"_s, {id}));
-        };
-        const tc::Status done = database.transactionOnDemand<tc::Success>(
-            [&](QSqlDatabase &db, Database::OnDemand &transaction) -> tc::Status {
-                if (beginFirst && !transaction.begin())
-                    return tc::Error {u"A03"_s, u"begin"_s};
-                if (!insert(db, u"a"_s))
-                    return tc::Error {u"A03"_s, u"insert a"_s};
-                if (!transaction.begin() || !insert(db, u"b"_s))
-                    return tc::Error {u"A03"_s, u"insert b"_s};
-                if (outcome == u"success"_s)
-                    return tc::Success {};
-                return tc::Error {outcome, u"the work's answer"_s};
-            });
-        QCOMPARE(done.hasValue(), outcome == u"success"_s);
-        QStringList ids;
-        auto rows = runQuery(database.connection(), u"SELECT id FROM institutions ORDER BY id"_s);
-        QVERIFY(rows);
-        while (rows.value().next())
-            ids << rows.value().value(0).toString();
-        QCOMPARE(ids, kept);
-        // The connection is out of any transaction afterwards.
-        QVERIFY(database.transaction<tc::Success>([&](QSqlDatabase &db) -> tc::Status {
-            return insert(db, u"c"_s) ? tc::Status(tc::Success {})
-                                      : tc::Status(tc::Error {u"A03"_s, u"insert c"_s});
-        }));
-    }
-
     void sqliteRunsInWalMode()
     {
         auto database = Database::open(m_databases.create(u"sqlite"_s));
