@@ -581,13 +581,16 @@ Status FlowService::recordCall(const QString &caller, const QString &dialed,
         if (!logged)
             return codeError(codes::SystemError);
         // The call proves the flow whose customer's registered number rang this destination
-        // within the window; a call after the deadline proves nothing.
+        // within the window; a call after the deadline proves nothing. The flows waiting on
+        // this destination come first (flows_call), then each one's customer by key: asked
+        // the other way round, the phone would be looked up among every institution's
+        // customers (no index leads with the phone alone).
         auto verified = runQuery(
             db,
             u"UPDATE flows SET call_verified_at = ? WHERE step = ? AND destination_number = ? "
-            "AND call_deadline >= ? AND call_verified_at IS NULL AND account_id IN ("
-            "SELECT a.id FROM accounts a JOIN customers c ON c.id = a.customer_id "
-            "WHERE c.phone = ?)"_s,
+            "AND call_deadline >= ? AND call_verified_at IS NULL AND EXISTS ("
+            "SELECT 1 FROM accounts a JOIN customers c ON c.id = a.customer_id "
+            "WHERE a.id = flows.account_id AND c.phone = ?)"_s,
             {calledMs, QString(steps::Phone), to, calledMs, from}, u"verify call"_s);
         if (!verified)
             return codeError(codes::SystemError);
