@@ -170,7 +170,7 @@ public:
             // A connection of its own that only LISTENs: the driver's socket notifier on this
             // thread reports each NOTIFY (none is lost in a query's result processing).
             m_listenName = u"tc-events-listen-"_s + QUuid::createUuid().toString(QUuid::Id128);
-            QSqlDatabase listener = QSqlDatabase::cloneDatabase(db, m_listenName);
+            QSqlDatabase listener = Database::cloneConnection(db, m_listenName);
             if (!listener.open())
                 return Database::failure(u"open the LISTEN connection"_s,
                                          listener.lastError().text());

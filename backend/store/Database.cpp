@@ -231,10 +231,33 @@ QSqlDatabase Database::connection()
     return opened ? opened.value() : QSqlDatabase();
 }
 
+namespace {
+
+// QSqlDatabase::addDatabase() and cloneDatabase() load the driver's plugin and create the
+// driver; two threads doing so at once can both get "Driver not loaded" (seen here when four
+// backends opened one database at once; a known Qt problem with plugin drivers).
+QMutex &driverCreation()
+{
+    static QMutex mutex;
+    return mutex;
+}
+
+} // namespace
+
+QSqlDatabase Database::cloneConnection(const QSqlDatabase &other, const QString &name)
+{
+    const QMutexLocker locker(&driverCreation());
+    return QSqlDatabase::cloneDatabase(other, name);
+}
+
 Result<QSqlDatabase> Database::openConnection(const QString &name)
 {
     const bool postgres = isPostgreSql();
-    QSqlDatabase db = QSqlDatabase::addDatabase(postgres ? u"QPSQL"_s : u"QSQLITE"_s, name);
+    QSqlDatabase db;
+    {
+        const QMutexLocker locker(&driverCreation());
+        db = QSqlDatabase::addDatabase(postgres ? u"QPSQL"_s : u"QSQLITE"_s, name);
+    }
     if (postgres) {
         db.setHostName(m_settings.host);
         db.setPort(m_settings.port);

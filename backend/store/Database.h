@@ -36,6 +36,9 @@ public:
     // This thread's connection, opened on first use. Check isOpen() on the result.
     QSqlDatabase connection();
 
+    // QSqlDatabase::cloneDatabase(), safe while other threads open connections.
+    static QSqlDatabase cloneConnection(const QSqlDatabase &other, const QString &name);
+
     // The version of the newest migration applied.
     Result<int> schemaVersion();
 
