@@ -125,22 +125,19 @@ Error rateLimited(const QString &key)
 // name, birth date and phone with its flow.
 FlowService::ExtraColumns FlowService::customerStepReads(QDate tokyoDay)
 {
-    static const QString sql = LockStore::lockedExists(u"f.account_id"_s)
-        + u", (SELECT c.name_kana FROM accounts a JOIN customers c ON c.id = a.customer_id "
-          "WHERE a.id = f.account_id), "
-          "(SELECT c.birth_date FROM accounts a JOIN customers c ON c.id = a.customer_id "
-          "WHERE a.id = f.account_id), "
-          "(SELECT c.phone FROM accounts a JOIN customers c ON c.id = a.customer_id "
-          "WHERE a.id = f.account_id)"_s;
-    return {sql, 4, LockStore::lockedValues(LockKind::Identity, tokyoDay)};
+    static const QString sql =
+        LockStore::lockedExists(u"f.account_id"_s) + u", fc.name_kana, fc.birth_date, fc.phone"_s;
+    return {sql, 4, LockStore::lockedValues(LockKind::Identity, tokyoDay),
+            u"LEFT JOIN accounts fa ON fa.id = f.account_id "
+            "LEFT JOIN customers fc ON fc.id = fa.customer_id"_s};
 }
 
 // The PIN step reads the PIN lock of the flow's account and its PIN's digest with its flow.
 FlowService::ExtraColumns FlowService::pinStepReads(QDate tokyoDay)
 {
-    static const QString sql = LockStore::lockedExists(u"f.account_id"_s)
-        + u", (SELECT pin_hmac FROM accounts WHERE id = f.account_id)"_s;
-    return {sql, 2, LockStore::lockedValues(LockKind::Pin, tokyoDay)};
+    static const QString sql = LockStore::lockedExists(u"f.account_id"_s) + u", fa.pin_hmac"_s;
+    return {sql, 2, LockStore::lockedValues(LockKind::Pin, tokyoDay),
+            u"LEFT JOIN accounts fa ON fa.id = f.account_id"_s};
 }
 
 namespace {
@@ -316,17 +313,18 @@ Result<FlowService::FlowRow> FlowService::loadFlow(QSqlDatabase &db, const QStri
                                   "JOIN institutions i ON i.id = f.institution_id"_s;
     constexpr int flowColumns = 18;
     const QString extraSql = extra.count > 0 ? u", "_s + extra.sql : QString();
+    const QString joined = extra.joins.isEmpty() ? tables : tables + u' ' + extra.joins;
     const qint64 nowMs = now.toMSecsSinceEpoch();
     QString sql;
     QVariantList values;
     if (rateCount) {
         // The count's row decides even when the flow does not exist: the flow joins to it.
         sql = u"WITH r AS ("_s + rateCount->sql + u") SELECT "_s + columns + extraSql
-            + u", (SELECT count(*) FROM r) FROM (SELECT 1) AS anchor LEFT JOIN ("_s + tables
+            + u", (SELECT count(*) FROM r) FROM (SELECT 1) AS anchor LEFT JOIN ("_s + joined
             + u") ON f.id = ?"_s;
         values = rateCount->values;
     } else {
-        sql = u"SELECT "_s + columns + extraSql + u" FROM "_s + tables + u" WHERE f.id = ?"_s;
+        sql = u"SELECT "_s + columns + extraSql + u" FROM "_s + joined + u" WHERE f.id = ?"_s;
     }
     values << nowMs << nowMs;
     values += extra.values;

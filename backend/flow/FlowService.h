@@ -68,14 +68,15 @@ private:
     struct FlowRow;
     struct StepContext;
     enum class RateLimit { None, PerAddress };
-    // Columns a step reads with its flow, in the flow's statement: SQL expressions over the
-    // flow's row `f` (such as the account's lock, `f.account_id`), `count` of them, with the
-    // values of their placeholders. They arrive in FlowRow::extra.
+    // Columns a step reads with its flow, in the flow's statement: `count` SQL expressions over
+    // the flow's row `f` and the rows of `joins` (LEFT JOINs keyed on `f`, such as its account),
+    // with the values of their `?`s. They arrive in FlowRow::extra.
     struct ExtraColumns
     {
         QString sql;
         int count = 0;
         QVariantList values;
+        QString joins;
     };
     using ExtraReads = ExtraColumns (*)(QDate tokyoDay);
 
