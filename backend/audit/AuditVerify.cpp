@@ -62,6 +62,12 @@ void copyHash(QByteArrayView bytes, HashBytes &hash)
     std::memcpy(hash.data(), bytes.data(), size_t(qMin<qsizetype>(bytes.size(), chainHashSize)));
 }
 
+struct ValidCheckpoints
+{
+    QMultiHash<qint64, QByteArray> hashes; // every valid checkpoint, by seq
+    QMultiHash<qint64, QByteArray> purges; // the purge checkpoints among them
+};
+
 // The chain walk: fed one row at a time in seq order; stops at the first broken link.
 class Walk final
 {
@@ -71,11 +77,11 @@ public:
     // Where the walk begins: at the chain's first row (its genesis or a vouched purge), or
     // somewhere in the middle, trusting the first row's link until continueWith() checks it.
     enum class Start { ChainStart, MidChain };
-    explicit Walk(Start start = Start::ChainStart) : m_start(start) { }
+    Walk(const ValidCheckpoints &checkpoints, Start start)
+        : m_checkpoints(checkpoints), m_start(start)
+    { }
 
     // Valid checkpoints by seq (their hashes), and the purge checkpoints among them.
-    QMultiHash<qint64, QByteArray> checkpointHashes;
-    QMultiHash<qint64, QByteArray> purgeHashes;
 
     qint64 rows = 0;
     qint64 firstSeq = 0;
@@ -105,10 +111,11 @@ public:
                 copyHash(genesisHash(), m_prev);
             } else {
                 // The rows before were purged: a signed purge checkpoint must vouch for the link.
-                const QList<QByteArray> vouched = purgeHashes.values(f.seq - 1);
+                const QList<QByteArray> vouched = m_checkpoints.purges.values(f.seq - 1);
                 if (!vouched.contains(prevHash.toByteArray())) {
                     qint64 covered = 0;
-                    for (auto it = purgeHashes.cbegin(); it != purgeHashes.cend(); ++it) {
+                    for (auto it = m_checkpoints.purges.cbegin(); it != m_checkpoints.purges.cend();
+                         ++it) {
                         if (it.key() < f.seq)
                             covered = qMax(covered, it.key());
                     }
@@ -135,8 +142,8 @@ public:
         const bool hashOk = m_computed == hash;
         const bool linkOk = equalHash(prevHash, m_prev);
         if (linkOk && hashOk) {
-            for (auto it = checkpointHashes.constFind(f.seq);
-                 it != checkpointHashes.cend() && it.key() == f.seq; ++it) {
+            for (auto it = m_checkpoints.hashes.constFind(f.seq);
+                 it != m_checkpoints.hashes.cend() && it.key() == f.seq; ++it) {
                 if (it.value() != hash) {
                     broken = BrokenLink {BreakKind::CheckpointMismatch, f.seq,
                                          u"row %1 is not the row a signed checkpoint vouches for: "
@@ -192,6 +199,7 @@ public:
     }
 
 private:
+    const ValidCheckpoints &m_checkpoints;
     Start m_start;
     HashBytes m_entryLink {};
     ChainHasher m_hasher;
@@ -436,20 +444,6 @@ private:
     bool m_open = false;
 };
 
-struct ValidCheckpoints
-{
-    QMultiHash<qint64, QByteArray> hashes; // every valid checkpoint, by seq
-    QMultiHash<qint64, QByteArray> purges; // the purge checkpoints among them
-};
-
-std::unique_ptr<Walk> newWalk(const ValidCheckpoints &checkpoints, Walk::Start start)
-{
-    auto walk = std::make_unique<Walk>(start);
-    walk->checkpointHashes = checkpoints.hashes;
-    walk->purgeHashes = checkpoints.purges;
-    return walk;
-}
-
 // Walks the chain of `db`'s snapshot. A long chain is walked in two halves side by side, the
 // upper one on a connection and core of its own: reading rows and hashing them is the whole
 // cost, and a row's check needs only its columns and its predecessor's hash, which the halves
@@ -461,7 +455,7 @@ Result<std::unique_ptr<Walk>> walkChain(Database &database, const QSqlDatabase &
                                         const ValidCheckpoints &checkpoints,
                                         qint64 rowsForTwoHalves)
 {
-    std::unique_ptr<Walk> walk = newWalk(checkpoints, Walk::Start::ChainStart);
+    std::unique_ptr<Walk> walk = std::make_unique<Walk>(checkpoints, Walk::Start::ChainStart);
     Result<Statement> bounds = runQuery(db, u"SELECT min(seq), max(seq) FROM audit_log"_s);
     if (!bounds)
         return bounds.error();
@@ -476,7 +470,7 @@ Result<std::unique_ptr<Walk>> walkChain(Database &database, const QSqlDatabase &
     }
 
     const qint64 middle = first + (last - first) / 2;
-    const std::unique_ptr<Walk> upper = newWalk(checkpoints, Walk::Start::MidChain);
+    const std::unique_ptr<Walk> upper = std::make_unique<Walk>(checkpoints, Walk::Start::MidChain);
     Status upperWalked = Success {};
     const std::unique_ptr<QThread> thread(QThread::create([&] {
         const QSqlDatabase own = database.connection();
@@ -495,7 +489,7 @@ Result<std::unique_ptr<Walk>> walkChain(Database &database, const QSqlDatabase &
     if (!upperWalked)
         qCWarning(lcAuditVerify).noquote()
             << "audit verify: walking in one pass:" << upperWalked.error().message;
-    walk = newWalk(checkpoints, Walk::Start::ChainStart);
+    walk = std::make_unique<Walk>(checkpoints, Walk::Start::ChainStart);
     if (Status walked = walkRange(db, postgres, {}, *walk); !walked)
         return walked.error();
     return walk;
@@ -688,8 +682,7 @@ Result<VerifyReport> verify(Database &database, const VerifyKey &publicKey,
         if (head.value().next()) {
             const qint64 headSeq = head.value().value(0).toLongLong();
             const QByteArray headHash = head.value().value(1).toByteArray();
-            if (walk.rows == 0 && headSeq > 0
-                && walk.purgeHashes.values(headSeq).contains(headHash)) {
+            if (walk.rows == 0 && headSeq > 0 && valid.purges.values(headSeq).contains(headHash)) {
                 // everything purged, vouched for
             } else if (headSeq > end) {
                 chainBreak = BrokenLink {

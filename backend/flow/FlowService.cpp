@@ -113,10 +113,16 @@ BoundSql stepChange(const QString &flowId, QLatin1StringView step, qint64 nowMs)
             {QString(step), nowMs, flowId}};
 }
 
-Error rateLimited(const QString &key)
+// `kind`: what is counted ("address", "app"), for the log; the key itself stays out of it.
+Error rateLimited(const QString &kind)
 {
-    qCInfo(lcFlow) << "rate limit reached for" << key.section(u':', 0, 0);
+    qCInfo(lcFlow) << "rate limit reached for" << kind;
     return codeError(codes::TooManyRequests);
+}
+
+QString addressRateKey(const RequestOrigin &origin)
+{
+    return u"address:"_s + origin.sourceAddress;
 }
 
 } // namespace
@@ -277,13 +283,8 @@ Status FlowService::checkRate(QSqlDatabase &db, const QString &key, int limitPer
     if (!allowed)
         return codeError(codes::SystemError);
     if (!allowed.value())
-        return rateLimited(key);
+        return rateLimited(key.section(u':', 0, 0));
     return Success {};
-}
-
-static QString addressRateKey(const RequestOrigin &origin)
-{
-    return u"address:"_s + origin.sourceAddress;
 }
 
 Status FlowService::checkAddressRate(QSqlDatabase &db, const RequestOrigin &origin, qint64 nowMs)
@@ -299,7 +300,7 @@ BoundSql FlowService::addressRateCount(const RequestOrigin &origin, qint64 nowMs
 
 Result<FlowService::FlowRow> FlowService::loadFlow(QSqlDatabase &db, const QString &flowId,
                                                    const QDateTime &now, const ExtraColumns &extra,
-                                                   const std::optional<BoundSql> &rateCount)
+                                                   const std::optional<BoundSql> &addressCount)
 {
     static const QString columns =
         u"f.id, f.institution_id, f.client_app_id, c.name, f.redirect_uri, "
@@ -317,12 +318,13 @@ Result<FlowService::FlowRow> FlowService::loadFlow(QSqlDatabase &db, const QStri
     const qint64 nowMs = now.toMSecsSinceEpoch();
     QString sql;
     QVariantList values;
-    if (rateCount) {
-        // The count's row decides even when the flow does not exist: the flow joins to it.
-        sql = u"WITH r AS ("_s + rateCount->sql + u") SELECT "_s + columns + extraSql
+    if (addressCount) {
+        // The source address's count decides even when the flow does not exist: the flow
+        // joins to its row.
+        sql = u"WITH r AS ("_s + addressCount->sql + u") SELECT "_s + columns + extraSql
             + u", (SELECT count(*) FROM r) FROM (SELECT 1) AS anchor LEFT JOIN ("_s + joined
             + u") ON f.id = ?"_s;
-        values = rateCount->values;
+        values = addressCount->values;
     } else {
         sql = u"SELECT "_s + columns + extraSql + u" FROM "_s + joined + u" WHERE f.id = ?"_s;
     }
@@ -334,8 +336,8 @@ Result<FlowService::FlowRow> FlowService::loadFlow(QSqlDatabase &db, const QStri
         return codeError(codes::SystemError);
     QSqlQuery &q = query.value();
     const bool found = q.next();
-    if (rateCount && (!found || q.value(flowColumns + extra.count).toLongLong() == 0))
-        return rateLimited(rateCount->values.value(0).toString());
+    if (addressCount && (!found || q.value(flowColumns + extra.count).toLongLong() == 0))
+        return rateLimited(u"address"_s);
     if (!found || q.value(0).isNull() || q.value(14).toLongLong() <= nowMs)
         return codeError(codes::FlowNotFound);
     FlowRow row;

@@ -88,7 +88,8 @@ private:
                       const RequestOrigin &origin, RateLimit rateLimit, ExtraReads extraReads,
                       const std::function<Result<T>(StepContext &)> &work);
     Result<FlowRow> loadFlow(QSqlDatabase &db, const QString &flowId, const QDateTime &now,
-                             const ExtraColumns &extra, const std::optional<BoundSql> &rateCount);
+                             const ExtraColumns &extra,
+                             const std::optional<BoundSql> &addressCount);
     Status checkOpen(const QString &institutionId, const QDateTime &now);
     Status checkRate(QSqlDatabase &db, const QString &key, int limitPerMinute, qint64 nowMs);
     Status checkAddressRate(QSqlDatabase &db, const RequestOrigin &origin, qint64 nowMs);
