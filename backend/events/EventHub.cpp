@@ -148,7 +148,11 @@ public:
         m_notifyTimer.setParent(this);
         m_notifyTimer.setSingleShot(true);
         m_notifyTimer.setInterval(m_limits.notifyCoalesceMs);
+        m_announceTimer.setParent(this);
+        m_announceTimer.setSingleShot(true);
+        m_announceTimer.setInterval(m_limits.notifyCoalesceMs);
         connect(&m_notifyTimer, &QTimer::timeout, this, &HubWorker::read);
+        connect(&m_announceTimer, &QTimer::timeout, this, &HubWorker::announce);
         connect(&m_poll, &QTimer::timeout, this, &HubWorker::read);
         connect(&m_gapTimer, &QTimer::timeout, this, &HubWorker::read);
         connect(&m_heartbeat, &QTimer::timeout, this, &HubWorker::heartbeat);
@@ -191,6 +195,10 @@ public:
         m_heartbeat.stop();
         m_gapTimer.stop();
         m_notifyTimer.stop();
+        if (m_announceTimer.isActive()) {
+            m_announceTimer.stop();
+            announce(); // the last commits' events still reach the other instances
+        }
         if (!m_listenName.isEmpty()) {
             {
                 QSqlDatabase listener = QSqlDatabase::database(m_listenName, false);
@@ -203,11 +211,36 @@ public:
         }
     }
 
-    void onNotification()
+    void onNotification(const QString &, QSqlDriver::NotificationSource source)
     {
+        // This instance's own announcement: its events were read when it was sent.
+        if (source == QSqlDriver::SelfSource)
+            return;
         qCDebug(lcEvents) << "NOTIFY";
         if (!m_notifyTimer.isActive())
             m_notifyTimer.start();
+    }
+
+    // A transaction of this instance that published events has committed.
+    void onCommitted()
+    {
+        m_hub.m_committedQueued = false;
+        if (!m_announceTimer.isActive())
+            m_announceTimer.start();
+    }
+
+    // Tells the other instances (one NOTIFY for everything committed since the last one) and
+    // reads the new rows for this instance's streams.
+    void announce()
+    {
+        if (!m_listenName.isEmpty()) {
+            QSqlDatabase listener = QSqlDatabase::database(m_listenName, false);
+            QSqlQuery notify(listener);
+            if (!notify.exec(u"NOTIFY "_s + NotifyChannel))
+                qCWarning(lcEvents) << "NOTIFY failed; other instances read on their next poll:"
+                                    << notify.lastError().text();
+        }
+        read();
     }
 
     void scheduleRead()
@@ -394,6 +427,7 @@ private:
     QString m_listenName;
     bool m_readQueued = false;
     QTimer m_notifyTimer;
+    QTimer m_announceTimer; // this instance's commits, coalesced
     qint64 m_delivered = 0; // every id up to this one went out (or was given up on)
     QMap<qint64, EventRow> m_pending; // read, waiting for a smaller missing id
     QElapsedTimer m_gapSince; // since when the id after m_delivered is missing
@@ -428,13 +462,24 @@ Status EventHub::start()
         stop();
         return started;
     }
+    m_committedQueued = false;
+    m_database.setCommitAnnouncer([this] { committed(); });
     return Success {};
+}
+
+void EventHub::committed()
+{
+    if (m_committedQueued.exchange(true))
+        return;
+    QMetaObject::invokeMethod(m_worker, &HubWorker::onCommitted, Qt::QueuedConnection);
 }
 
 void EventHub::stop()
 {
     if (!m_thread)
         return;
+    // Waits for an announcer call in progress: none reaches the worker after this.
+    m_database.setCommitAnnouncer({});
     HubWorker *worker = m_worker;
     QMetaObject::invokeMethod(
         worker, [worker] { worker->shutdown(); }, Qt::BlockingQueuedConnection);

@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QThread>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -23,11 +24,14 @@ namespace tc::backend::events {
 
 class HubWorker;
 
-// One per backend instance: reads new rows of the events table (woken by PostgreSQL NOTIFY on
-// a LISTEN connection of its own, or polling on SQLite) on a thread of its own and writes each
-// to the open staff streams whose caller may see it. Streams hold no handler thread: the hub
-// keeps their writers. docs/decisions.md describes the ordering rule (ids are delivered in
-// order; a gap is waited for briefly, and a row that commits later still goes out).
+// One per backend instance: reads new rows of the events table on a thread of its own and writes
+// each to the open staff streams whose caller may see it. It reads when this instance's
+// transactions that published events have committed (the database's commit announcer), when
+// another instance's NOTIFY comes on a LISTEN connection of its own (PostgreSQL), and by a poll;
+// it sends one NOTIFY for the events this instance committed within notifyCoalesceMs. Streams hold
+// no handler thread: the hub keeps their writers. docs/decisions.md describes the ordering rule
+// (ids are delivered in order; a gap is waited for briefly, and a row that commits later still goes
+// out).
 class EventHub final
 {
     Q_DISABLE_COPY_MOVE(EventHub)
@@ -41,8 +45,9 @@ public:
         int retryMs = 3000; // the "retry:" hint sent to clients
         int sqlitePollMs = 200;
         int postgresSafetyPollMs = 5000; // also reads when no NOTIFY came (lost connection)
-        // A NOTIFY is read this long after it came, with every other one of that while: under
-        // load (thousands of attempts a second) one read instead of one per commit.
+        // A NOTIFY is read, and this instance's committed events are announced and read, this
+        // long after the first of them, with every other one of that while: under load
+        // (thousands of attempts a second) one NOTIFY and one read instead of one per commit.
         int notifyCoalesceMs = 20;
         int gapSettleMs = 2000; // how long a missing id is waited for before later ids go out
         int replayLimit = 1000; // events replayed on reconnect at most (then "reset")
@@ -86,6 +91,8 @@ public:
 private:
     friend class HubWorker;
     void pruneLocked();
+    // The database's commit announcer: any thread, returns at once.
+    void committed();
 
     Database &m_database;
     Limits m_limits;
@@ -93,6 +100,8 @@ private:
     QList<std::shared_ptr<Subscription>> m_subscriptions; // guarded by m_mutex
     std::unique_ptr<QThread> m_thread;
     HubWorker *m_worker = nullptr; // lives on m_thread, deleted when it ends
+    // A committed() call is queued to the worker and has not run yet: later ones add nothing.
+    std::atomic<bool> m_committedQueued = false;
 };
 
 } // namespace tc::backend::events

@@ -40,20 +40,26 @@ const QString &eventInsert()
     return insert;
 }
 
-// PostgreSQL: the NOTIFY rides on the same statement and is delivered at commit; companion
-// statements go first, each in its own WITH entry (data-modifying WITH entries always run, in
-// the order written when they touch different tables).
-QString eventStatement(bool postgres, const QList<BoundSql> &companions)
+// PostgreSQL: companion statements go first, each in its own WITH entry (data-modifying WITH
+// entries always run, in the order written when they touch different tables). With `notify` the
+// same statement calls pg_notify, delivered at commit; without, the committing transaction
+// announces the event (Database::announceOnCommit).
+QString eventStatement(bool postgres, const QList<BoundSql> &companions, bool notify)
 {
-    if (!postgres)
+    if (!postgres || (!notify && companions.isEmpty()))
         return eventInsert();
-    static const QString notify =
+    static const QString notifying =
         u"e AS (%1 RETURNING id) SELECT pg_notify('%2', CAST(id AS TEXT)) FROM e"_s.arg(
             eventInsert(), NotifyChannel);
     QString statement = u"WITH "_s;
-    for (qsizetype i = 0; i < companions.size(); ++i)
-        statement += u"c"_s + QString::number(i) + u" AS ("_s + companions.at(i).sql + u"), "_s;
-    return statement + notify;
+    for (qsizetype i = 0; i < companions.size(); ++i) {
+        statement += u"c"_s + QString::number(i) + u" AS ("_s + companions.at(i).sql + u")"_s;
+        if (notify || i + 1 < companions.size())
+            statement += u", "_s;
+    }
+    if (notify)
+        return statement + notifying;
+    return statement + u' ' + eventInsert();
 }
 
 QVariantList eventValues(const Event &event)
@@ -80,7 +86,11 @@ Status publishAfter(const QSqlDatabase &tx, bool postgres, const QList<BoundSql>
         }
     }
     values += eventValues(event);
-    auto inserted = runQuery(tx, eventStatement(postgres, companions), values, u"publish event"_s);
+    // A NOTIFY per commit costs PostgreSQL a lock that every notifying commit waits for
+    // (bench/RESULTS.md, round 6): where an announcer is set, the hub announces once a while.
+    const bool notify = !Database::announceOnCommit();
+    auto inserted =
+        runQuery(tx, eventStatement(postgres, companions, notify), values, u"publish event"_s);
     if (!inserted)
         return inserted.error();
     return Success {};

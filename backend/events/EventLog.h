@@ -23,7 +23,8 @@ inline constexpr QLatin1StringView Revocation {"revocation"}; // a linkage was r
 inline constexpr QLatin1StringView Suspension {"suspension"}; // an app was suspended/resumed
 } // namespace kinds
 
-// The PostgreSQL channel every instance LISTENs on; the payload is the new row's id.
+// The PostgreSQL channel every instance LISTENs on. A NOTIFY on it means "new rows in the
+// events table": the rows are the truth, the payload is not read.
 inline constexpr QLatin1StringView NotifyChannel {"tc_events"};
 
 // One row of the events table. The payload holds no PIN and no personal data (at most a masked
@@ -44,9 +45,11 @@ struct Event
     std::optional<qint64> clientAppId;
 };
 
-// Records `event` in the caller's transaction (one INSERT; on PostgreSQL the same statement
-// calls pg_notify, which PostgreSQL delivers to the listening instances at commit, and not at
-// all on rollback). An Error (A03) when the database refuses.
+// Records `event` in the caller's transaction (one INSERT). The other instances learn of it
+// after the commit, not at all on rollback: in a Database::transaction whose database has an
+// announcer (the event hub's), the hub sends one NOTIFY for all the events committed within a
+// few milliseconds; elsewhere the INSERT's statement calls pg_notify itself, delivered at commit.
+// An Error (A03) when the database refuses.
 Status publish(const QSqlDatabase &tx, bool postgres, const Event &event);
 // As above, the engine taken from the connection.
 Status publish(const QSqlDatabase &tx, const Event &event);

@@ -302,6 +302,58 @@ QString failureText(const QSqlError &error)
 
 } // namespace
 
+namespace {
+
+// The Database whose transaction() is open on this thread, and whether it is to announce.
+thread_local Database *t_transactionOf = nullptr;
+thread_local bool t_announce = false;
+
+} // namespace
+
+Database::OpenTransaction::OpenTransaction(Database &database)
+    : m_outerDatabase(t_transactionOf), m_outerAnnounce(t_announce)
+{
+    t_transactionOf = &database;
+    t_announce = false;
+}
+
+Database::OpenTransaction::~OpenTransaction()
+{
+    t_transactionOf = m_outerDatabase;
+    t_announce = m_outerAnnounce;
+}
+
+void Database::OpenTransaction::committed()
+{
+    if (!t_announce)
+        return;
+    t_announce = false;
+    Database &database = *t_transactionOf;
+    const QMutexLocker locker(&database.m_announcerMutex);
+    if (database.m_announcer)
+        database.m_announcer();
+}
+
+void Database::setCommitAnnouncer(std::function<void()> announcer)
+{
+    const QMutexLocker locker(&m_announcerMutex);
+    m_announcer = std::move(announcer);
+}
+
+bool Database::hasAnnouncer()
+{
+    const QMutexLocker locker(&m_announcerMutex);
+    return static_cast<bool>(m_announcer);
+}
+
+bool Database::announceOnCommit()
+{
+    if (!t_transactionOf || !t_transactionOf->hasAnnouncer())
+        return false;
+    t_announce = true;
+    return true;
+}
+
 QString Database::begin(QSqlDatabase &db, Access access)
 {
     if (isPostgreSql())

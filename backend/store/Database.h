@@ -11,6 +11,7 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 class QThread;
@@ -60,6 +61,7 @@ public:
         const QMutexLocker<QRecursiveMutex> writer(isPostgreSql() ? nullptr : &m_sqliteWriter);
         if (const QString why = begin(db, Access::ReadWrite); !why.isEmpty())
             return failure(QStringLiteral("begin transaction"), why);
+        OpenTransaction open(*this);
         Result<T> result = work(db);
         const bool keep = result.hasValue()
             || (!result.error().key.isEmpty() && result.error().key != QLatin1StringView("A03"));
@@ -71,8 +73,21 @@ public:
             rollback(db);
             return failure(QStringLiteral("commit"), why);
         }
+        open.committed();
         return result;
     }
+
+    // What runs, on the committing thread, after each transaction that asked for it with
+    // announceOnCommit() has committed: the event hub sets it to wake the instances' event
+    // readers once per while rather than once per commit (docs/decisions.md, "Live events").
+    // Empty: nothing is announced. Any thread; the hub sets it on start and clears it on stop.
+    void setCommitAnnouncer(std::function<void()> announcer);
+
+    // Asks the transaction of Database::transaction() open on this thread to run its
+    // database's announcer once it has committed (never when it rolls back). False, and
+    // nothing is asked, when no such transaction is open here or its database has no
+    // announcer: the caller must then announce by itself.
+    static bool announceOnCommit();
 
     // Runs `work`, which only reads, on this thread's connection. On SQLite in one read
     // transaction (one snapshot for all its statements) that takes neither the write lock nor
@@ -112,6 +127,23 @@ public:
 private:
     enum class Access { ReadWrite, ReadOnly };
 
+    // The transaction() open on this thread, for announceOnCommit(); restores the outer one's
+    // state when it ends (a nested transaction fails in the database, but not here).
+    class OpenTransaction
+    {
+        Q_DISABLE_COPY_MOVE(OpenTransaction)
+
+    public:
+        explicit OpenTransaction(Database &database);
+        ~OpenTransaction();
+        void committed();
+
+    private:
+        Database *m_outerDatabase;
+        bool m_outerAnnounce;
+    };
+    bool hasAnnouncer();
+
     explicit Database(DatabaseSettings settings);
     // Each answers why it failed (the driver's text), or an empty text when it worked.
     QString begin(QSqlDatabase &db, Access access);
@@ -128,6 +160,8 @@ private:
     // before ("cannot start a transaction within a transaction") instead of deadlocking.
     QRecursiveMutex m_sqliteWriter;
     QHash<QThread *, QString> m_connections;
+    QMutex m_announcerMutex;
+    std::function<void()> m_announcer; // guarded by m_announcerMutex
     // Context of the QThread::finished connections that close a finished thread's connection.
     std::unique_ptr<QObject> m_threadWatcher;
     int m_connectionSerial = 0;

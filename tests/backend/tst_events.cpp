@@ -15,6 +15,7 @@
 #include "TokyoTime.h"
 
 #include <QJsonDocument>
+#include <QSqlDriver>
 #include <QSslSocket>
 #include <QtTest>
 
@@ -472,6 +473,56 @@ private Q_SLOTS:
                 QCOMPARE(stream->events.at(before).data.value(u"step"_s).toString(), u"fast"_s);
             }
         }
+    }
+
+    void otherInstancesToldOnceAWhileAfterCommit()
+    {
+        // The hub tells the other instances (one NOTIFY) after the transactions that published
+        // events have committed, once for all of them, not once per event or per commit; a
+        // rolled-back transaction tells nobody.
+        auto b = TestBackend::started(u"postgresql"_s);
+        QSqlDatabase listener = backend::Database::cloneConnection(
+            b->service().database().connection(), u"test-other-instance"_s);
+        QVERIFY(listener.open());
+        int told = 0;
+        QVERIFY(
+            listener.driver()->subscribeToNotification(QString(backend::events::NotifyChannel)));
+        connect(listener.driver(), &QSqlDriver::notification, this, [&told] { ++told; });
+
+        const auto publishTen = [&](bool keep) {
+            return b->service().database().transaction<Success>([&](QSqlDatabase &db) -> Status {
+                for (int i = 0; i < 10; ++i) {
+                    const Status published =
+                        backend::events::publish(db, true,
+                                                 {.institutionId = StandardData::institution,
+                                                  .branchId = b->data().branchId,
+                                                  .kind = u"attempt"_s,
+                                                  .payload = {{u"step"_s, u"account"_s}},
+                                                  .atMs = b->clock().now().toMSecsSinceEpoch()});
+                    if (!published)
+                        return published;
+                }
+                if (!keep)
+                    return Error {u"A03"_s, u"rolled back by the test"_s};
+                return Success {};
+            });
+        };
+        QVERIFY(!publishTen(false));
+        QVERIFY(publishTen(true));
+        QTRY_COMPARE_WITH_TIMEOUT(told, 1, WaitMs);
+        QVERIFY(publishTen(true));
+        QTRY_COMPARE_WITH_TIMEOUT(told, 2, WaitMs);
+        QTest::qWait(300);
+        QCOMPARE(told, 2);
+        QCOMPARE(count(*b, u"SELECT count(*) FROM events WHERE payload LIKE '%account%'"_s), 20);
+
+        // A customer's step through the HTTP API is told the same way.
+        accountStep(*b);
+        QTRY_COMPARE_WITH_TIMEOUT(told, 3, WaitMs);
+        listener.driver()->unsubscribeFromNotification(QString(backend::events::NotifyChannel));
+        listener.close();
+        listener = {};
+        QSqlDatabase::removeDatabase(u"test-other-instance"_s);
     }
 
     void eventsCrossInstances()
