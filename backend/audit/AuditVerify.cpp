@@ -2,6 +2,7 @@
 
 #include "AuditChain.h"
 #include "Database.h"
+#include "NativeHandle.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -209,19 +210,6 @@ private:
     bool m_havePrevPrev = false;
     qint64 m_prevSeq = 0;
 };
-
-// Qt's drivers hand out their native handle as a QVariant whose type is named after the C type
-// ("sqlite3*"; "PGconn*" is a typedef of struct pg_conn, named either way).
-template<typename Handle>
-Handle *nativeHandle(const QSqlDatabase &db, std::initializer_list<const char *> typeNames)
-{
-    const QVariant handle = db.driver()->handle();
-    if (!handle.isValid()
-        || std::none_of(typeNames.begin(), typeNames.end(),
-                        [&](const char *name) { return qstrcmp(handle.typeName(), name) == 0; }))
-        return nullptr;
-    return *static_cast<Handle *const *>(handle.constData());
-}
 
 // SQLite: the C API on Qt's own connection (same library, same snapshot), so that a million
 // rows do not each become a dozen QVariants.

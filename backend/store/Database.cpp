@@ -1,6 +1,7 @@
 #include "Database.h"
 
 #include "Migrations.h"
+#include "PgPreparedResult.h"
 
 #include <QFile>
 #include <QLoggingCategory>
@@ -516,7 +517,14 @@ Result<Statement> runQuery(const QSqlDatabase &db, const QString &sql, const QVa
     std::shared_ptr<StatementCache> cache = StatementCache::of(db);
     std::optional<QSqlQuery> query = cache ? cache->take(sql) : std::nullopt;
     if (!query) {
-        query.emplace(db);
+        if (db.driverName() == u"QPSQL"_s) {
+            std::unique_ptr<QSqlResult> result = createPgPreparedResult(db);
+            if (!result)
+                return Database::failure(label, u"no open PostgreSQL connection"_s);
+            query.emplace(result.release()); // the QSqlQuery owns its result
+        } else {
+            query.emplace(db);
+        }
         query->setForwardOnly(true);
         if (!query->prepare(sql))
             return Database::failure(label, query->lastError().text());
