@@ -6,7 +6,7 @@
 #
 # Knobs (environment): BENCH_SECONDS (measured seconds per run, 10), BENCH_CUSTOMERS (2000),
 # BENCH_CONNECTIONS (flow-driver connections, 16), BENCH_PIN_SECONDS (5), BENCH_PARK_SQLITE and
-# BENCH_PARK_POSTGRESQL (flows parked at the PIN step first: 6000 and 2500; the PIN run ends
+# BENCH_PARK_POSTGRESQL (flows parked at the PIN step first: 6000 each; the PIN run ends
 # early when a connection runs out of them), BENCH_SHED_IN_FLIGHT (max_requests_in_flight for
 # the shedding run, 8), BENCH_PG_SOCKET (1: reach PostgreSQL over its Unix socket instead of
 # loopback TCP), BENCH_BUILD (build/release).
@@ -20,7 +20,7 @@ customers=${BENCH_CUSTOMERS:-2000}
 connections=${BENCH_CONNECTIONS:-16}
 pin_seconds=${BENCH_PIN_SECONDS:-5}
 park_sqlite=${BENCH_PARK_SQLITE:-6000}
-park_postgresql=${BENCH_PARK_POSTGRESQL:-2500}
+park_postgresql=${BENCH_PARK_POSTGRESQL:-6000}
 shed_in_flight=${BENCH_SHED_IN_FLIGHT:-8}
 engines=${BENCH_ENGINES:-"sqlite postgresql"}
 pg_socket=${BENCH_PG_SOCKET:-0}
