@@ -18,50 +18,35 @@ using namespace Qt::StringLiterals;
 namespace tc::backend {
 namespace {
 
-// Type OIDs of PostgreSQL's catalog (pg_type.dat), the ones QPSQL decodes.
-enum : Oid {
-    BoolOid = 16,
-    ByteaOid = 17,
-    Int8Oid = 20,
-    Int2Oid = 21,
-    Int4Oid = 23,
-    OidOid = 26,
-    Float4Oid = 700,
-    Float8Oid = 701,
-    DateOid = 1082,
-    TimeOid = 1083,
-    TimestampOid = 1114,
-    TimestampTzOid = 1184,
-    NumericOid = 1700,
+// PostgreSQL's type OIDs (pg_type.dat) and the types QPSQL decodes them to; any other is text.
+struct DecodedType
+{
+    Oid oid;
+    QMetaType::Type type;
+};
+constexpr DecodedType DecodedTypes[] = {
+    {16, QMetaType::Bool}, // bool
+    {17, QMetaType::QByteArray}, // bytea
+    {20, QMetaType::LongLong}, // int8
+    {21, QMetaType::Int}, // int2
+    {23, QMetaType::Int}, // int4
+    {26, QMetaType::Int}, // oid
+    {700, QMetaType::Double}, // float4
+    {701, QMetaType::Double}, // float8
+    {1700, QMetaType::Double}, // numeric
+    {1082, QMetaType::QDate}, // date
+    {1083, QMetaType::QTime}, // time
+    {1114, QMetaType::QDateTime}, // timestamp
+    {1184, QMetaType::QDateTime}, // timestamptz
 };
 
-QMetaType metaTypeOf(Oid type)
+QMetaType metaTypeOf(Oid oid)
 {
-    switch (type) {
-    case BoolOid:
-        return QMetaType::fromType<bool>();
-    case ByteaOid:
-        return QMetaType::fromType<QByteArray>();
-    case Int8Oid:
-        return QMetaType::fromType<qlonglong>();
-    case Int2Oid:
-    case Int4Oid:
-    case OidOid:
-        return QMetaType::fromType<int>();
-    case Float4Oid:
-    case Float8Oid:
-    case NumericOid:
-        return QMetaType::fromType<double>();
-    case DateOid:
-        return QMetaType::fromType<QDate>();
-    case TimeOid:
-        return QMetaType::fromType<QTime>();
-    case TimestampOid:
-    case TimestampTzOid:
-        return QMetaType::fromType<QDateTime>();
-    default:
-        return QMetaType::fromType<QString>();
+    for (const DecodedType &decoded : DecodedTypes) {
+        if (decoded.oid == oid)
+            return QMetaType(decoded.type);
     }
+    return QMetaType::fromType<QString>();
 }
 
 // `?` placeholders (outside quoted text and identifiers) as PostgreSQL's `$1`, `$2`, ….
@@ -174,12 +159,12 @@ protected:
         const QVariantList values = boundValues();
         std::vector<Parameter> parameters;
         parameters.reserve(values.size());
+        for (const QVariant &value : values)
+            parameters.push_back(parameterOf(value));
         std::vector<const char *> texts;
         std::vector<int> lengths;
         std::vector<int> formats;
-        for (const QVariant &value : values) {
-            parameters.push_back(parameterOf(value));
-            const Parameter &p = parameters.back();
+        for (const Parameter &p : parameters) {
             texts.push_back(p.null ? nullptr : p.bytes.constData());
             lengths.push_back(int(p.bytes.size()));
             formats.push_back(p.binary ? 1 : 0);
@@ -223,32 +208,27 @@ protected:
     {
         if (!m_result || column < 0 || column >= PQnfields(m_result) || at() < 0)
             return {};
-        const Oid type = PQftype(m_result, column);
+        const QMetaType type = metaTypeOf(PQftype(m_result, column));
         if (PQgetisnull(m_result, at(), column))
-            return QVariant(metaTypeOf(type));
+            return QVariant(type);
         const char *text = PQgetvalue(m_result, at(), column);
         const QByteArray value = QByteArray::fromRawData(text, PQgetlength(m_result, at(), column));
-        switch (type) {
-        case BoolOid:
+        switch (type.id()) {
+        case QMetaType::Bool:
             return text[0] == 't';
-        case Int8Oid:
+        case QMetaType::LongLong:
             return value.toLongLong();
-        case Int2Oid:
-        case Int4Oid:
-        case OidOid:
+        case QMetaType::Int:
             return value.toInt();
-        case Float4Oid:
-        case Float8Oid:
-        case NumericOid:
+        case QMetaType::Double:
             return value.toDouble();
-        case DateOid:
+        case QMetaType::QDate:
             return QDate::fromString(QString::fromLatin1(value), Qt::ISODate);
-        case TimeOid:
+        case QMetaType::QTime:
             return QTime::fromString(QString::fromLatin1(value), Qt::ISODate);
-        case TimestampOid:
-        case TimestampTzOid:
+        case QMetaType::QDateTime:
             return QDateTime::fromString(QString::fromLatin1(value), Qt::ISODate);
-        case ByteaOid: {
+        case QMetaType::QByteArray: {
             size_t length = 0;
             unsigned char *bytes =
                 PQunescapeBytea(reinterpret_cast<const unsigned char *>(text), &length);
