@@ -301,10 +301,6 @@ QString failureText(const QSqlError &error)
     return text.isEmpty() ? u"no reason given by the driver"_s : text;
 }
 
-} // namespace
-
-namespace {
-
 // The Database whose transaction() is open on this thread, and whether it is to announce.
 thread_local Database *t_transactionOf = nullptr;
 thread_local bool t_announce = false;
