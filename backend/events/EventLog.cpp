@@ -88,7 +88,7 @@ Status publishAfter(const QSqlDatabase &tx, bool postgres, const QList<BoundSql>
     values += eventValues(event);
     // A NOTIFY per commit costs PostgreSQL a lock that every notifying commit waits for
     // (bench/RESULTS.md, round 6): where an announcer is set, the hub announces once a while.
-    const bool notify = !Database::announceOnCommit();
+    const bool notify = !Database::announceOnCommit(tx);
     auto inserted =
         runQuery(tx, eventStatement(postgres, companions, notify), values, u"publish event"_s);
     if (!inserted)

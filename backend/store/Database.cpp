@@ -301,22 +301,27 @@ QString failureText(const QSqlError &error)
     return text.isEmpty() ? u"no reason given by the driver"_s : text;
 }
 
-// The Database whose transaction() is open on this thread, and whether it is to announce.
+// The Database whose transaction() is open on this thread, on which connection, and whether it
+// is to announce.
 thread_local Database *t_transactionOf = nullptr;
+thread_local QString t_transactionConnection;
 thread_local bool t_announce = false;
 
 } // namespace
 
-Database::OpenTransaction::OpenTransaction(Database &database)
-    : m_outerDatabase(t_transactionOf), m_outerAnnounce(t_announce)
+Database::OpenTransaction::OpenTransaction(Database &database, const QSqlDatabase &connection)
+    : m_outerDatabase(t_transactionOf), m_outerConnection(t_transactionConnection),
+      m_outerAnnounce(t_announce)
 {
     t_transactionOf = &database;
+    t_transactionConnection = connection.connectionName();
     t_announce = false;
 }
 
 Database::OpenTransaction::~OpenTransaction()
 {
     t_transactionOf = m_outerDatabase;
+    t_transactionConnection = m_outerConnection;
     t_announce = m_outerAnnounce;
 }
 
@@ -343,9 +348,11 @@ bool Database::hasAnnouncer()
     return static_cast<bool>(m_announcer);
 }
 
-bool Database::announceOnCommit()
+bool Database::announceOnCommit(const QSqlDatabase &tx)
 {
-    if (!t_transactionOf || !t_transactionOf->hasAnnouncer())
+    // A statement on another connection (a raw transaction of its own) is not part of it.
+    if (!t_transactionOf || tx.connectionName() != t_transactionConnection
+        || !t_transactionOf->hasAnnouncer())
         return false;
     t_announce = true;
     return true;

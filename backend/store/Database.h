@@ -61,7 +61,7 @@ public:
         const QMutexLocker<QRecursiveMutex> writer(isPostgreSql() ? nullptr : &m_sqliteWriter);
         if (const QString why = begin(db, Access::ReadWrite); !why.isEmpty())
             return failure(QStringLiteral("begin transaction"), why);
-        OpenTransaction open(*this);
+        OpenTransaction open(*this, db);
         Result<T> result = work(db);
         const bool keep = result.hasValue()
             || (!result.error().key.isEmpty() && result.error().key != QLatin1StringView("A03"));
@@ -83,11 +83,11 @@ public:
     // Empty: nothing is announced. Any thread; the hub sets it on start and clears it on stop.
     void setCommitAnnouncer(std::function<void()> announcer);
 
-    // Asks the transaction of Database::transaction() open on this thread to run its
-    // database's announcer once it has committed (never when it rolls back). False, and
-    // nothing is asked, when no such transaction is open here or its database has no
-    // announcer: the caller must then announce by itself.
-    static bool announceOnCommit();
+    // Asks the transaction of Database::transaction() open on this thread on connection `tx`
+    // to run its database's announcer once it has committed (never when it rolls back). False,
+    // and nothing is asked, when no such transaction is open here on `tx` or its database has
+    // no announcer: the caller must then announce by itself.
+    static bool announceOnCommit(const QSqlDatabase &tx);
 
     // Runs `work`, which only reads, on this thread's connection. On SQLite in one read
     // transaction (one snapshot for all its statements) that takes neither the write lock nor
@@ -134,12 +134,13 @@ private:
         Q_DISABLE_COPY_MOVE(OpenTransaction)
 
     public:
-        explicit OpenTransaction(Database &database);
+        OpenTransaction(Database &database, const QSqlDatabase &connection);
         ~OpenTransaction();
         void committed();
 
     private:
         Database *m_outerDatabase;
+        QString m_outerConnection;
         bool m_outerAnnounce;
     };
     bool hasAnnouncer();

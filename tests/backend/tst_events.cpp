@@ -519,6 +519,29 @@ private Q_SLOTS:
         // A customer's step through the HTTP API is told the same way.
         accountStep(*b);
         QTRY_COMPARE_WITH_TIMEOUT(told, 3, WaitMs);
+
+        // An event committed on a connection of its own while a transaction of the backend is
+        // open on this thread is told by its own commit, whatever that transaction does.
+        auto other = backend::Database::open(b->service().settings().database);
+        QVERIFY(other);
+        QVERIFY(!b->service().database().transaction<Success>([&](QSqlDatabase &) -> Status {
+            QSqlDatabase own = other.value()->connection();
+            if (!own.transaction())
+                return Error {u"A03"_s, own.lastError().text()};
+            if (Status published =
+                    backend::events::publish(own, true,
+                                             {.institutionId = StandardData::institution,
+                                              .branchId = b->data().branchId,
+                                              .kind = u"attempt"_s,
+                                              .payload = {{u"step"_s, u"own"_s}},
+                                              .atMs = b->clock().now().toMSecsSinceEpoch()});
+                !published)
+                return published;
+            if (!own.commit())
+                return Error {u"A03"_s, own.lastError().text()};
+            return Error {u"A03"_s, u"rolled back by the test"_s};
+        }));
+        QTRY_COMPARE_WITH_TIMEOUT(told, 4, WaitMs);
         listener.driver()->unsubscribeFromNotification(QString(backend::events::NotifyChannel));
         listener.close();
         listener = {};
