@@ -63,19 +63,18 @@ ChainHasher::~ChainHasher()
     EVP_MD_CTX_free(m_ctx);
 }
 
-void ChainHasher::hash(QByteArrayView prevHash, const ChainFields &f, QByteArray &out)
+namespace {
+
+// The encoding's bytes after seq (see ChainHasher in the header).
+qsizetype afterSeqSize(const ChainFields &f)
 {
-    const qsizetype size = prevHash.size() + 1 + 8 + 8 + 1 + (f.staffId ? 8 : 0) + 8 * 4
-        + f.institutionId.size() + f.username.size() + f.role.size() + f.action.size()
-        + f.target.size() + f.reason.size() + f.sourceAddress.size() + f.details.size();
-    if (m_buffer.size() < size)
-        m_buffer.resize(qMax(size, 2 * m_buffer.size()));
-    char *p = m_buffer.data();
-    if (!prevHash.isEmpty())
-        std::memcpy(p, prevHash.data(), size_t(prevHash.size()));
-    p += prevHash.size();
-    *p++ = encodingVersion;
-    p = putInt64(p, f.seq);
+    return 8 + 1 + (f.staffId ? 8 : 0) + 8 * 4 + f.institutionId.size() + f.username.size()
+        + f.role.size() + f.action.size() + f.target.size() + f.reason.size()
+        + f.sourceAddress.size() + f.details.size();
+}
+
+char *putAfterSeq(char *p, const ChainFields &f)
+{
     p = putInt64(p, f.atMs);
     p = putText(p, f.institutionId);
     if (f.staffId) {
@@ -90,7 +89,33 @@ void ChainHasher::hash(QByteArrayView prevHash, const ChainFields &f, QByteArray
     p = putText(p, f.target);
     p = putText(p, f.reason);
     p = putText(p, f.sourceAddress);
-    p = putText(p, f.details);
+    return putText(p, f.details);
+}
+
+} // namespace
+
+SplitEncoding encodingAroundSeq(const ChainFields &fields)
+{
+    SplitEncoding split;
+    split.beforeSeq = QByteArray(1, encodingVersion);
+    split.afterSeq.resize(afterSeqSize(fields));
+    [[maybe_unused]] const char *end = putAfterSeq(split.afterSeq.data(), fields);
+    Q_ASSERT(end - split.afterSeq.constData() == split.afterSeq.size());
+    return split;
+}
+
+void ChainHasher::hash(QByteArrayView prevHash, const ChainFields &f, QByteArray &out)
+{
+    const qsizetype size = prevHash.size() + 1 + 8 + afterSeqSize(f);
+    if (m_buffer.size() < size)
+        m_buffer.resize(qMax(size, 2 * m_buffer.size()));
+    char *p = m_buffer.data();
+    if (!prevHash.isEmpty())
+        std::memcpy(p, prevHash.data(), size_t(prevHash.size()));
+    p += prevHash.size();
+    *p++ = encodingVersion;
+    p = putInt64(p, f.seq);
+    p = putAfterSeq(p, f);
     Q_ASSERT(p - m_buffer.constData() == size);
 
     if (out.size() != chainHashSize)

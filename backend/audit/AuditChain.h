@@ -60,6 +60,18 @@ private:
     QByteArray m_buffer;
 };
 
+// The encoding of `fields` (their seq aside) in two parts, before and after where seq goes, so
+// that whoever assigns seq and knows the previous hash can finish the hash:
+// SHA-256(prev_hash || beforeSeq || seq as 8 bytes big-endian || afterSeq) equals
+// ChainHasher::hash(prev_hash, fields with that seq). PostgreSQL does so in the statement that
+// takes the chain's next seq (AuditLog).
+struct SplitEncoding
+{
+    QByteArray beforeSeq;
+    QByteArray afterSeq;
+};
+SplitEncoding encodingAroundSeq(const ChainFields &fields);
+
 // A signed statement "the chain's row `seq` had hash `hash` at time `at`": kind "periodic"
 // (every N rows or seconds) or "purge" (the last row of a purged prefix).
 struct Checkpoint

@@ -78,29 +78,56 @@ Result<AuditLog::Head> AuditLog::lockHead(const QSqlDatabase &tx, bool postgres)
     return Database::failure(u"audit head"_s, u"audit_head row missing after insert"_s);
 }
 
+namespace {
+
+// A record's text as the row stores it and the chain hashes it (UTF-8; details as compact JSON).
+struct EncodedRecord
+{
+    explicit EncodedRecord(const AuditRecord &r)
+        : institution(r.institutionId.toUtf8()), username(r.username.toUtf8()),
+          role(r.role.toUtf8()), action(r.action.toUtf8()), target(r.target.toUtf8()),
+          reason(r.reason.toUtf8()), source(r.sourceAddress.toUtf8()),
+          details(QJsonDocument(r.details).toJson(QJsonDocument::Compact)), record(r)
+    { }
+
+    ChainFields fields(qint64 seq) const
+    {
+        return {.seq = seq,
+                .atMs = record.atMs,
+                .institutionId = institution,
+                .staffId = record.staffId,
+                .username = username,
+                .role = role,
+                .action = action,
+                .target = target,
+                .reason = reason,
+                .sourceAddress = source,
+                .details = details};
+    }
+
+    // The row's columns from `at` to `details`, in table order, as bound.
+    void appendColumns(QVariantList &values) const
+    {
+        values << record.atMs << text(record.institutionId)
+               << (record.staffId ? QVariant(*record.staffId)
+                                  : QVariant(QMetaType::fromType<qint64>()))
+               << text(record.username) << text(record.role) << text(record.action)
+               << text(record.target) << text(record.reason) << text(record.sourceAddress)
+               << QString::fromUtf8(details);
+    }
+
+    QByteArray institution, username, role, action, target, reason, source, details;
+    const AuditRecord &record;
+};
+
+} // namespace
+
 QByteArray recordHash(ChainHasher &hasher, QByteArrayView prevHash, qint64 seq,
                       const AuditRecord &r, QByteArray &details)
 {
-    const QByteArray institution = r.institutionId.toUtf8();
-    const QByteArray username = r.username.toUtf8();
-    const QByteArray role = r.role.toUtf8();
-    const QByteArray action = r.action.toUtf8();
-    const QByteArray target = r.target.toUtf8();
-    const QByteArray reason = r.reason.toUtf8();
-    const QByteArray source = r.sourceAddress.toUtf8();
-    details = QJsonDocument(r.details).toJson(QJsonDocument::Compact);
-    return hasher.hash(prevHash,
-                       {.seq = seq,
-                        .atMs = r.atMs,
-                        .institutionId = institution,
-                        .staffId = r.staffId,
-                        .username = username,
-                        .role = role,
-                        .action = action,
-                        .target = target,
-                        .reason = reason,
-                        .sourceAddress = source,
-                        .details = details});
+    const EncodedRecord encoded(r);
+    details = encoded.details;
+    return hasher.hash(prevHash, encoded.fields(seq));
 }
 
 namespace {
@@ -133,9 +160,48 @@ Status AuditLog::append(const QSqlDatabase &tx, const AuditRecord &record)
     return appendRows(tx, {&record});
 }
 
+Status AuditLog::appendOneOnPostgreSql(const QSqlDatabase &tx, const AuditRecord &record)
+{
+    // The head's update computes the row's hash (the chain's encoding, split around the seq it
+    // assigns, from AuditChain) and the insert takes it from there: one round trip, and the
+    // head is locked from this statement to the commit only. Parameters are cast because an
+    // INSERT … SELECT gives them no column types to infer.
+    static const QString statement =
+        u"WITH head AS (UPDATE audit_head SET seq = seq + 1, prev_hash = hash, "
+        "hash = sha256(hash || ?::bytea || int8send(seq + 1) || ?::bytea) WHERE id = ? "
+        "RETURNING seq, prev_hash, hash, checkpoint_seq), "
+        "appended AS (INSERT INTO audit_log (%1) SELECT seq, ?::bigint, ?::text, ?::bigint, "
+        "?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, prev_hash, hash "
+        "FROM head) "
+        "SELECT seq, checkpoint_seq FROM head"_s.arg(auditColumns());
+    const EncodedRecord encoded(record);
+    const SplitEncoding split = encodingAroundSeq(encoded.fields(0));
+    QVariantList values {split.beforeSeq, split.afterSeq, qint64(1)};
+    encoded.appendColumns(values);
+    for (int round = 0; round < 2; ++round) {
+        {
+            Result<Statement> appended = runQuery(tx, statement, values, u"audit append"_s);
+            if (!appended)
+                return appended.error();
+            if (appended.value().next()) {
+                const qint64 seq = appended.value().value(0).toLongLong();
+                if (seq - appended.value().value(1).toLongLong() >= m_everyRows)
+                    scheduleCheckpoint();
+                return Success {};
+            }
+        }
+        // The first append ever creates the head (lockHead does: two first appenders agree).
+        if (Result<Head> created = lockHead(tx, true); !created)
+            return created.error();
+    }
+    return Database::failure(u"audit append"_s, u"audit_head row missing"_s);
+}
+
 Status AuditLog::appendRows(const QSqlDatabase &tx, const QList<const AuditRecord *> &records)
 {
     const bool postgres = m_database.isPostgreSql();
+    if (postgres && records.size() == 1)
+        return appendOneOnPostgreSql(tx, *records.first());
     const qint64 count = records.size();
     // One statement takes the chain's next seqs and locks the head until the transaction ends
     // (a concurrent appender waits here, then sees this one's committed head).
@@ -171,14 +237,11 @@ Status AuditLog::appendRows(const QSqlDatabase &tx, const QList<const AuditRecor
         QVariantList values;
         values.reserve(rows * AuditColumnCount + 2);
         for (qsizetype i = first; i < first + rows; ++i) {
-            const AuditRecord &r = *records.at(i);
-            QByteArray details;
-            const QByteArray hash = recordHash(hasher, prevHash, ++seq, r, details);
-            values << seq << r.atMs << text(r.institutionId)
-                   << (r.staffId ? QVariant(*r.staffId) : QVariant(QMetaType::fromType<qint64>()))
-                   << text(r.username) << text(r.role) << text(r.action) << text(r.target)
-                   << text(r.reason) << text(r.sourceAddress) << QString::fromUtf8(details)
-                   << prevHash << hash;
+            const EncodedRecord encoded(*records.at(i));
+            const QByteArray hash = hasher.hash(prevHash, encoded.fields(++seq));
+            values << seq;
+            encoded.appendColumns(values);
+            values << prevHash << hash;
             prevHash = hash;
         }
         const bool last = first + rows == count;

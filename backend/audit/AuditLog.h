@@ -131,6 +131,7 @@ public:
 private:
     // Appends `records` in this order inside `tx`, taking the head once for all of them.
     Status appendRows(const QSqlDatabase &tx, const QList<const AuditRecord *> &records);
+    Status appendOneOnPostgreSql(const QSqlDatabase &tx, const AuditRecord &record);
     void scheduleCheckpoint();
 
     // A caller of appendCommitted() waiting for its row's batch.

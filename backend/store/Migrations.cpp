@@ -377,6 +377,14 @@ const QList<Migration> &migrations()
              u"{postgresql-only} CREATE TRIGGER customers_name_key AFTER UPDATE OF name_key ON "
              "customers FOR EACH ROW EXECUTE FUNCTION customers_pass_name_key()"_s,
          }},
+        {6,
+         u"the audit head keeps the hash it replaced: an append on PostgreSQL is one statement"_s,
+         {
+             // An UPDATE's RETURNING gives the row's new values only; the appended row needs the
+             // old hash as its prev_hash, so the update copies it here (a working column: only
+             // that statement reads it, in its own RETURNING).
+             u"ALTER TABLE audit_head ADD COLUMN prev_hash {blob}"_s,
+         }},
     };
     return all;
 }

@@ -12,11 +12,13 @@
 #include "TestDatabases.h"
 #include "TestEngines.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonDocument>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QtEndian>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -279,6 +281,46 @@ private Q_SLOTS:
         QVERIFY(a != b);
         QVERIFY(c != d);
         QCOMPARE(hasher.hash(genesisHash(), {.seq = 1, .username = "ab", .role = "c"}), a);
+    }
+
+    // PostgreSQL finishes a row's hash itself from the two parts around the seq it assigns; the
+    // result must be the hash verify computes.
+    void splitEncodingFinishesToTheSameHash_data()
+    {
+        QTest::addColumn<std::optional<qint64>>("staffId");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("staff member, Japanese reason")
+            << std::optional<qint64>(42) << u"本人確認済み、窓口にて"_s;
+        QTest::newRow("no staff id, empty reason") << std::optional<qint64>() << QString();
+    }
+    void splitEncodingFinishesToTheSameHash()
+    {
+        QFETCH(std::optional<qint64>, staffId);
+        QFETCH(QString, reason);
+        const QByteArray reasonBytes = reason.toUtf8();
+        ChainFields fields {.seq = 0,
+                            .atMs = 1'780'000'000'123,
+                            .institutionId = "hyogo-himawari",
+                            .staffId = staffId,
+                            .username = "teller0040",
+                            .role = "teller",
+                            .action = "lock.release",
+                            .target = "customer:100001",
+                            .reason = reasonBytes,
+                            .sourceAddress = "192.0.2.7",
+                            .details = R"({"branch":"001"})"};
+        const SplitEncoding split = encodingAroundSeq(fields);
+        const QByteArray prev = QByteArray(32, '\x5a');
+        for (qint64 seq : {qint64(1), qint64(300), qint64(1) << 40}) {
+            QByteArray seqBytes(8, '\0');
+            qToBigEndian(seq, seqBytes.data());
+            const QByteArray encoded = prev + split.beforeSeq + seqBytes + split.afterSeq;
+            const QByteArray finished =
+                QCryptographicHash::hash(encoded, QCryptographicHash::Sha256);
+            fields.seq = seq;
+            ChainHasher hasher;
+            QCOMPARE(finished, hasher.hash(prev, fields));
+        }
     }
 
     void appendsAChainAndPagesIt_data() { tc::test::addEngineRows(); }
