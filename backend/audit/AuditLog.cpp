@@ -164,7 +164,8 @@ Status AuditLog::appendOneOnPostgreSql(const QSqlDatabase &tx, const AuditRecord
 {
     // The head's update computes the row's hash (the chain's encoding, split around the seq it
     // assigns, from AuditChain) and the insert takes it from there: one round trip, and the
-    // head is locked from this statement to the commit only. Parameters are cast because an
+    // head is locked from this statement to the commit only (outside a transaction, the
+    // statement's own commit). Parameters are cast because an
     // INSERT … SELECT gives them no column types to infer.
     static const QString statement =
         u"WITH head AS (UPDATE audit_head SET seq = seq + 1, prev_hash = hash, "
@@ -293,8 +294,12 @@ Status AuditLog::appendCommitted(const AuditRecord &record)
         records.reserve(batch.size());
         for (const Waiting *waiting : batch)
             records.append(waiting->record);
-        const Status written = m_database.transaction<Success>(
-            [&](QSqlDatabase &tx) { return appendRows(tx, records); });
+        // One row on PostgreSQL is one statement, which commits by itself: no BEGIN and COMMIT
+        // round trips for the audited read of a quiet moment.
+        const Status written = records.size() == 1 && m_database.isPostgreSql()
+            ? appendOneOnPostgreSql(m_database.connection(), *records.first())
+            : m_database.transaction<Success>(
+                [&](QSqlDatabase &tx) { return appendRows(tx, records); });
         if (!written)
             qCWarning(lcAudit).noquote()
                 << "audit batch of" << batch.size() << "rows failed:" << written.error().message;

@@ -81,7 +81,9 @@ public:
     // that only read, whose row has nothing to commit or roll back with (answer only after it
     // succeeds). Concurrent callers share one transaction (group commit: whoever finds no
     // batch being written writes the rows of everyone waiting), so audited reads neither hold
-    // SQLite's writer during their reads nor queue one by one on the chain's head.
+    // SQLite's writer during their reads nor queue one by one on the chain's head. A batch of
+    // one row on PostgreSQL is a single statement that commits by itself. Call it outside any
+    // transaction of this thread's connection.
     Status appendCommitted(const AuditRecord &record);
 
     struct Page

@@ -724,6 +724,27 @@ private Q_SLOTS:
         expectLinearChain(one, two, 2 * threadsPerInstance * appendsPerThread);
     }
 
+    // A lone audited read's row (on PostgreSQL one statement outside any transaction) is
+    // committed when appendCommitted returns: another instance sees it, chained.
+    void appendCommittedAloneIsCommittedOnReturn_data() { tc::test::addEngineRows(); }
+    void appendCommittedAloneIsCommittedOnReturn()
+    {
+        QFETCH(QString, engine);
+        const DatabaseSettings settings = m_databases.create(engine);
+        Fixture one = make(engine, 50, 60, settings);
+        Fixture other = make(engine, 50, 60, settings);
+        for (int i = 1; i <= 3; ++i) {
+            QVERIFY(one.log->appendCommitted(record(i, 1000 + i)));
+            QCOMPARE(scalar(other, u"SELECT COUNT(*) FROM audit_log"_s).toInt(), i);
+            QCOMPARE(scalar(other, u"SELECT seq FROM audit_head WHERE id = 1"_s).toLongLong(), i);
+        }
+        QVERIFY(append(other, 4));
+        QVERIFY(one.log->appendCommitted(record(5, 1005)));
+        const VerifyReport report = verifyNow(other);
+        QVERIFY2(report.intact(), qPrintable(report.summary()));
+        QCOMPARE(report.rowsChecked, 5);
+    }
+
     // Audited reads append through appendCommitted(): concurrent callers share a transaction.
     // Every caller's row must be in the chain exactly once, committed by the time it returns,
     // with seq contiguous and the chain intact beside appenders that use their own
