@@ -109,21 +109,17 @@ constexpr std::array companions {Companion::None, Companion::SecondInsert, Compa
 
 QString companionLabel(Companion companion)
 {
-    switch (companion) {
-    case Companion::None:
-        return u"attempt insert alone"_s;
-    case Companion::SecondInsert:
-        return u"attempt insert + 2nd insert"_s;
-    case Companion::AuditRow:
-        return u"attempt insert + audit row"_s;
-    }
-    return {};
+    static const std::array labels {u"attempt insert alone"_s, u"attempt insert + 2nd insert"_s,
+                                    u"attempt insert + audit row"_s};
+    return labels.at(size_t(companion));
 }
 
 QString overhead(double with, double without)
 {
-    return u"+%1 us (%2 %)"_s.arg(with - without, 0, 'f', 1)
-        .arg(100.0 * (with - without) / without, 0, 'f', 1);
+    const double delta = with - without;
+    return u"%1%2 us (%3 %)"_s.arg(delta >= 0 ? u"+"_s : QString())
+        .arg(delta, 0, 'f', 1)
+        .arg(100.0 * delta / without, 0, 'f', 1);
 }
 
 void measureAppend(Database &database, audit::AuditLog &log, const Clock &clock, int transactions,

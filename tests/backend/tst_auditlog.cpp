@@ -85,6 +85,14 @@ class TestAuditLog final : public QObject
         return f;
     }
 
+    // Two "instances" on one database: Database and AuditLog objects of their own, as two
+    // backend processes would have.
+    std::pair<Fixture, Fixture> twoInstances(const QString &engine, int everyRows)
+    {
+        const DatabaseSettings settings = m_databases.create(engine);
+        return {make(engine, everyRows, 60, settings), make(engine, everyRows, 60, settings)};
+    }
+
     static Status append(Fixture &f, int i)
     {
         return f.database->transaction<Success>([&](QSqlDatabase &db) -> Status {
@@ -695,11 +703,8 @@ private Q_SLOTS:
     void concurrentAppendersStayLinear()
     {
         QFETCH(QString, engine);
-        const DatabaseSettings settings = m_databases.create(engine);
-        // Two "instances" (Database and AuditLog objects of their own, as two backend
-        // processes would have), each with two threads on connections of their own.
-        Fixture one = make(engine, 25, 60, settings);
-        Fixture two = make(engine, 25, 60, settings);
+        // Two instances, each with two threads on connections of their own.
+        auto [one, two] = twoInstances(engine, 25);
         constexpr int threadsPerInstance = 2;
         constexpr int appendsPerThread = 40;
         std::atomic<int> failures {0};
@@ -730,9 +735,7 @@ private Q_SLOTS:
     void appendCommittedAloneIsCommittedOnReturn()
     {
         QFETCH(QString, engine);
-        const DatabaseSettings settings = m_databases.create(engine);
-        Fixture one = make(engine, 50, 60, settings);
-        Fixture other = make(engine, 50, 60, settings);
+        auto [one, other] = twoInstances(engine, 50);
         for (int i = 1; i <= 3; ++i) {
             QVERIFY(one.log->appendCommitted(record(i, 1000 + i)));
             QCOMPARE(scalar(other, u"SELECT COUNT(*) FROM audit_log"_s).toInt(), i);
@@ -753,9 +756,7 @@ private Q_SLOTS:
     void groupCommitKeepsEveryRow()
     {
         QFETCH(QString, engine);
-        const DatabaseSettings settings = m_databases.create(engine);
-        Fixture one = make(engine, 50, 60, settings);
-        Fixture two = make(engine, 50, 60, settings);
+        auto [one, two] = twoInstances(engine, 50);
         constexpr int committedThreads = 6;
         constexpr int appendsPerThread = 30;
         std::atomic<int> failures {0};
