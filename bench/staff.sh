@@ -11,7 +11,8 @@
 # Knobs: BENCH_CUSTOMERS (1000000), BENCH_ATTEMPTS (10000000), BENCH_PG_ATTEMPTS (same),
 # BENCH_SESSIONS (200), BENCH_THINK_MS ("1000 500": paced runs of BENCH_SESSIONS, each session
 # pausing that long on average between calls, after the closed-loop one), BENCH_SECONDS (30), BENCH_BUILD (build/release),
-# BENCH_PG_SHARED_BUFFERS (the cluster's shared_buffers; PostgreSQL's default, 128MB, when unset).
+# BENCH_PG_SHARED_BUFFERS (the cluster's shared_buffers; PostgreSQL's default, 128MB, when unset),
+# BENCH_PG_OPTIONS (more server settings, e.g. "-c huge_pages=on" after sysctl vm.nr_hugepages).
 # The server logs tc.backend.http at debug level: one line per request with its handler time,
 # which the driver reads back for the measured window.
 set -euo pipefail
@@ -41,12 +42,12 @@ trap cleanup EXIT
 
 for engine in $engines; do
   if [ "$engine" = postgresql ]; then
-    TC_TEST_PG_OPTIONS=${BENCH_PG_SHARED_BUFFERS:+"-c shared_buffers=$BENCH_PG_SHARED_BUFFERS"} \
+    TC_TEST_PG_OPTIONS="${BENCH_PG_SHARED_BUFFERS:+-c shared_buffers=$BENCH_PG_SHARED_BUFFERS} ${BENCH_PG_OPTIONS:-}" \
       scripts/test-postgres start "$pg_state" >/dev/null
     host=$(sed -n 's/^TC_TEST_PG_HOST=//p' "$pg_state")
     port=$(sed -n 's/^TC_TEST_PG_PORT=//p' "$pg_state")
     psql -q -h "$host" -p "$port" -U postgres -d postgres -c "CREATE DATABASE tc_staff" >/dev/null
-    psql -At -h "$host" -p "$port" -U postgres -d postgres -c "SELECT 'shared_buffers ' || current_setting('shared_buffers')"
+    psql -At -h "$host" -p "$port" -U postgres -d postgres -c "SELECT 'shared_buffers ' || current_setting('shared_buffers') || ', huge_pages ' || current_setting('huge_pages')"
     db=(--engine postgresql --pg-host "$host" --pg-port "$port" --pg-user postgres --pg-db tc_staff)
     n_attempts=$pg_attempts
   else
