@@ -160,13 +160,13 @@ Status AuditLog::append(const QSqlDatabase &tx, const AuditRecord &record)
     return appendRows(tx, {&record});
 }
 
-Status AuditLog::appendOneOnPostgreSql(const QSqlDatabase &tx, const AuditRecord &record)
+Status AuditLog::appendOneOnPostgreSql(const QSqlDatabase &db, const AuditRecord &record)
 {
     // The head's update computes the row's hash (the chain's encoding, split around the seq it
     // assigns, from AuditChain) and the insert takes it from there: one round trip, and the
     // head is locked from this statement to the commit only (outside a transaction, the
-    // statement's own commit). Parameters are cast because an
-    // INSERT … SELECT gives them no column types to infer.
+    // statement's own commit). Parameters are cast because an INSERT … SELECT gives them no
+    // column types to infer.
     static const QString statement =
         u"WITH head AS (UPDATE audit_head SET seq = seq + 1, prev_hash = hash, "
         "hash = sha256(hash || ?::bytea || int8send(seq + 1) || ?::bytea) WHERE id = ? "
@@ -181,7 +181,7 @@ Status AuditLog::appendOneOnPostgreSql(const QSqlDatabase &tx, const AuditRecord
     encoded.appendColumns(values);
     for (int round = 0; round < 2; ++round) {
         {
-            Result<Statement> appended = runQuery(tx, statement, values, u"audit append"_s);
+            Result<Statement> appended = runQuery(db, statement, values, u"audit append"_s);
             if (!appended)
                 return appended.error();
             if (appended.value().next()) {
@@ -192,7 +192,7 @@ Status AuditLog::appendOneOnPostgreSql(const QSqlDatabase &tx, const AuditRecord
             }
         }
         // The first append ever creates the head (lockHead does: two first appenders agree).
-        if (Result<Head> created = lockHead(tx, true); !created)
+        if (Result<Head> created = lockHead(db, true); !created)
             return created.error();
     }
     return Database::failure(u"audit append"_s, u"audit_head row missing"_s);

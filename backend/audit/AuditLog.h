@@ -133,7 +133,9 @@ public:
 private:
     // Appends `records` in this order inside `tx`, taking the head once for all of them.
     Status appendRows(const QSqlDatabase &tx, const QList<const AuditRecord *> &records);
-    Status appendOneOnPostgreSql(const QSqlDatabase &tx, const AuditRecord &record);
+    // PostgreSQL, one row in one statement: inside the caller's transaction on `db`, or
+    // committed by itself when `db` has none open.
+    Status appendOneOnPostgreSql(const QSqlDatabase &db, const AuditRecord &record);
     void scheduleCheckpoint();
 
     // A caller of appendCommitted() waiting for its row's batch.
