@@ -1,0 +1,360 @@
+#pragma once
+
+#include "ErrorCatalog.h"
+#include "Result.h"
+#include "ServiceCalendar.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+
+#include <optional>
+
+// The staff API's JSON bodies as C++ types, defined once for both programs: the backend's
+// staff handlers encode their answers with toJson(), the console decodes them with fromJson().
+// Field names are those of docs/api.md.
+//
+// Decoding rules, the same for every type: unknown fields are ignored (a newer backend may add
+// some); a missing or mistyped required field is an Error with key "decode" and a message that
+// names the field's path ("accounts[0].locks[1].kind: missing"); optional fields and JSON null
+// decode to an empty QString, an invalid QDateTime, std::nullopt or 0 as documented per field.
+// Times are ISO 8601 UTC on the wire ("2026-11-24T05:12:09.120Z") and QDateTime in UTC here.
+namespace tc::protocol {
+
+inline constexpr QLatin1StringView DecodeErrorKey {"decode"};
+
+// An error answer of any call: {"code": "B84", "message": "…", "detail": "…"?}.
+struct ErrorBody
+{
+    QString code; // a catalog code, required
+    QString message; // the customer's text (Japanese), required
+    QString detail; // optional (G01 says which input was wrong)
+
+    static Result<ErrorBody> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+    friend bool operator==(const ErrorBody &, const ErrorBody &) = default;
+};
+
+// The answer of POST /api/v1/staff/session and of /session/refresh.
+struct StaffSession
+{
+    QString accessToken;
+    QString tokenType; // "Bearer"
+    int expiresIn = 0; // seconds
+    QString refreshToken;
+    QDateTime sessionExpiresAt;
+    QString username;
+    QString displayName;
+    QString role; // "teller", "support", "supervisor"
+    QString institution; // id, e.g. "hyogo-himawari"
+    QString institutionName;
+    QString branchCode; // empty (JSON null) for staff without a branch
+    QString branchName; // optional, empty when unknown
+    int idleTimeoutSeconds = 0; // optional: the server's idle limit of a session, 0 unknown
+    QString supportDesk; // optional: the institution's support desk (name, phone, hours)
+
+    static Result<StaffSession> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+    friend bool operator==(const StaffSession &, const StaffSession &) = default;
+};
+
+// One of today's locks of an account (customer detail only).
+struct AccountLock
+{
+    QString kind; // "identity" or "pin"
+    int failuresToday = 0;
+    int threshold = 0;
+    bool locked = false;
+    QDateTime lockedAt; // null unless locked
+    QDateTime releaseAt; // the next 00:00 Tokyo; null unless locked
+    QDateTime releasedEarlyAt; // null unless a staff member released it today
+
+    static Result<AccountLock> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+    friend bool operator==(const AccountLock &, const AccountLock &) = default;
+};
+
+// A pending early-release request of an account's lock (customer detail only).
+struct PendingRelease
+{
+    qint64 id = 0;
+    QString kind; // "identity" or "pin"
+    QString reason;
+    QDateTime requestedAt;
+    QString requestedBy; // user name
+
+    static Result<PendingRelease> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+    friend bool operator==(const PendingRelease &, const PendingRelease &) = default;
+};
+
+struct Account
+{
+    qint64 id = 0;
+    QString branchCode;
+    QString branchName;
+    QString accountType; // "ordinary" or "savings"
+    QString accountNumber;
+    bool cashCardIssued = false;
+    QString status; // "active", "closed", "moved"
+    qint64 movedToAccountId = 0; // 0 for JSON null
+    // Present in the customer detail only; absent fields decode to empty lists and are not
+    // written by toJson() when `hasLockState` is false.
+    bool hasLockState = false;
+    QList<AccountLock> locks;
+    QList<PendingRelease> pendingReleaseRequests;
+
+    static Result<Account> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+    friend bool operator==(const Account &, const Account &) = default;
+};
+
+// A customer as the search lists it; support staff get birth date and phone masked.
+struct Customer
+{
+    qint64 id = 0;
+    QString nameKana;
+    QString birthDate; // "1980-04-01", or masked "1980-**-**"
+    QString phone; // digits, or masked "******0000"
+    bool masked = false;
+    QList<Account> accounts;
+
+    static Result<Customer> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+    friend bool operator==(const Customer &, const Customer &) = default;
+};
+
+// GET /api/v1/staff/customers
+struct CustomerSearchResult
+{
+    QList<Customer> customers;
+    bool truncated = false;
+
+    static Result<CustomerSearchResult> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+    friend bool operator==(const CustomerSearchResult &, const CustomerSearchResult &) = default;
+};
+
+struct LockHistoryEntry
+{
+    qint64 accountId = 0;
+    QString kind; // "identity" or "pin"
+    QString event; // "locked", "released_by_staff", "released_at_midnight"
+    QDateTime at;
+    QString staff; // empty unless released by staff
+    QString reason; // empty unless released by staff
+
+    static Result<LockHistoryEntry> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+    friend bool operator==(const LockHistoryEntry &, const LockHistoryEntry &) = default;
+};
+
+// GET /api/v1/staff/customers/{id}: the customer's fields (flat in JSON) plus lock state.
+struct CustomerDetail
+{
+    Customer customer; // its accounts carry hasLockState = true
+    bool earlyReleaseNeedsApproval = false;
+    QList<LockHistoryEntry> lockHistory;
+    int activeLinkages = 0; // linkage_summary.active
+    int totalLinkages = 0; // linkage_summary.total
+
+    static Result<CustomerDetail> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+    friend bool operator==(const CustomerDetail &, const CustomerDetail &) = default;
+};
+
+// One step call of a verification flow, as staff see it. A flow's steps share `flowId`.
+struct Attempt
+{
+    qint64 id = 0;
+    QDateTime at;
+    qint64 accountId = 0; // 0 when the attempt named no known account
+    QString account; // "001 ordinary 1234567" label, empty when none
+    qint64 customerId = 0; // optional, 0 when unknown
+    QString branchCode; // optional
+    QString step; // "account", "customer", "phone", "pin", "consent", "cancel"
+    QString outcome; // "success", "failure", "refused", "cancelled"
+    QString code; // catalog code, empty on success
+    QString message; // the customer's text of `code`, empty on success
+    QString flowId;
+    QString sourceAddress;
+    QString nameKana; // optional
+    QString clientApp; // optional
+
+    static Result<Attempt> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+    friend bool operator==(const Attempt &, const Attempt &) = default;
+};
+
+// GET …/customers/{id}/attempts and GET /api/v1/staff/attempts: newest first.
+struct AttemptsPage
+{
+    QList<Attempt> attempts;
+    QString nextCursor; // empty (JSON null) on the last page
+
+    static Result<AttemptsPage> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+    friend bool operator==(const AttemptsPage &, const AttemptsPage &) = default;
+};
+
+struct Linkage
+{
+    qint64 id = 0;
+    qint64 accountId = 0;
+    QString account;
+    QString clientId;
+    QString clientApp;
+    QString provider;
+    QString scope;
+    QDateTime grantedAt;
+    QDateTime expiresAt;
+    QDateTime lastUsedAt; // null when never used
+    QDateTime revokedAt; // null unless revoked
+    QString revokedBy;
+    QString revokeReason;
+    QString state; // "active", "expired", "revoked", "account_moved", "app_suspended"
+
+    static Result<Linkage> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+    friend bool operator==(const Linkage &, const Linkage &) = default;
+};
+
+// GET …/customers/{id}/linkages
+struct LinkageList
+{
+    QList<Linkage> linkages;
+
+    static Result<LinkageList> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+    friend bool operator==(const LinkageList &, const LinkageList &) = default;
+};
+
+// One event of GET /api/v1/staff/events (the `data:` line). The kind's own fields are empty
+// or 0 where they do not apply.
+struct StaffEvent
+{
+    qint64 id = 0;
+    QString kind; // "attempt", "lock", "release", "revocation", "suspension"
+    QDateTime at;
+    // the account and customer it concerns, where it applies
+    qint64 accountId = 0;
+    QString branchCode;
+    QString accountType;
+    QString accountNumber;
+    qint64 customerId = 0;
+    QString customerName;
+    QString customerPhone;
+    QString clientName;
+    // attempt
+    QString step;
+    QString outcome;
+    QString code;
+    // lock and release
+    QString lockKind;
+    QString day; // Tokyo date "YYYY-MM-DD"
+    QDateTime lockedAt;
+    QDateTime releasesAt; // lock
+    QString how; // release: "released_at_midnight" or "released_by_staff"
+    QDateTime releasedAt; // release at midnight
+    // staff actions (release by staff, revocation, suspension)
+    QString staff;
+    QString reason;
+    qint64 linkageId = 0;
+    QString clientApp;
+    QString clientId;
+    bool suspended = false;
+
+    static Result<StaffEvent> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+    friend bool operator==(const StaffEvent &, const StaffEvent &) = default;
+};
+
+// A catalog entry as GET /api/v1/staff/catalog/{code} answers it, and each of the matches of
+// GET /api/v1/staff/catalog?message= (with `score`).
+struct CatalogAnswer
+{
+    CatalogEntry entry; // code, screen, http_status, customer_message(_en), from_seeds,
+                        // meaning/cause/tell_customer as {"ja","en"}; counts and aliases are
+                        // not sent
+    std::optional<double> score;
+
+    static Result<CatalogAnswer> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+};
+
+struct CatalogMatches
+{
+    QList<CatalogAnswer> matches;
+
+    static Result<CatalogMatches> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+};
+
+// The wire names of the closure reasons ("daily_midnight", …, "announced_maintenance").
+QString closureReasonName(ClosureReason reason);
+std::optional<ClosureReason> closureReasonFromName(const QString &name);
+
+// GET /api/v1/staff/service-status
+struct ServiceStatus
+{
+    QDateTime now;
+    bool open = true;
+    std::optional<ServiceWindow> closed; // only while closed
+    std::optional<ServiceWindow> nextClosure;
+
+    static Result<ServiceStatus> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+    friend bool operator==(const ServiceStatus &, const ServiceStatus &) = default;
+};
+
+struct EarlyReleaseRow
+{
+    QDateTime at;
+    QString kind;
+    QString account;
+    QString staff;
+    QString staffName;
+    QString reason;
+    friend bool operator==(const EarlyReleaseRow &, const EarlyReleaseRow &) = default;
+};
+
+struct RevocationRow
+{
+    QDateTime at;
+    QString by;
+    QString reason;
+    QString clientApp;
+    QString account;
+    friend bool operator==(const RevocationRow &, const RevocationRow &) = default;
+};
+
+struct BranchReport
+{
+    QString branchCode;
+    QString branchName;
+    int attempts = 0;
+    int completions = 0;
+    QMap<QString, int> failuresByCode;
+    int identityLocks = 0; // locks.identity
+    int pinLocks = 0; // locks.pin
+    int midnightReleases = 0;
+    QList<EarlyReleaseRow> earlyReleases;
+    QList<RevocationRow> revocations;
+    friend bool operator==(const BranchReport &, const BranchReport &) = default;
+};
+
+// GET /api/v1/staff/reports/daily
+struct DailyReport
+{
+    QDate date;
+    QString institutionId;
+    QList<BranchReport> branches;
+
+    static Result<DailyReport> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+    friend bool operator==(const DailyReport &, const DailyReport &) = default;
+};
+
+} // namespace tc::protocol
