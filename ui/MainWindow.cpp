@@ -1,17 +1,42 @@
 #include "MainWindow.h"
 
+#include "BranchActivityView.h"
+#include "ConnectionStatusWidget.h"
+#include "CustomerView.h"
 #include "ExplainerWidget.h"
+#include "MessageBar.h"
+#include "SearchWidget.h"
 #include "ServiceStatusWidget.h"
+#include "ShortcutsDialog.h"
+#include "TableStateHelper.h"
 #include "UpcomingWindowsModel.h"
 #include "ui_MainWindow.h"
 
 #include <QApplication>
 #include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
 #include <QMessageBox>
 
 using namespace Qt::StringLiterals;
 
 namespace tc {
+
+namespace {
+
+QString roleText(const QString &role)
+{
+    if (role == u"teller"_s)
+        return MainWindow::tr("teller");
+    if (role == u"support"_s)
+        return MainWindow::tr("support");
+    if (role == u"supervisor"_s)
+        return MainWindow::tr("supervisor");
+    return role;
+}
+
+} // namespace
 
 MainWindow::MainWindow(const ErrorCatalog &catalog, const ServiceCalendar &calendar, Clock clock,
                        QWidget *parent)
@@ -21,28 +46,69 @@ MainWindow::MainWindow(const ErrorCatalog &catalog, const ServiceCalendar &calen
     m_ui->setupUi(this);
     setWindowTitle(tr("Teller Console %1").arg(QStringLiteral(TC_VERSION)));
 
+    m_messageBar = new MessageBar(m_ui->centralWidget);
+    m_ui->messageLayout->addWidget(m_messageBar);
+
+    m_search = new SearchWidget(m_ui->searchPanel);
+    m_ui->searchLayout->addWidget(m_search);
+
+    m_customer = new CustomerView(catalog, m_clock, m_ui->customerTab);
+    m_ui->customerLayout->addWidget(m_customer);
+    m_ui->customerLayout->setContentsMargins(4, 4, 4, 4);
+
+    m_activity = new BranchActivityView(m_ui->activityTab);
+    m_ui->activityLayout->addWidget(m_activity);
+    m_ui->activityLayout->setContentsMargins(0, 0, 0, 0);
+
     m_explainer = new ExplainerWidget(catalog, m_ui->explainerTab);
     m_ui->explainerLayout->addWidget(m_explainer);
     m_ui->explainerLayout->setContentsMargins(0, 0, 0, 0);
+    // Every control of the window has a name for screen readers; the explainer's own form
+    // may not name these yet.
+    if (m_explainer->queryEdit()->accessibleName().isEmpty())
+        m_explainer->queryEdit()->setAccessibleName(tr("Code or message to explain"));
+    if (m_explainer->resultsView()->accessibleName().isEmpty())
+        m_explainer->resultsView()->setAccessibleName(tr("Matching catalog entries"));
 
     m_upcoming = new UpcomingWindowsModel(this);
     m_ui->upcomingView->setModel(m_upcoming);
     QHeaderView *header = m_ui->upcomingView->horizontalHeader();
     for (int column = 0; column < UpcomingWindowsModel::ReasonColumn; ++column)
         header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    m_upcomingState = new TableStateHelper(m_ui->upcomingView, u"servicePauses"_s);
 
+    m_ui->deskSplitter->setStretchFactor(0, 1);
+    m_ui->deskSplitter->setStretchFactor(1, 3);
+    m_ui->deskSplitter->setSizes({300, 900});
+
+    m_connection = new ConnectionStatusWidget(this);
+    m_ui->statusBar->addPermanentWidget(m_connection);
     m_status = new ServiceStatusWidget(calendar, m_clock, this);
     m_ui->statusBar->addPermanentWidget(m_status, 1);
+    m_user = new QLabel(this);
+    m_user->setObjectName(u"signedInUser"_s);
+    m_ui->statusBar->addPermanentWidget(m_user);
     // Opening or closing moves the plan on: the window that just ended leaves the list.
     connect(m_status, &ServiceStatusWidget::openChanged, this, &MainWindow::refreshUpcoming);
     refreshUpcoming();
 
     connect(m_ui->actionQuit, &QAction::triggered, this, &MainWindow::close);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_ui->actionShortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    connect(m_ui->actionSettings, &QAction::triggered, this, &MainWindow::settingsRequested);
+    connect(m_ui->actionLock, &QAction::triggered, this, &MainWindow::lockRequested);
+    connect(m_ui->actionSignOut, &QAction::triggered, this, &MainWindow::signOutRequested);
+    connect(m_ui->actionRefresh, &QAction::triggered, this, &MainWindow::refreshRequested);
+    connect(m_ui->actionFindCustomer, &QAction::triggered, this, &MainWindow::focusSearch);
+    connect(m_ui->actionShowCustomer, &QAction::triggered, this, [this] { openTab(CustomerTab); });
+    connect(m_ui->actionShowActivity, &QAction::triggered, this, [this] { openTab(ActivityTab); });
+    connect(m_ui->actionShowExplainer, &QAction::triggered, this,
+            [this] { openTab(ExplainerTab); });
+    connect(m_ui->actionShowPauses, &QAction::triggered, this, [this] { openTab(PausesTab); });
 
-    m_ui->tabs->setCurrentWidget(m_ui->explainerTab);
-    setFocusProxy(m_explainer);
-    m_explainer->setFocus();
+    setSignedOut();
+    setFocusProxy(m_search);
+    m_search->setFocus();
 }
 
 MainWindow::~MainWindow() = default;
@@ -57,9 +123,88 @@ QTableView *MainWindow::upcomingView() const
     return m_ui->upcomingView;
 }
 
+QString MainWindow::userText() const
+{
+    return m_user->text();
+}
+
+QList<TableStateHelper *> MainWindow::tableStates() const
+{
+    QList<TableStateHelper *> states = m_customer->tableStates();
+    states.append(m_activity->tableState());
+    states.append(m_upcomingState);
+    return states;
+}
+
+QList<QAction *> MainWindow::menuActions() const
+{
+    QList<QAction *> actions;
+    for (QAction *menu : m_ui->menuBar->actions())
+        actions.append(menu->menu()->actions());
+    return actions;
+}
+
+void MainWindow::setSignedIn(const protocol::StaffSession &staff)
+{
+    QString where = staff.institutionName;
+    if (!staff.branchCode.isEmpty())
+        where += u' ' + (staff.branchName.isEmpty() ? staff.branchCode : staff.branchName);
+    m_user->setText(tr("%1 (%2) · %3")
+                        .arg(staff.displayName.isEmpty() ? staff.username : staff.displayName,
+                             roleText(staff.role), where));
+    m_user->setAccessibleName(tr("Signed in: %1").arg(m_user->text()));
+    m_activity->setBranchChoice(staff.role == u"supervisor"_s, staff.branchCode);
+    for (QAction *action : {m_ui->actionLock, m_ui->actionSignOut, m_ui->actionRefresh})
+        action->setEnabled(true);
+    m_search->setEnabled(true);
+}
+
+void MainWindow::setSignedOut()
+{
+    m_user->setText(tr("Not signed in"));
+    m_user->setAccessibleName(m_user->text());
+    for (QAction *action : {m_ui->actionLock, m_ui->actionSignOut, m_ui->actionRefresh})
+        action->setEnabled(false);
+    m_customer->clearCustomer();
+}
+
+void MainWindow::focusSearch()
+{
+    m_search->focusSearch();
+}
+
+void MainWindow::openTab(Tab tab)
+{
+    m_ui->tabs->setCurrentIndex(tab);
+}
+
+void MainWindow::showError(const QString &text)
+{
+    m_messageBar->showMessage(text, MessageBar::Kind::Error);
+}
+
+void MainWindow::showInformation(const QString &text)
+{
+    m_messageBar->showMessage(text, MessageBar::Kind::Information);
+}
+
 void MainWindow::refreshUpcoming()
 {
     m_upcoming->refresh(m_calendar, m_clock());
+}
+
+void MainWindow::showShortcuts()
+{
+    if (!m_shortcuts) {
+        QList<ShortcutsDialog::Group> groups;
+        for (QAction *menu : m_ui->menuBar->actions())
+            groups.append({menu->text(), menu->menu()->actions()});
+        m_shortcuts = new ShortcutsDialog(groups, this);
+        m_shortcuts->setObjectName(u"shortcutsDialog"_s);
+    }
+    m_shortcuts->show();
+    m_shortcuts->raise();
+    m_shortcuts->activateWindow();
 }
 
 void MainWindow::showAbout()
@@ -67,8 +212,9 @@ void MainWindow::showAbout()
     QMessageBox::about(
         this, tr("About Teller Console"),
         tr("<p><b>Teller Console %1</b></p><p>For branch and phone-support staff of API linkage "
-           "authentication: explains the codes and messages customers see and shows when the "
-           "service is closed. Times are Asia/Tokyo.</p><p>Built with Qt %2.</p>")
+           "authentication: finds the customer, shows their attempts and locks, explains the "
+           "codes and messages customers see and shows when the service is closed. Times are "
+           "Asia/Tokyo.</p><p>Built with Qt %2.</p>")
             .arg(QStringLiteral(TC_VERSION), QString::fromLatin1(qVersion())));
 }
 

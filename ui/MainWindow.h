@@ -1,33 +1,47 @@
 #pragma once
 
 #include "Clock.h"
+#include "Protocol.h"
 
 #include <QMainWindow>
 
 #include <memory>
 
+class QLabel;
 class QTabWidget;
 class QTableView;
 
 namespace tc {
 
+class BranchActivityView;
+class ConnectionStatusWidget;
+class CustomerView;
 class ErrorCatalog;
 class ExplainerWidget;
+class MessageBar;
+class SearchWidget;
 class ServiceCalendar;
 class ServiceStatusWidget;
+class ShortcutsDialog;
+class TableStateHelper;
 class UpcomingWindowsModel;
 
 namespace Ui {
 class MainWindow;
 }
 
-// The console's window: the offline explainer and the planned service pauses, with the live
-// service status in the status bar.
+// The console's window, the desk a teller works at: the customer search at the top left
+// (Ctrl+K), the work area beside it (Customer, Branch activity, Explain, Service pauses), an
+// inline message bar above it for errors that are not questions, and the status bar with the
+// connection, the service status and who is signed in. Offline (before sign-in, or when the
+// backend is unreachable) the explainer and the calendar still work.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 
 public:
+    enum Tab { CustomerTab, ActivityTab, ExplainerTab, PausesTab };
+
     // The catalog and the calendar must outlive the window.
     MainWindow(const ErrorCatalog &catalog, const ServiceCalendar &calendar, Clock clock,
                QWidget *parent = nullptr);
@@ -35,12 +49,40 @@ public:
 
     ExplainerWidget *explainer() const { return m_explainer; }
     ServiceStatusWidget *serviceStatus() const { return m_status; }
+    ConnectionStatusWidget *connectionStatus() const { return m_connection; }
     UpcomingWindowsModel *upcomingModel() const { return m_upcoming; }
+    SearchWidget *search() const { return m_search; }
+    CustomerView *customerView() const { return m_customer; }
+    BranchActivityView *branchActivity() const { return m_activity; }
+    MessageBar *messageBar() const { return m_messageBar; }
     QTabWidget *tabs() const;
     QTableView *upcomingView() const;
+    QString userText() const;
+    // Every table whose header state the settings keep (see TableStateHelper).
+    QList<TableStateHelper *> tableStates() const;
+    // The menus' actions, as the shortcuts window lists them.
+    QList<QAction *> menuActions() const;
+    ShortcutsDialog *shortcutsDialog() const { return m_shortcuts; }
+
+    // Who is signed in: the status bar shows it, the desk's actions are enabled, supervisors
+    // get the branch selector.
+    void setSignedIn(const protocol::StaffSession &staff);
+    void setSignedOut();
 
 public Q_SLOTS:
     void showAbout();
+    void showShortcuts();
+    void focusSearch();
+    // An error that is not a question: shown above the work area until closed or replaced.
+    void showError(const QString &text);
+    void showInformation(const QString &text);
+    void openTab(tc::MainWindow::Tab tab);
+
+Q_SIGNALS:
+    void settingsRequested();
+    void lockRequested();
+    void signOutRequested();
+    void refreshRequested();
 
 private:
     Q_DISABLE_COPY_MOVE(MainWindow)
@@ -52,7 +94,15 @@ private:
     Clock m_clock;
     ExplainerWidget *m_explainer = nullptr;
     ServiceStatusWidget *m_status = nullptr;
+    ConnectionStatusWidget *m_connection = nullptr;
+    QLabel *m_user = nullptr;
     UpcomingWindowsModel *m_upcoming = nullptr;
+    SearchWidget *m_search = nullptr;
+    CustomerView *m_customer = nullptr;
+    BranchActivityView *m_activity = nullptr;
+    MessageBar *m_messageBar = nullptr;
+    TableStateHelper *m_upcomingState = nullptr;
+    ShortcutsDialog *m_shortcuts = nullptr;
 };
 
 } // namespace tc

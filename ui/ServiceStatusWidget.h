@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Clock.h"
+#include "Protocol.h"
 #include "ServiceCalendar.h"
 #include "UiLanguage.h"
 
@@ -13,6 +14,9 @@ class QLabel;
 namespace tc {
 
 // Whether API linkage authentication is open now and when that changes, for the status bar.
+// Connected, it shows the backend's answer (GET /api/v1/staff/service-status: it knows the
+// announced maintenance and, in a demo, the demo clock); offline, the compiled-in calendar's,
+// marked as such.
 // It wakes up at the next transition (a window's start or end) and at least every
 // coarseRefreshMs, so a clock change or a suspended machine corrects itself within a minute.
 class ServiceStatusWidget final : public QWidget
@@ -27,6 +31,14 @@ public:
 
     void setClock(Clock clock);
 
+    // The backend's answer; its `now` sets the clock offset until the next answer.
+    void setRemoteStatus(const protocol::ServiceStatus &status);
+    // Offline: back to the calendar.
+    void clearRemoteStatus();
+    bool isRemote() const { return m_remote.has_value(); }
+    // "(calendar, offline)" when the calendar speaks, empty when the backend does.
+    QString sourceText() const;
+
     bool isOpen() const { return m_open; }
     QString statusText() const;
     // The instant of the next open/closed transition (invalid when none within a year).
@@ -38,6 +50,9 @@ public:
     // The status sentence for an instant, in a language (what the label shows).
     static QString describe(const ServiceCalendar &calendar, const QDateTime &now,
                             UiLanguage language);
+    // The same sentence for the window now (if closed) and the next one.
+    static QString describe(const QDateTime &now, const std::optional<ServiceWindow> &current,
+                            const std::optional<ServiceWindow> &next, UiLanguage language);
 
 public Q_SLOTS:
     void refresh();
@@ -54,6 +69,9 @@ private:
     QTimer m_timer;
     QLabel *m_indicator = nullptr;
     QLabel *m_text = nullptr;
+    QLabel *m_source = nullptr;
+    std::optional<protocol::ServiceStatus> m_remote;
+    qint64 m_remoteOffsetMs = 0; // backend clock minus ours
     QDateTime m_nextTransition;
     bool m_open = true;
     bool m_refreshedOnce = false;

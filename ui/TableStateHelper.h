@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+
+class QAbstractItemView;
+class QAction;
+class QHeaderView;
+
+namespace tc {
+
+// What every table of the console does the same way, in one place (after KeePassXC's
+// DatabaseWidgetStateSync): a header context menu to show and hide columns; the header's state
+// (widths, order, sort, hidden columns) as QHeaderView::saveState() bytes under a view key, for
+// the typed Settings; and Ctrl+C copying the selected rows as tab-separated text (visible
+// columns in their shown order), ready to paste into a spreadsheet or a ticket.
+class TableStateHelper final : public QObject
+{
+    Q_OBJECT
+
+public:
+    // `view` is a QTableView or QTreeView; the helper is its child. `viewKey` names the view
+    // in the settings ("customer/attempts", …).
+    TableStateHelper(QAbstractItemView *view, QString viewKey);
+
+    const QString &viewKey() const { return m_viewKey; }
+    QAbstractItemView *view() const { return m_view; }
+    QHeaderView *header() const { return m_header; }
+    QAction *copyAction() const { return m_copy; }
+
+    QByteArray saveState() const;
+    // False (and nothing changed) for empty or foreign bytes.
+    bool restoreState(const QByteArray &state);
+
+    // The selected rows as text: one line per row, cells separated by tabs, tabs and line
+    // breaks inside a cell replaced by spaces.
+    QString selectedRowsText() const;
+
+public Q_SLOTS:
+    void copySelectedRows();
+
+Q_SIGNALS:
+    // The user resized, moved, sorted, shown or hidden a column.
+    void stateChanged();
+
+private:
+    Q_DISABLE_COPY_MOVE(TableStateHelper)
+
+    void showHeaderMenu(const QPoint &position);
+
+    QAbstractItemView *m_view = nullptr;
+    QHeaderView *m_header = nullptr;
+    QString m_viewKey;
+    QAction *m_copy = nullptr;
+};
+
+} // namespace tc
