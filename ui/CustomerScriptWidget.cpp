@@ -65,7 +65,7 @@ QString CustomerScriptWidget::leadLine(const QString &code, const CatalogEntry *
     const protocol::AccountLock *lock = lockFor(entry, *account);
     if (!lock)
         return prefix + tr("no lock today");
-    return prefix + lockSentence(*lock, now, currentUiLanguage());
+    return prefix + lockSentence(*lock, now);
 }
 
 void CustomerScriptWidget::setScript(const QString &code, const CatalogEntry *entry,
@@ -102,9 +102,9 @@ void CustomerScriptWidget::refresh()
     if (m_account) {
         QStringList others;
         const protocol::AccountLock *main = lockFor(m_entry, *m_account);
-        for (const protocol::AccountLock &lock : m_account->locks) {
-            if (&lock != main)
-                others.append(lockSentence(lock, now, language).toHtmlEscaped());
+        for (const protocol::AccountLock &lock : std::as_const(m_account->locks)) {
+            if (!main || lock.kind != main->kind)
+                others.append(lockSentence(lock, now).toHtmlEscaped());
         }
         if (!others.isEmpty())
             html += u"<p>%1</p>"_s.arg(others.join(u"<br>"_s));

@@ -48,6 +48,11 @@ void CustomerView::setAttemptsModel(QAbstractItemModel *model, AttemptAt attempt
     m_ui->attemptsView->setModel(model);
     connect(m_ui->attemptsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &CustomerView::explainCurrentAttempt);
+    // A new customer's first page: columns fitted to what it shows.
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        for (int column = 0; column < m_ui->attemptsView->model()->columnCount(); ++column)
+            m_ui->attemptsView->resizeColumnToContents(column);
+    });
     // A live attempt may change the row the selection sits on (a flow's new last step).
     connect(model, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
@@ -94,7 +99,6 @@ QString CustomerView::accountTypeText(const QString &type)
 
 QString CustomerView::accountsHtml(const protocol::CustomerDetail &detail, const QDateTime &now)
 {
-    const UiLanguage language = currentUiLanguage();
     QStringList items;
     for (const protocol::Account &account : detail.customer.accounts) {
         QString item = u"<b>%1 %2</b> %3 %4"_s.arg(
@@ -107,7 +111,7 @@ QString CustomerView::accountsHtml(const protocol::CustomerDetail &detail, const
             item += u" — %1"_s.arg(tr("no cash card: cannot link").toHtmlEscaped());
         QStringList lines;
         for (const protocol::AccountLock &lock : account.locks) {
-            const QString sentence = lockSentence(lock, now, language).toHtmlEscaped();
+            const QString sentence = lockSentence(lock, now).toHtmlEscaped();
             lines.append(lock.locked ? u"<span style=\"color:#b71c1c\">%1</span>"_s.arg(sentence)
                                      : sentence);
         }
@@ -145,9 +149,13 @@ void CustomerView::setDetail(const protocol::CustomerDetail &detail)
     refreshTimes();
     m_ui->stack->setCurrentWidget(m_ui->customerPage);
     setAccessibleDescription(headerText());
-    if (!sameCustomer)
+    if (!sameCustomer) {
         m_script->clear();
-    else
+        if (const QAbstractItemModel *attempts = m_ui->attemptsView->model()) {
+            for (int column = 0; column < attempts->columnCount(); ++column)
+                m_ui->attemptsView->resizeColumnToContents(column);
+        }
+    } else
         explainCurrentAttempt();
 }
 

@@ -2,6 +2,7 @@
 
 #include "TokyoFormat.h"
 #include "TokyoTime.h"
+#include "UiLanguage.h"
 
 #include <QCoreApplication>
 
@@ -26,8 +27,9 @@ QString remaining(qint64 seconds)
 
 } // namespace
 
-QString lockSentence(const protocol::AccountLock &lock, const QDateTime &now, UiLanguage language)
+QString lockSentence(const protocol::AccountLock &lock, const QDateTime &now)
 {
+    const UiLanguage language = currentUiLanguage();
     const QString kind = lock.kind == QLatin1StringView("pin") ? tr("PIN") : tr("Identity");
     const QString failures =
         tr("%1 of %2 failures today").arg(lock.failuresToday).arg(lock.threshold);

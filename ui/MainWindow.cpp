@@ -16,8 +16,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QTableView>
 #include <QMessageBox>
+#include <QTableView>
 
 using namespace Qt::StringLiterals;
 
