@@ -58,6 +58,7 @@ ShortcutsDialog::ShortcutsDialog(const QList<Group> &groups, QWidget *parent)
             ++row;
         }
     }
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table->resizeColumnsToContents();
     table->horizontalHeader()->setStretchLastSection(true);
     if (row > 0)

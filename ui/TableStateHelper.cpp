@@ -43,6 +43,11 @@ TableStateHelper::TableStateHelper(QAbstractItemView *view, QString viewKey)
     Q_ASSERT(m_header);
     setObjectName(u"tableState:"_s + m_viewKey);
     m_header->setSectionsMovable(true);
+    if (auto *table = qobject_cast<QTableView *>(view)) {
+        // Rows as tall as their text: a branch's day is many rows.
+        table->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+        table->verticalHeader()->setMinimumSectionSize(view->fontMetrics().height() + 2);
+    }
     m_header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_header, &QHeaderView::customContextMenuRequested, this,
             &TableStateHelper::showHeaderMenu);

@@ -1,4 +1,5 @@
 // The main window in both languages, rendered offscreen and saved for a person to look at.
+#include "BranchActivityView.h"
 #include "ErrorCatalog.h"
 #include "ExplainerWidget.h"
 #include "MainWindow.h"
@@ -24,6 +25,8 @@
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -73,6 +76,7 @@ private Q_SLOTS:
     void tableStateRoundTrips();
     void copiesSelectedRowsAsTabSeparatedText();
     void messageBarShowsErrorsInline();
+    void branchActivityFiltersAndOpens();
 
 private:
     const tc::ErrorCatalog &m_catalog = tc::ErrorCatalog::builtIn();
@@ -304,6 +308,60 @@ void TestMainWindow::messageBarShowsErrorsInline()
     QVERIFY(!QApplication::activeModalWidget());
     window.messageBar()->dismiss();
     QVERIFY(window.messageBar()->isHidden());
+}
+
+void TestMainWindow::branchActivityFiltersAndOpens()
+{
+    tc::Translations translations;
+    QVERIFY(translations.install(tc::UiLanguage::English));
+    tc::MainWindow window(m_catalog, m_calendar, fixedNow);
+    tc::BranchActivityView *activity = window.branchActivity();
+    QStandardItemModel rows;
+    rows.setHorizontalHeaderLabels({u"Time"_s, u"Account"_s, u"Step"_s, u"Code"_s});
+    for (const auto &[time, code, customer] :
+         {std::tuple {u"14:03"_s, u"B84"_s, 7}, std::tuple {u"14:02"_s, u"B83"_s, 8}}) {
+        auto *first = new QStandardItem(time);
+        first->setData(customer, Qt::UserRole);
+        rows.appendRow({first, new QStandardItem(u"001 ordinary 1234567"_s),
+                        new QStandardItem(u"customer"_s), new QStandardItem(code)});
+    }
+    activity->setModel(&rows);
+    window.openTab(tc::MainWindow::ActivityTab);
+    window.resize(1100, 720);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+
+    // Tellers see their branch; supervisors choose one.
+    QVERIFY(!activity->branchCombo()->isVisible());
+    activity->setBranchChoice(true, {});
+    activity->addBranch(u"002"_s, u"西支店"_s);
+    activity->addBranch(u"001"_s, u"本店営業部"_s);
+    QVERIFY(activity->branchCombo()->isVisible());
+    QCOMPARE(activity->branchCombo()->count(), 3);
+    QCOMPARE(activity->branchCombo()->itemData(1).toString(), u"001"_s);
+
+    QSignalSpy filters(activity, &tc::BranchActivityView::filtersChanged);
+    activity->outcomeCombo()->setCurrentIndex(activity->outcomeCombo()->findData(u"failure"_s));
+    QCOMPARE(filters.size(), 1);
+    QCOMPARE(activity->outcome(), u"failure"_s);
+    activity->codeEdit()->setFocus();
+    QTest::keyClicks(activity->codeEdit(), u"b84"_s);
+    QTest::keyClick(activity->codeEdit(), Qt::Key_Return);
+    QCOMPARE(filters.size(), 2);
+    QCOMPARE(activity->code(), u"B84"_s);
+
+    // Sorted by a click on a header; the row opened is still the right one.
+    QTableView *table = activity->tableView();
+    table->sortByColumn(3, Qt::AscendingOrder);
+    QCOMPARE(table->model()->index(0, 3).data().toString(), u"B83"_s);
+    QSignalSpy opened(activity, &tc::BranchActivityView::customerRequested);
+    table->setFocus();
+    table->setCurrentIndex(table->model()->index(0, 0));
+    QTest::keyClick(table, Qt::Key_Return);
+    QCOMPARE(opened.size(), 1);
+    QCOMPARE(opened.constFirst().constFirst().value<QModelIndex>().data(Qt::UserRole).toInt(), 8);
+    QVERIFY(window.grab().save(outputDir() + u"/branchactivity_offline_en.png"_s));
 }
 
 QTEST_MAIN(TestMainWindow)
