@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <QStringView>
+
+namespace tc {
+
+// The one place the staff API's step, outcome and account words become text for staff
+// (translated), so that the customer view, the attempts tree and branch activity agree.
+
+// "① Account", "② Customer data", "③④ Phone", "⑤ PIN", "⑥ Consent", "Cancel"; an unknown step
+// as sent.
+QString stepLabel(QStringView step);
+// "Success", "Failed", "Refused", "Cancelled"; an unknown outcome as sent.
+QString outcomeLabel(QStringView outcome);
+// Whether the step stopped the customer (the row staff look for).
+bool isFailedOutcome(QStringView outcome);
+// "Ordinary" / "Savings"
+QString accountTypeLabel(QStringView accountType);
+// "Identity" / "PIN"
+QString lockKindLabel(QStringView lockKind);
+// "Active", "Expired", "Revoked", "Account moved", "App suspended"
+QString linkageStateLabel(QStringView state);
+// "001 Ordinary 1234567"
+QString accountLabel(const QString &branchCode, QStringView accountType,
+                     const QString &accountNumber);
+
+// An attempt's time as staff read it: "14:02:11" in Tokyo.
+QString formatTokyoSeconds(const QDateTime &instant);
+
+} // namespace tc
