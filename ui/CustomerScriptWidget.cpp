@@ -1,7 +1,7 @@
 #include "CustomerScriptWidget.h"
 
 #include "ErrorCatalog.h"
-#include "InterimLockSentence.h"
+#include "LockSentence.h"
 #include "UiLanguage.h"
 
 #include <QTextBrowser>
@@ -65,7 +65,7 @@ QString CustomerScriptWidget::leadLine(const QString &code, const CatalogEntry *
     const protocol::AccountLock *lock = lockFor(entry, *account);
     if (!lock)
         return prefix + tr("no lock today");
-    return prefix + lockSentence(*lock, now);
+    return prefix + lockSentence(*lock, now, currentUiLanguage());
 }
 
 void CustomerScriptWidget::setScript(const QString &code, const CatalogEntry *entry,
@@ -104,7 +104,7 @@ void CustomerScriptWidget::refresh()
         const protocol::AccountLock *main = lockFor(m_entry, *m_account);
         for (const protocol::AccountLock &lock : std::as_const(m_account->locks)) {
             if (!main || lock.kind != main->kind)
-                others.append(lockSentence(lock, now).toHtmlEscaped());
+                others.append(lockSentence(lock, now, currentUiLanguage()).toHtmlEscaped());
         }
         if (!others.isEmpty())
             html += u"<p>%1</p>"_s.arg(others.join(u"<br>"_s));

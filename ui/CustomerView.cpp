@@ -1,8 +1,9 @@
 #include "CustomerView.h"
 
+#include "AttemptLabels.h"
 #include "CustomerScriptWidget.h"
 #include "ErrorCatalog.h"
-#include "InterimLockSentence.h"
+#include "LockSentence.h"
 #include "TableStateHelper.h"
 #include "TokyoFormat.h"
 #include "UiLanguage.h"
@@ -16,15 +17,6 @@
 using namespace Qt::StringLiterals;
 
 namespace tc {
-
-namespace {
-
-QString lockKindText(const QString &kind)
-{
-    return kind == u"pin"_s ? CustomerView::tr("PIN") : CustomerView::tr("identity");
-}
-
-} // namespace
 
 CustomerView::CustomerView(const ErrorCatalog &catalog, Clock clock, QWidget *parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::CustomerView>()), m_catalog(catalog),
@@ -88,22 +80,13 @@ QList<TableStateHelper *> CustomerView::tableStates() const
     return {m_attemptsState, m_linkagesState};
 }
 
-QString CustomerView::accountTypeText(const QString &type)
-{
-    if (type == u"ordinary"_s)
-        return tr("Ordinary");
-    if (type == u"savings"_s)
-        return tr("Savings");
-    return type;
-}
-
 QString CustomerView::accountsHtml(const protocol::CustomerDetail &detail, const QDateTime &now)
 {
     QStringList items;
     for (const protocol::Account &account : detail.customer.accounts) {
         QString item = u"<b>%1 %2</b> %3 %4"_s.arg(
             account.branchCode.toHtmlEscaped(), account.branchName.toHtmlEscaped(),
-            accountTypeText(account.accountType).toHtmlEscaped(),
+            accountTypeLabel(account.accountType).toHtmlEscaped(),
             account.accountNumber.toHtmlEscaped());
         if (account.status != u"active"_s)
             item += u" (%1)"_s.arg(account.status == u"closed"_s ? tr("closed") : tr("moved"));
@@ -111,13 +94,13 @@ QString CustomerView::accountsHtml(const protocol::CustomerDetail &detail, const
             item += u" — %1"_s.arg(tr("no cash card: cannot link").toHtmlEscaped());
         QStringList lines;
         for (const protocol::AccountLock &lock : account.locks) {
-            const QString sentence = lockSentence(lock, now).toHtmlEscaped();
+            const QString sentence = lockSentence(lock, now, currentUiLanguage()).toHtmlEscaped();
             lines.append(lock.locked ? u"<span style=\"color:#b71c1c\">%1</span>"_s.arg(sentence)
                                      : sentence);
         }
         for (const protocol::PendingRelease &request : account.pendingReleaseRequests) {
-            lines.append(tr("Early release of the %1 lock requested by %2 at %3 JST: %4")
-                             .arg(lockKindText(request.kind), request.requestedBy,
+            lines.append(tr("Early release requested (%1 lock) by %2 at %3 JST: %4")
+                             .arg(lockKindLabel(request.kind), request.requestedBy,
                                   formatTokyoTime(request.requestedAt), request.reason)
                              .toHtmlEscaped());
         }

@@ -61,7 +61,6 @@ public:
 
     // The header's account lines, as rich text (also what the tests read).
     static QString accountsHtml(const protocol::CustomerDetail &detail, const QDateTime &now);
-    static QString accountTypeText(const QString &type);
 
 public Q_SLOTS:
     // Recomputes the "in 3 h 12 min" parts (the window calls it on a timer).
