@@ -317,6 +317,9 @@ struct EarlyReleaseRow
     QString staff;
     QString staffName;
     QString reason;
+
+    static Result<EarlyReleaseRow> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
     friend bool operator==(const EarlyReleaseRow &, const EarlyReleaseRow &) = default;
 };
 
@@ -327,6 +330,9 @@ struct RevocationRow
     QString reason;
     QString clientApp;
     QString account;
+
+    static Result<RevocationRow> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
     friend bool operator==(const RevocationRow &, const RevocationRow &) = default;
 };
 
@@ -342,6 +348,9 @@ struct BranchReport
     int midnightReleases = 0;
     QList<EarlyReleaseRow> earlyReleases;
     QList<RevocationRow> revocations;
+
+    static Result<BranchReport> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
     friend bool operator==(const BranchReport &, const BranchReport &) = default;
 };
 
