@@ -800,7 +800,12 @@ Result<StaffEvent> StaffEvent::fromJson(const QJsonObject &json)
 
 QJsonObject StaffEvent::toJson() const
 {
-    QJsonObject json {{u"id"_s, id}, {u"kind"_s, kind}, {u"at"_s, instantOrNull(at)}};
+    // Sparse throughout: the backend stores an event's own fields alone and adds the rest (id,
+    // time, what it concerns) when it sends the event.
+    QJsonObject json;
+    insertIfSet(json, "id"_L1, id);
+    insertIfSet(json, "kind"_L1, kind);
+    insertIfSet(json, "at"_L1, at);
     insertIfSet(json, "account_id"_L1, accountId);
     insertIfSet(json, "branch_code"_L1, branchCode);
     insertIfSet(json, "account_type"_L1, accountType);

@@ -2,6 +2,8 @@
 
 #include "Database.h"
 #include "EventLog.h"
+#include "Protocol.h"
+#include "StaffStore.h"
 #include "http/HttpStreamWriter.h"
 
 #include <QJsonDocument>
@@ -38,18 +40,6 @@ const QString SelectColumns =
     "LEFT JOIN accounts a ON a.id = e.account_id "
     "LEFT JOIN customers c ON c.id = e.customer_id "
     "LEFT JOIN client_apps ca ON ca.id = e.client_app_id "_s;
-
-QString maskedPhone(const QString &digits)
-{
-    if (digits.size() <= 4)
-        return QString(digits.size(), u'*');
-    return QString(digits.size() - 4, u'*') + digits.right(4);
-}
-
-QString maskedBirthDate(const QString &isoDate)
-{
-    return isoDate.left(4) + u"-**-**"_s;
-}
 
 } // namespace
 
@@ -93,40 +83,33 @@ EventRow rowFrom(const QSqlQuery &q)
         row.branchId = q.value(3).toLongLong();
     const QString kind = q.value(4).toString();
 
-    QJsonObject data = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
-    data.insert(u"id"_s, row.id);
-    data.insert(u"kind"_s, kind);
-    data.insert(u"at"_s,
-                QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC)
-                    .toString(Qt::ISODateWithMs));
-    if (!q.value(8).isNull())
-        data.insert(u"branch_code"_s, q.value(8).toString());
-    if (!q.value(6).isNull()) {
-        data.insert(u"account_id"_s, q.value(6).toLongLong());
-        if (!q.value(9).isNull()) {
-            data.insert(u"account_type"_s, q.value(9).toString());
-            data.insert(u"account_number"_s, q.value(10).toString());
-        }
-    }
-    if (!q.value(7).isNull()) {
-        data.insert(u"customer_id"_s, q.value(7).toLongLong());
-        if (!q.value(11).isNull()) {
-            data.insert(u"customer_name"_s, q.value(11).toString());
-            data.insert(u"customer_phone"_s, q.value(12).toString());
-        }
-    }
-    if (!q.value(13).isNull())
-        data.insert(u"client_name"_s, q.value(13).toString());
-    row.full = sseBlock(row.id, kind, data);
+    // The stored payload holds the kind's own fields; what the event concerns is read now, so
+    // that the stream shows what the staff member may see at the moment it is sent.
+    const QJsonObject ownFields = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
+    protocol::StaffEvent concerns {
+        .id = row.id,
+        .kind = kind,
+        .at = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC),
+        .accountId = q.value(6).toLongLong(),
+        .branchCode = q.value(8).toString(),
+        .accountType = q.value(9).toString(),
+        .accountNumber = q.value(10).toString(),
+        .customerId = q.value(7).toLongLong(),
+        .customerName = q.value(11).toString(),
+        .customerPhone = q.value(12).toString(),
+        .clientName = q.value(13).toString()};
+    const auto data = [&ownFields](const protocol::StaffEvent &envelope) {
+        QJsonObject merged = ownFields;
+        const QJsonObject fields = envelope.toJson();
+        for (auto it = fields.begin(); it != fields.end(); ++it)
+            merged.insert(it.key(), it.value());
+        return merged;
+    };
+    row.full = sseBlock(row.id, kind, data(concerns));
 
-    // Support staff see phone numbers and birth dates partly hidden, as everywhere else.
-    for (const QString &key : {u"customer_phone"_s, u"phone"_s, u"registered_phone"_s}) {
-        if (data.contains(key))
-            data.insert(key, maskedPhone(data.value(key).toString()));
-    }
-    if (data.contains(u"birth_date"_s))
-        data.insert(u"birth_date"_s, maskedBirthDate(data.value(u"birth_date"_s).toString()));
-    row.masked = sseBlock(row.id, kind, data);
+    // Support staff see phone numbers partly hidden, as everywhere else.
+    concerns.customerPhone = staff::StaffStore::maskedPhone(concerns.customerPhone);
+    row.masked = sseBlock(row.id, kind, data(concerns));
     return row;
 }
 

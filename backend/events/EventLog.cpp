@@ -2,6 +2,7 @@
 
 #include "Database.h"
 #include "LockStore.h"
+#include "Protocol.h"
 #include "TokyoTime.h"
 
 #include <QJsonDocument>
@@ -14,11 +15,6 @@ namespace {
 QVariant optionalId(const std::optional<qint64> &id)
 {
     return id ? QVariant(*id) : QVariant(QMetaType::fromType<qint64>());
-}
-
-QString isoUtc(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
 } // namespace
@@ -139,29 +135,30 @@ Status recordLock(const QSqlDatabase &tx, qint64 accountId, LockKind kind, QDate
     if (!inserted.value().next())
         return Success {}; // recorded before: published then
     const QDateTime lockedAt = QDateTime::fromMSecsSinceEpoch(lockedAtMs, Qt::UTC);
-    return publish(
-        tx,
-        {.institutionId = institution,
-         .branchId = branch,
-         .customerId = customer,
-         .kind = QString(kinds::Lock),
-         .payload = {{u"lock_kind"_s, kindName},
-                     {u"day"_s, day},
-                     {u"locked_at"_s, isoUtc(lockedAtMs)},
-                     {u"releases_at"_s, nextTokyoMidnight(lockedAt).toString(Qt::ISODateWithMs)}},
-         .atMs = lockedAtMs,
-         .accountId = accountId});
+    return publish(tx,
+                   {.institutionId = institution,
+                    .branchId = branch,
+                    .customerId = customer,
+                    .kind = QString(kinds::Lock),
+                    .payload = protocol::StaffEvent {.kind = QString(kinds::Lock),
+                                                     .lockKind = kindName,
+                                                     .day = day,
+                                                     .lockedAt = lockedAt,
+                                                     .releasesAt = nextTokyoMidnight(lockedAt)}
+                                   .toJson(),
+                    .atMs = lockedAtMs,
+                    .accountId = accountId});
 }
 
 Event attemptEvent(const QString &institutionId, qint64 accountId, qint64 clientAppId,
                    const QString &step, const QString &outcome, const QString &code, qint64 atMs)
 {
-    QJsonObject payload {{u"step"_s, step}, {u"outcome"_s, outcome}};
-    if (!code.isEmpty())
-        payload.insert(u"code"_s, code);
     return {.institutionId = institutionId,
             .kind = QString(kinds::Attempt),
-            .payload = payload,
+            .payload =
+                protocol::StaffEvent {
+                    .kind = QString(kinds::Attempt), .step = step, .outcome = outcome, .code = code}
+                    .toJson(),
             .atMs = atMs,
             .accountId = accountId ? std::optional(accountId) : std::nullopt,
             .clientAppId = clientAppId ? std::optional(clientAppId) : std::nullopt};

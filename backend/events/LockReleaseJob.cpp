@@ -3,6 +3,7 @@
 #include "Clock.h"
 #include "Database.h"
 #include "EventLog.h"
+#include "Protocol.h"
 #include "TokyoTime.h"
 
 #include <QLoggingCategory>
@@ -85,15 +86,15 @@ Result<int> LockReleaseJob::runOnce()
                          .branchId = lock.branchId,
                          .customerId = lock.customerId,
                          .kind = QString(kinds::Release),
-                         .payload = {{u"lock_kind"_s, lock.kind},
-                                     {u"day"_s, lock.day},
-                                     {u"how"_s, u"released_at_midnight"_s},
-                                     {u"locked_at"_s,
-                                      QDateTime::fromMSecsSinceEpoch(lock.lockedAt, Qt::UTC)
-                                          .toString(Qt::ISODateWithMs)},
-                                     {u"released_at"_s,
-                                      QDateTime::fromMSecsSinceEpoch(midnight, Qt::UTC)
-                                          .toString(Qt::ISODateWithMs)}},
+                         .payload =
+                             protocol::StaffEvent {
+                                 .kind = QString(kinds::Release),
+                                 .lockKind = lock.kind,
+                                 .day = lock.day,
+                                 .lockedAt = QDateTime::fromMSecsSinceEpoch(lock.lockedAt, Qt::UTC),
+                                 .how = u"released_at_midnight"_s,
+                                 .releasedAt = QDateTime::fromMSecsSinceEpoch(midnight, Qt::UTC)}
+                                 .toJson(),
                          .atMs = midnight,
                          .accountId = lock.accountId});
             if (!published)

@@ -396,7 +396,7 @@ Result<StaffSignIn> StaffAccounts::describe(QSqlDatabase &db, qint64 staffId, St
 {
     auto found = runQuery(db,
                           u"SELECT u.username, u.display_name, u.institution_id, u.role, "
-                          "u.branch_id, i.name, b.code FROM staff_users u "
+                          "u.branch_id, i.name, b.code, b.name, i.support_desk FROM staff_users u "
                           "JOIN institutions i ON i.id = u.institution_id "
                           "LEFT JOIN branches b ON b.id = u.branch_id WHERE u.id = ?"_s,
                           {staffId}, u"read staff user"_s);
@@ -418,6 +418,9 @@ Result<StaffSignIn> StaffAccounts::describe(QSqlDatabase &db, qint64 staffId, St
         p.branchId = q.value(4).toLongLong();
     signIn.institutionName = q.value(5).toString();
     signIn.branchCode = q.value(6).toString();
+    signIn.branchName = q.value(7).toString();
+    signIn.supportDesk = q.value(8).toString();
+    signIn.idleTimeoutSeconds = m_settings.idleTimeoutSeconds;
     return signIn;
 }
 
@@ -736,24 +739,23 @@ Result<QList<StaffRecord>> StaffAccounts::list(const QString &institutionId)
     return records;
 }
 
-QJsonObject signInJson(const StaffSignIn &signIn)
+protocol::StaffSession sessionAnswer(const StaffSignIn &signIn)
 {
     const StaffPrincipal &p = signIn.principal;
-    return QJsonObject {
-        {u"access_token"_s, signIn.accessToken},
-        {u"token_type"_s, u"Bearer"_s},
-        {u"expires_in"_s, signIn.expiresIn},
-        {u"refresh_token"_s, signIn.refreshToken},
-        {u"session_expires_at"_s, signIn.sessionExpiresAt.toString(Qt::ISODateWithMs)},
-        {u"username"_s, p.username},
-        {u"display_name"_s, p.displayName},
-        {u"role"_s, roleName(p.role)},
-        {u"institution"_s, p.institutionId},
-        {u"institution_name"_s, signIn.institutionName},
-        {u"branch_code"_s,
-         signIn.branchCode.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                     : QJsonValue(signIn.branchCode)},
-    };
+    return {.accessToken = signIn.accessToken,
+            .tokenType = u"Bearer"_s,
+            .expiresIn = signIn.expiresIn,
+            .refreshToken = signIn.refreshToken,
+            .sessionExpiresAt = signIn.sessionExpiresAt,
+            .username = p.username,
+            .displayName = p.displayName,
+            .role = roleName(p.role),
+            .institution = p.institutionId,
+            .institutionName = signIn.institutionName,
+            .branchCode = signIn.branchCode,
+            .branchName = signIn.branchName,
+            .idleTimeoutSeconds = signIn.idleTimeoutSeconds,
+            .supportDesk = signIn.supportDesk};
 }
 
 } // namespace tc::backend::staff

@@ -2,13 +2,13 @@
 
 #include "BackendConfig.h"
 #include "Clock.h"
+#include "Protocol.h"
 #include "Result.h"
 #include "StaffPrincipal.h"
 #include "Totp.h"
 
 #include <QByteArray>
 #include <QDateTime>
-#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -32,6 +32,9 @@ struct StaffSignIn
     StaffPrincipal principal;
     QString institutionName;
     QString branchCode; // empty for staff without a branch
+    QString branchName;
+    QString supportDesk; // the institution's support desk, as configured
+    int idleTimeoutSeconds = 0; // staff/idle_timeout_seconds, so the console can warn in time
 };
 
 // A new staff user, as `auth-backend staff add` gives it.
@@ -151,7 +154,7 @@ private:
     TotpSealer m_sealer;
 };
 
-// The sign-in answer as JSON (what POST /api/v1/staff/session and its refresh answer).
-QJsonObject signInJson(const StaffSignIn &signIn);
+// What POST /api/v1/staff/session and its refresh answer.
+protocol::StaffSession sessionAnswer(const StaffSignIn &signIn);
 
 } // namespace tc::backend::staff

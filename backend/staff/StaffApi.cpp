@@ -9,6 +9,7 @@
 #include "FlowService.h"
 #include "JsonInput.h"
 #include "LockStore.h"
+#include "Protocol.h"
 #include "StaffAccounts.h"
 #include "StaffStore.h"
 #include "TokyoTime.h"
@@ -210,12 +211,14 @@ std::optional<LockKind> lockKindFromPath(const QString &text)
     return std::nullopt;
 }
 
-Status publish(const QSqlDatabase &tx, const Call &call, QLatin1StringView kind,
-               const StaffStore::ScopedAccount *account, const QJsonObject &payload)
+// Publishes an event of a staff action; `ownFields` names its kind and the kind's fields (the
+// stream adds what it concerns from the account).
+Status publish(const QSqlDatabase &tx, const Call &call, const StaffStore::ScopedAccount *account,
+               const protocol::StaffEvent &ownFields)
 {
     events::Event event {.institutionId = call.caller.institutionId,
-                         .kind = QString(kind),
-                         .payload = payload,
+                         .kind = ownFields.kind,
+                         .payload = ownFields.toJson(),
                          .atMs = call.nowMs};
     if (account) {
         event.branchId = account->branchId;
@@ -227,57 +230,13 @@ Status publish(const QSqlDatabase &tx, const Call &call, QLatin1StringView kind,
     return Success {};
 }
 
-Result<Reply> ok(Result<QJsonObject> body)
+// A protocol type's answer (200), or the error that stopped it.
+template<typename Answer>
+Result<Reply> ok(const Result<Answer> &answer)
 {
-    if (!body)
-        return body.error();
-    return Reply {200, body.value()};
-}
-
-QString closureReasonName(ClosureReason reason)
-{
-    switch (reason) {
-    case ClosureReason::DailyMidnight:
-        return u"daily_midnight"_s;
-    case ClosureReason::DailyEarlyMorning:
-        return u"daily_early_morning"_s;
-    case ClosureReason::FirstThirdMonday:
-        return u"first_third_monday"_s;
-    case ClosureReason::SecondFourthSunday:
-        return u"second_fourth_sunday"_s;
-    case ClosureReason::NewYear:
-        return u"new_year"_s;
-    case ClosureReason::Announced:
-        return u"announced_maintenance"_s;
-    }
-    return {};
-}
-
-QJsonObject windowJson(const ServiceWindow &window)
-{
-    QJsonArray reasons;
-    for (const ClosureReason reason : window.reasons)
-        reasons.append(closureReasonName(reason));
-    return {{u"start"_s, utcIsoText(window.start)},
-            {u"end"_s, utcIsoText(window.end)},
-            {u"reasons"_s, reasons},
-            {u"notes"_s, QJsonArray::fromStringList(window.notes)}};
-}
-
-QJsonObject catalogJson(const CatalogEntry &entry)
-{
-    const auto staffText = [](const StaffText &text) {
-        return QJsonObject {{u"ja"_s, text.ja}, {u"en"_s, text.en}};
-    };
-    return {{u"code"_s, entry.code},
-            {u"screen"_s, entry.screen},
-            {u"http_status"_s, entry.httpStatus},
-            {u"customer_message"_s, entry.customerMessage},
-            {u"customer_message_en"_s, entry.customerMessageEn},
-            {u"from_seeds"_s, entry.fromSeeds},
-            {u"meaning"_s, staffText(entry.meaning)},
-            {u"cause"_s, staffText(entry.cause)},
-            {u"tell_customer"_s, staffText(entry.tellCustomer)}};
+    if (!answer)
+        return answer.error();
+    return Reply {200, answer->toJson()};
 }
 
 QJsonObject auditRowJson(const audit::AuditRow &row)
@@ -352,14 +311,10 @@ Result<Reply> customerLinkages(Call &call)
     const Result<qint64> id = pathId(call.request, u"id"_s);
     if (!id)
         return id.error();
-    return call.auditedRead(u"customer.linkages"_s, u"customer:%1"_s.arg(id.value()), {},
-                            [&](QSqlDatabase &tx) -> Result<Reply> {
-                                const Result<QJsonArray> linkages =
-                                    StaffStore::linkages(tx, call.caller, id.value(), call.now);
-                                if (!linkages)
-                                    return linkages.error();
-                                return Reply {200, {{u"linkages"_s, linkages.value()}}};
-                            });
+    return call.auditedRead(
+        u"customer.linkages"_s, u"customer:%1"_s.arg(id.value()), {}, [&](QSqlDatabase &tx) {
+            return ok(StaffStore::linkages(tx, call.caller, id.value(), call.now));
+        });
 }
 
 // Ends a lock now and tells the streams; the account is in scope already.
@@ -371,11 +326,13 @@ Status releaseAndPublish(const QSqlDatabase &tx, const Call &call,
             StaffStore::releaseLock(tx, call.caller, account, kind, day, reason, call.nowMs);
         !released)
         return released;
-    return publish(tx, call, events::kinds::Release, &account,
-                   {{u"lock_kind"_s, LockStore::kindName(kind)},
-                    {u"day"_s, day.toString(Qt::ISODate)},
-                    {u"how"_s, u"released_by_staff"_s},
-                    {u"staff"_s, call.caller.username}});
+    return publish(tx, call, &account,
+                   {.kind = QString(events::kinds::Release),
+                    .lockKind = LockStore::kindName(kind),
+                    .day = day.toString(Qt::ISODate),
+                    .how = u"released_by_staff"_s,
+                    .staff = call.caller.username,
+                    .reason = reason});
 }
 
 Result<Reply> releaseLock(Call &call)
@@ -524,10 +481,12 @@ Result<Reply> revokeLinkage(Call &call)
                 tx, call.caller, linkageId.value(), reason.value(), call.nowMs);
             if (!revoked)
                 return revoked.error();
-            if (Status published = publish(tx, call, events::kinds::Revocation, &revoked->account,
-                                           {{u"linkage_id"_s, linkageId.value()},
-                                            {u"client_app"_s, revoked->clientName},
-                                            {u"staff"_s, call.caller.username}});
+            if (Status published = publish(tx, call, &revoked->account,
+                                           {.kind = QString(events::kinds::Revocation),
+                                            .staff = call.caller.username,
+                                            .reason = reason.value(),
+                                            .linkageId = linkageId.value(),
+                                            .clientApp = revoked->clientName});
                 !published)
                 return published.error();
             return Reply {200,
@@ -561,11 +520,13 @@ Result<Reply> setAppSuspended(Call &call, bool suspended)
                 tx, call.caller, clientId, suspended, reason.value(), call.nowMs);
             if (!name)
                 return name.error();
-            if (Status published = publish(tx, call, events::kinds::Suspension, nullptr,
-                                           {{u"client_id"_s, clientId},
-                                            {u"client_app"_s, name.value()},
-                                            {u"suspended"_s, suspended},
-                                            {u"staff"_s, call.caller.username}});
+            if (Status published = publish(tx, call, nullptr,
+                                           {.kind = QString(events::kinds::Suspension),
+                                            .staff = call.caller.username,
+                                            .reason = reason.value(),
+                                            .clientApp = name.value(),
+                                            .clientId = clientId,
+                                            .suspended = suspended});
                 !published)
                 return published.error();
             return Reply {200,
@@ -580,7 +541,7 @@ Result<Reply> explainCode(Call &call)
     const CatalogEntry *entry = ErrorCatalog::builtIn().find(call.request.pathParam(u"code"_s));
     if (!entry)
         return codeError(codes::StaffNotFound);
-    return Reply {200, catalogJson(*entry)};
+    return Reply {200, protocol::CatalogAnswer {.entry = *entry, .score = std::nullopt}.toJson()};
 }
 
 Result<Reply> matchMessage(Call &call)
@@ -591,13 +552,10 @@ Result<Reply> matchMessage(Call &call)
     const QString message = query->value(u"message"_s).trimmed();
     if (message.isEmpty())
         return codeError(codes::MalformedRequest, u"message is required"_s);
-    QJsonArray matches;
-    for (const CatalogMatch &match : ErrorCatalog::builtIn().matchMessage(message)) {
-        QJsonObject json = catalogJson(*match.entry);
-        json.insert(u"score"_s, match.score);
-        matches.append(json);
-    }
-    return Reply {200, {{u"matches"_s, matches}}};
+    protocol::CatalogMatches matches;
+    for (const CatalogMatch &match : ErrorCatalog::builtIn().matchMessage(message))
+        matches.matches.append({.entry = *match.entry, .score = match.score});
+    return Reply {200, matches.toJson()};
 }
 
 Result<Reply> serviceStatus(Call &call)
@@ -608,12 +566,11 @@ Result<Reply> serviceStatus(Call &call)
         call.context.flows->calendarFor(call.caller.institutionId);
     if (!calendar)
         return calendar.error();
-    QJsonObject body {{u"now"_s, utcIsoText(call.now)}, {u"open"_s, calendar->isOpen(call.now)}};
-    if (const std::optional<ServiceWindow> current = calendar->windowAt(call.now))
-        body.insert(u"closed"_s, windowJson(*current));
-    if (const std::optional<ServiceWindow> next = calendar->nextWindow(call.now))
-        body.insert(u"next_closure"_s, windowJson(*next));
-    return Reply {200, body};
+    const protocol::ServiceStatus status {.now = call.now,
+                                          .open = calendar->isOpen(call.now),
+                                          .closed = calendar->windowAt(call.now),
+                                          .nextClosure = calendar->nextWindow(call.now)};
+    return Reply {200, status.toJson()};
 }
 
 Result<Reply> dailyReport(Call &call)

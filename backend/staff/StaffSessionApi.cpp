@@ -84,7 +84,7 @@ void registerStaffSessionApi(http::Router &router, const StaffApiContext &contex
                            signedIn ? u"ok"_s : signedIn.error().key);
         if (!signedIn)
             return staffErrorResponse(signedIn.error());
-        return HttpResponse::json(200, signInJson(signedIn.value()));
+        return HttpResponse::json(200, sessionAnswer(signedIn.value()).toJson());
     });
 
     router.add("POST", u"/api/v1/staff/session/refresh"_s, [context](const HttpRequest &request) {
@@ -98,7 +98,7 @@ void registerStaffSessionApi(http::Router &router, const StaffApiContext &contex
         const auto refreshed = context.accounts->refresh(token, request.peer.toString());
         if (!refreshed)
             return staffErrorResponse(refreshed.error());
-        return HttpResponse::json(200, signInJson(refreshed.value()));
+        return HttpResponse::json(200, sessionAnswer(refreshed.value()).toJson());
     });
 
     router.add("DELETE", u"/api/v1/staff/session"_s, [context](const HttpRequest &request) {

@@ -29,6 +29,13 @@ QString bindMarks(qsizetype count)
     return marks.join(u", "_s);
 }
 
+// A stored instant (ms since the epoch, or NULL) as the protocol holds it (invalid for NULL).
+QDateTime instantOf(const QVariant &msecs)
+{
+    return msecs.isNull() ? QDateTime()
+                          : QDateTime::fromMSecsSinceEpoch(msecs.toLongLong(), Qt::UTC);
+}
+
 QJsonValue instantOrNull(const QVariant &msecs)
 {
     return msecs.isNull() ? QJsonValue(QJsonValue::Null)
@@ -72,18 +79,16 @@ struct AccountRow
     QVariant movedTo;
 
     QString label() const { return accountLabel(branchCode, type, number); }
-    QJsonObject toJson() const
+    protocol::Account toAccount() const
     {
-        return {
-            {u"id"_s, id},
-            {u"branch_code"_s, branchCode},
-            {u"branch_name"_s, branchName},
-            {u"account_type"_s, type},
-            {u"account_number"_s, number},
-            {u"cash_card_issued"_s, cashCard},
-            {u"status"_s, status},
-            {u"moved_to_account_id"_s,
-             movedTo.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(movedTo.toLongLong())}};
+        return {.id = id,
+                .branchCode = branchCode,
+                .branchName = branchName,
+                .accountType = type,
+                .accountNumber = number,
+                .cashCardIssued = cashCard,
+                .status = status,
+                .movedToAccountId = movedTo.isNull() ? 0 : movedTo.toLongLong()};
     }
 };
 
@@ -126,24 +131,26 @@ Result<QList<AccountRow>> accountsOf(const QSqlDatabase &db, const StaffPrincipa
     return rows;
 }
 
-QJsonObject customerJson(const StaffPrincipal &caller, qint64 id, const QString &nameKana,
-                         const QString &birthDate, const QString &phone)
+protocol::Customer customerOf(const StaffPrincipal &caller, qint64 id, const QString &nameKana,
+                              const QString &birthDate, const QString &phone)
 {
     const bool masked = caller.masksPersonalData();
-    return {{u"id"_s, id},
-            {u"name_kana"_s, nameKana},
-            {u"birth_date"_s, masked ? maskedBirthDate(birthDate) : birthDate},
-            {u"phone"_s, masked ? maskedPhone(phone) : phone},
-            {u"masked"_s, masked}};
+    return {.id = id,
+            .nameKana = nameKana,
+            .birthDate = masked ? maskedBirthDate(birthDate) : birthDate,
+            .phone = masked ? maskedPhone(phone) : phone,
+            .masked = masked,
+            .accounts = {}};
 }
 
 // Customers by id in the given order, each with the accounts the caller may see; customers
 // with none in scope are left out.
-Result<QJsonArray> customersWithAccounts(const QSqlDatabase &db, const StaffPrincipal &caller,
-                                         const QList<qint64> &ids)
+Result<QList<protocol::Customer>> customersWithAccounts(const QSqlDatabase &db,
+                                                        const StaffPrincipal &caller,
+                                                        const QList<qint64> &ids)
 {
     if (ids.isEmpty())
-        return QJsonArray();
+        return QList<protocol::Customer>();
     QVariantList values;
     for (const qint64 id : ids)
         values << id;
@@ -154,26 +161,26 @@ Result<QJsonArray> customersWithAccounts(const QSqlDatabase &db, const StaffPrin
                           values, u"staff: customers"_s);
     if (!query)
         return query.error();
-    QHash<qint64, QJsonObject> customers;
+    QHash<qint64, protocol::Customer> customers;
     QSqlQuery &q = query.value();
     while (q.next()) {
         const qint64 id = q.value(0).toLongLong();
         customers.insert(id,
-                         customerJson(caller, id, q.value(1).toString(), q.value(2).toString(),
-                                      q.value(3).toString()));
+                         customerOf(caller, id, q.value(1).toString(), q.value(2).toString(),
+                                    q.value(3).toString()));
     }
     const Result<QList<AccountRow>> accounts = accountsOf(db, caller, ids);
     if (!accounts)
         return accounts.error();
-    QHash<qint64, QJsonArray> accountsByCustomer;
+    QHash<qint64, QList<protocol::Account>> accountsByCustomer;
     for (const AccountRow &account : accounts.value())
-        accountsByCustomer[account.customerId].append(account.toJson());
-    QJsonArray result;
+        accountsByCustomer[account.customerId].append(account.toAccount());
+    QList<protocol::Customer> result;
     for (const qint64 id : ids) {
         if (!customers.contains(id) || !accountsByCustomer.contains(id))
             continue;
-        QJsonObject customer = customers.value(id);
-        customer.insert(u"accounts"_s, accountsByCustomer.value(id));
+        protocol::Customer customer = customers.value(id);
+        customer.accounts = accountsByCustomer.value(id);
         result.append(customer);
     }
     return result;
@@ -236,6 +243,98 @@ QString linkageState(const QSqlQuery &q, qint64 nowMs, int revokedAt, int expire
     return u"active"_s;
 }
 
+// The keyset of a page of attempts: the (at, id) of the last row a page returned, as an
+// opaque text for clients.
+struct AttemptsCursor
+{
+    qint64 at = 0;
+    qint64 id = 0;
+
+    QString text() const
+    {
+        const QByteArray token = QByteArray::number(at) + '.' + QByteArray::number(id);
+        return QString::fromLatin1(
+            token.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    }
+
+    static Result<AttemptsCursor> fromText(const QString &text)
+    {
+        const QByteArray decoded = QByteArray::fromBase64(
+            text.toLatin1(),
+            QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+        const QList<QByteArray> parts = decoded.split('.');
+        bool atOk = false;
+        bool idOk = false;
+        AttemptsCursor cursor;
+        if (parts.size() == 2) {
+            cursor.at = parts[0].toLongLong(&atOk);
+            cursor.id = parts[1].toLongLong(&idOk);
+        }
+        if (!atOk || !idOk)
+            return codeError(codes::MalformedRequest, u"cursor is not one this server gave"_s);
+        return cursor;
+    }
+};
+
+// A page of the attempts matching `condition` (on `t`, the attempts table), newest first, each
+// with its account, customer and branch. The page continues after `cursor` by (at, id), so
+// that a page deep in millions of rows is one index range, not an offset walked through.
+Result<protocol::AttemptsPage> attemptsWhere(const QSqlDatabase &db, QString condition,
+                                             QVariantList values, const QString &cursor, int limit,
+                                             const QString &what)
+{
+    if (!cursor.isEmpty()) {
+        const Result<AttemptsCursor> after = AttemptsCursor::fromText(cursor);
+        if (!after)
+            return after.error();
+        condition += u" AND (t.at, t.id) < (?, ?)"_s;
+        values << after->at << after->id;
+    }
+    values << limit + 1;
+    auto query = runQuery(
+        db,
+        u"SELECT t.id, t.at, t.account_id, a.customer_id, b.code, a.account_type, "
+        "a.account_number, t.step, t.outcome, t.code, t.flow_id, t.source_address, t.name_kana, "
+        "c.name FROM attempts t LEFT JOIN accounts a ON a.id = t.account_id "
+        "LEFT JOIN branches b ON b.id = a.branch_id "
+        "LEFT JOIN client_apps c ON c.id = t.client_app_id "
+        "WHERE %1 ORDER BY t.at DESC, t.id DESC LIMIT ?"_s.arg(condition),
+        values, what);
+    if (!query)
+        return query.error();
+    protocol::AttemptsPage page;
+    QSqlQuery &q = query.value();
+    const ErrorCatalog &catalog = ErrorCatalog::builtIn();
+    while (q.next()) {
+        if (page.attempts.size() == limit) {
+            const protocol::Attempt &last = page.attempts.constLast();
+            page.nextCursor = AttemptsCursor {last.at.toMSecsSinceEpoch(), last.id}.text();
+            break;
+        }
+        const QString code = q.value(9).toString();
+        const CatalogEntry *entry = code.isEmpty() ? nullptr : catalog.find(code);
+        const bool hasAccount = !q.value(4).isNull();
+        page.attempts.append(
+            {.id = q.value(0).toLongLong(),
+             .at = instantOf(q.value(1)),
+             .accountId = q.value(2).toLongLong(),
+             .account = hasAccount
+                 ? accountLabel(q.value(4).toString(), q.value(5).toString(), q.value(6).toString())
+                 : QString(),
+             .customerId = q.value(3).toLongLong(),
+             .branchCode = q.value(4).toString(),
+             .step = q.value(7).toString(),
+             .outcome = q.value(8).toString(),
+             .code = code,
+             .message = entry ? entry->customerMessage : QString(),
+             .flowId = q.value(10).toString(),
+             .sourceAddress = q.value(11).toString(),
+             .nameKana = q.value(12).toString(),
+             .clientApp = q.value(13).toString()});
+    }
+    return page;
+}
+
 } // namespace
 
 QString maskedBirthDate(const QString &isoDate)
@@ -250,8 +349,8 @@ QString maskedPhone(const QString &digits)
     return QString(digits.size() - 4, u'*') + digits.right(4);
 }
 
-Result<QJsonObject> searchCustomers(const QSqlDatabase &db, const StaffPrincipal &caller,
-                                    const CustomerSearch &search)
+Result<protocol::CustomerSearchResult>
+searchCustomers(const QSqlDatabase &db, const StaffPrincipal &caller, const CustomerSearch &search)
 {
     const bool byAccount = !search.branchCode.isEmpty() || !search.accountNumber.isEmpty();
     const int ways =
@@ -322,21 +421,23 @@ Result<QJsonObject> searchCustomers(const QSqlDatabase &db, const StaffPrincipal
     const bool truncated = ids->size() > SearchLimit;
     if (truncated)
         ids.value().resize(SearchLimit);
-    const Result<QJsonArray> customers = customersWithAccounts(db, caller, ids.value());
+    const Result<QList<protocol::Customer>> customers =
+        customersWithAccounts(db, caller, ids.value());
     if (!customers)
         return customers.error();
-    return QJsonObject {{u"customers"_s, customers.value()}, {u"truncated"_s, truncated}};
+    return protocol::CustomerSearchResult {.customers = customers.value(), .truncated = truncated};
 }
 
-Result<QJsonObject> customerDetail(const QSqlDatabase &db, const StaffPrincipal &caller,
-                                   qint64 customerId, const QDateTime &now)
+Result<protocol::CustomerDetail> customerDetail(const QSqlDatabase &db,
+                                                const StaffPrincipal &caller, qint64 customerId,
+                                                const QDateTime &now)
 {
-    const Result<QJsonArray> found = customersWithAccounts(db, caller, {customerId});
+    const Result<QList<protocol::Customer>> found = customersWithAccounts(db, caller, {customerId});
     if (!found)
         return found.error();
     if (found->isEmpty())
         return codeError(codes::StaffNotFound);
-    QJsonObject customer = found->first().toObject();
+    protocol::CustomerDetail detail {.customer = found->first()};
     const Result<QList<AccountRow>> accounts = scopedAccountsOfCustomer(db, caller, customerId);
     if (!accounts)
         return accounts.error();
@@ -352,7 +453,7 @@ Result<QJsonObject> customerDetail(const QSqlDatabase &db, const StaffPrincipal 
         return codeError(codes::StaffNotFound);
     const LockPolicy policy(
         {.identity = thresholds->value(0).toInt(), .pin = thresholds->value(1).toInt()});
-    const bool needsApproval = thresholds->value(2).toInt() != 0;
+    detail.earlyReleaseNeedsApproval = thresholds->value(2).toInt() != 0;
 
     const QDate today = tokyoDate(now);
     QVariantList values = ids;
@@ -364,23 +465,19 @@ Result<QJsonObject> customerDetail(const QSqlDatabase &db, const StaffPrincipal 
         values, u"staff: today's locks"_s);
     if (!counters)
         return counters.error();
-    QHash<qint64, QJsonArray> locksByAccount;
+    QHash<qint64, QList<protocol::AccountLock>> locksByAccount;
     while (counters->next()) {
         const QString kind = counters->value(1).toString();
-        const bool locked = !counters->value(3).isNull();
         const LockKind lockKind = kind == u"pin"_s ? LockKind::Pin : LockKind::Identity;
-        QJsonObject lock {{u"kind"_s, kind},
-                          {u"failures_today"_s, counters->value(2).toInt()},
-                          {u"threshold"_s, policy.threshold(lockKind)},
-                          {u"locked"_s, locked},
-                          {u"locked_at"_s, instantOrNull(counters->value(3))},
-                          {u"released_early_at"_s, instantOrNull(counters->value(4))}};
-        if (locked) {
-            lock.insert(u"release_at"_s,
-                        utcIsoText(policy.releaseTime(QDateTime::fromMSecsSinceEpoch(
-                            counters->value(3).toLongLong(), Qt::UTC))));
-        }
-        locksByAccount[counters->value(0).toLongLong()].append(lock);
+        const QDateTime lockedAt = instantOf(counters->value(3));
+        locksByAccount[counters->value(0).toLongLong()].append(
+            {.kind = kind,
+             .failuresToday = counters->value(2).toInt(),
+             .threshold = policy.threshold(lockKind),
+             .locked = lockedAt.isValid(),
+             .lockedAt = lockedAt,
+             .releaseAt = lockedAt.isValid() ? policy.releaseTime(lockedAt) : QDateTime(),
+             .releasedEarlyAt = instantOf(counters->value(4))});
     }
 
     auto pending =
@@ -393,25 +490,24 @@ Result<QJsonObject> customerDetail(const QSqlDatabase &db, const StaffPrincipal 
                  values, u"staff: pending release requests"_s);
     if (!pending)
         return pending.error();
-    QHash<qint64, QJsonArray> requestsByAccount;
+    QHash<qint64, QList<protocol::PendingRelease>> requestsByAccount;
     while (pending->next()) {
         requestsByAccount[pending->value(1).toLongLong()].append(
-            QJsonObject {{u"id"_s, pending->value(0).toLongLong()},
-                         {u"kind"_s, pending->value(2).toString()},
-                         {u"reason"_s, pending->value(3).toString()},
-                         {u"requested_at"_s, instantOrNull(pending->value(4))},
-                         {u"requested_by"_s, pending->value(5).toString()}});
+            {.id = pending->value(0).toLongLong(),
+             .kind = pending->value(2).toString(),
+             .reason = pending->value(3).toString(),
+             .requestedAt = instantOf(pending->value(4)),
+             .requestedBy = pending->value(5).toString()});
     }
 
-    QJsonArray accountsJson;
-    for (const AccountRow &account : accounts.value()) {
-        QJsonObject json = account.toJson();
-        json.insert(u"locks"_s, locksByAccount.value(account.id));
-        json.insert(u"pending_release_requests"_s, requestsByAccount.value(account.id));
-        accountsJson.append(json);
+    detail.customer.accounts.clear();
+    for (const AccountRow &row : accounts.value()) {
+        protocol::Account account = row.toAccount();
+        account.hasLockState = true;
+        account.locks = locksByAccount.value(row.id);
+        account.pendingReleaseRequests = requestsByAccount.value(row.id);
+        detail.customer.accounts.append(account);
     }
-    customer.insert(u"accounts"_s, accountsJson);
-    customer.insert(u"early_release_needs_approval"_s, needsApproval);
 
     auto history =
         runQuery(db,
@@ -422,109 +518,77 @@ Result<QJsonObject> customerDetail(const QSqlDatabase &db, const StaffPrincipal 
                  ids, u"staff: lock history"_s);
     if (!history)
         return history.error();
-    QJsonArray historyJson;
     while (history->next()) {
-        historyJson.append(QJsonObject {{u"account_id"_s, history->value(0).toLongLong()},
-                                        {u"kind"_s, history->value(1).toString()},
-                                        {u"event"_s, history->value(2).toString()},
-                                        {u"at"_s, instantOrNull(history->value(3))},
-                                        {u"staff"_s, textOrNull(history->value(4))},
-                                        {u"reason"_s, textOrNull(history->value(5))}});
+        detail.lockHistory.append({.accountId = history->value(0).toLongLong(),
+                                   .kind = history->value(1).toString(),
+                                   .event = history->value(2).toString(),
+                                   .at = instantOf(history->value(3)),
+                                   .staff = history->value(4).toString(),
+                                   .reason = history->value(5).toString()});
     }
-    customer.insert(u"lock_history"_s, historyJson);
 
-    const Result<QJsonArray> links = linkages(db, caller, customerId, now);
+    const Result<protocol::LinkageList> links = linkages(db, caller, customerId, now);
     if (!links)
         return links.error();
-    int active = 0;
-    for (const QJsonValue &link : links.value())
-        active += link.toObject().value(u"state"_s).toString() == u"active"_s ? 1 : 0;
-    customer.insert(u"linkage_summary"_s,
-                    QJsonObject {{u"active"_s, active}, {u"total"_s, links->size()}});
-    return customer;
+    for (const protocol::Linkage &link : links->linkages)
+        detail.activeLinkages += link.state == u"active"_s ? 1 : 0;
+    detail.totalLinkages = int(links->linkages.size());
+    return detail;
 }
 
-Result<QJsonObject> attemptsPage(const QSqlDatabase &db, const StaffPrincipal &caller,
-                                 qint64 customerId, const QString &cursor, int limit)
+Result<protocol::AttemptsPage> attemptsPage(const QSqlDatabase &db, const StaffPrincipal &caller,
+                                            qint64 customerId, const QString &cursor, int limit)
 {
-    qint64 beforeAt = std::numeric_limits<qint64>::max();
-    qint64 beforeId = std::numeric_limits<qint64>::max();
-    if (!cursor.isEmpty()) {
-        const QByteArray decoded = QByteArray::fromBase64(
-            cursor.toLatin1(),
-            QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
-        const QList<QByteArray> parts = decoded.split('.');
-        bool atOk = false;
-        bool idOk = false;
-        if (parts.size() == 2) {
-            beforeAt = parts[0].toLongLong(&atOk);
-            beforeId = parts[1].toLongLong(&idOk);
-        }
-        if (!atOk || !idOk)
-            return codeError(codes::MalformedRequest, u"cursor is not one this server gave"_s);
-    }
     const Result<QList<AccountRow>> accounts = scopedAccountsOfCustomer(db, caller, customerId);
     if (!accounts)
         return accounts.error();
-    QHash<qint64, AccountRow> byId;
-    for (const AccountRow &account : accounts.value())
-        byId.insert(account.id, account);
-    QVariantList values = accountIds(accounts.value());
-    values << beforeAt << beforeAt << beforeId << limit + 1;
-    auto query =
-        runQuery(db,
-                 u"SELECT t.id, t.at, t.account_id, t.step, t.outcome, t.code, t.flow_id, "
-                 "t.source_address, t.name_kana, c.name FROM attempts t "
-                 "LEFT JOIN client_apps c ON c.id = t.client_app_id "
-                 "WHERE t.account_id IN (%1) AND (t.at < ? OR (t.at = ? AND t.id < ?)) "
-                 "ORDER BY t.at DESC, t.id DESC LIMIT ?"_s.arg(bindMarks(accounts->size())),
-                 values, u"staff: attempts page"_s);
-    if (!query)
-        return query.error();
-    QJsonArray rows;
-    bool more = false;
-    qint64 lastAt = 0;
-    qint64 lastId = 0;
-    QSqlQuery &q = query.value();
-    const ErrorCatalog &catalog = ErrorCatalog::builtIn();
-    while (q.next()) {
-        if (rows.size() == limit) {
-            more = true;
-            break;
-        }
-        lastId = q.value(0).toLongLong();
-        lastAt = q.value(1).toLongLong();
-        const AccountRow account = byId.value(q.value(2).toLongLong());
-        const QString code = q.value(5).toString();
-        const CatalogEntry *entry = code.isEmpty() ? nullptr : catalog.find(code);
-        rows.append(QJsonObject {
-            {u"id"_s, lastId},
-            {u"at"_s, utcIsoText(lastAt)},
-            {u"account_id"_s, account.id},
-            {u"account"_s, account.label()},
-            {u"step"_s, q.value(3).toString()},
-            {u"outcome"_s, q.value(4).toString()},
-            {u"code"_s, textOrNull(q.value(5))},
-            {u"message"_s,
-             entry ? QJsonValue(entry->customerMessage) : QJsonValue(QJsonValue::Null)},
-            {u"flow_id"_s, textOrNull(q.value(6))},
-            {u"source_address"_s, q.value(7).toString()},
-            {u"name_kana"_s, textOrNull(q.value(8))},
-            {u"client_app"_s, textOrNull(q.value(9))}});
-    }
-    QJsonObject page {{u"attempts"_s, rows}, {u"next_cursor"_s, QJsonValue(QJsonValue::Null)}};
-    if (more) {
-        // The cursor points after the last row returned; it is opaque to clients.
-        const QByteArray token = QByteArray::number(lastAt) + '.' + QByteArray::number(lastId);
-        page.insert(u"next_cursor"_s,
-                    QString::fromLatin1(token.toBase64(QByteArray::Base64UrlEncoding
-                                                       | QByteArray::OmitTrailingEquals)));
-    }
-    return page;
+    return attemptsWhere(db, u"t.account_id IN (%1)"_s.arg(bindMarks(accounts->size())),
+                         accountIds(accounts.value()), cursor, limit, u"staff: attempts page"_s);
 }
 
-Result<QJsonArray> linkages(const QSqlDatabase &db, const StaffPrincipal &caller, qint64 customerId,
-                            const QDateTime &now)
+Result<protocol::AttemptsPage> branchAttempts(const QSqlDatabase &db, const StaffPrincipal &caller,
+                                              const BranchAttempts &request)
+{
+    QString condition = u"t.institution_id = ? AND t.at >= ?"_s;
+    QVariantList values {caller.institutionId, request.from.toMSecsSinceEpoch()};
+    if (request.to.isValid()) {
+        condition += u" AND t.at < ?"_s;
+        values << request.to.toMSecsSinceEpoch();
+    }
+    QString branchCode = request.branchCode;
+    if (branchCode.isEmpty() && !caller.seesAllBranches()) {
+        // A teller without a branch code asks for their own branch.
+        condition += u" AND t.branch_id = ?"_s;
+        values << caller.branchId.value_or(-1);
+    } else if (!branchCode.isEmpty()) {
+        auto branch =
+            runQuery(db, u"SELECT id FROM branches WHERE institution_id = ? AND code = ?"_s,
+                     {caller.institutionId, branchCode}, u"staff: branch of attempts"_s);
+        if (!branch)
+            return branch.error();
+        if (!branch->next() || !caller.maySeeBranch(branch->value(0).toLongLong()))
+            return codeError(codes::StaffNotFound);
+        condition += u" AND t.branch_id = ?"_s;
+        values << branch->value(0).toLongLong();
+    } else {
+        // The whole institution: the attempts that named one of its accounts, as the daily
+        // report counts them.
+        condition += u" AND t.branch_id IS NOT NULL"_s;
+    }
+    if (!request.code.isEmpty()) {
+        condition += u" AND t.code = ?"_s;
+        values << request.code;
+    }
+    if (!request.outcome.isEmpty()) {
+        condition += u" AND t.outcome = ?"_s;
+        values << request.outcome;
+    }
+    return attemptsWhere(db, condition, values, request.cursor, request.limit,
+                         u"staff: branch attempts"_s);
+}
+
+Result<protocol::LinkageList> linkages(const QSqlDatabase &db, const StaffPrincipal &caller,
+                                       qint64 customerId, const QDateTime &now)
 {
     const Result<QList<AccountRow>> accounts = scopedAccountsOfCustomer(db, caller, customerId);
     if (!accounts)
@@ -546,24 +610,24 @@ Result<QJsonArray> linkages(const QSqlDatabase &db, const StaffPrincipal &caller
     if (!query)
         return query.error();
     const qint64 nowMs = now.toMSecsSinceEpoch();
-    QJsonArray result;
+    protocol::LinkageList result;
     QSqlQuery &q = query.value();
     while (q.next()) {
         const AccountRow account = byId.value(q.value(1).toLongLong());
-        result.append(QJsonObject {{u"id"_s, q.value(0).toLongLong()},
-                                   {u"account_id"_s, account.id},
-                                   {u"account"_s, account.label()},
-                                   {u"client_id"_s, q.value(2).toString()},
-                                   {u"client_app"_s, q.value(3).toString()},
-                                   {u"provider"_s, q.value(4).toString()},
-                                   {u"scope"_s, q.value(5).toString()},
-                                   {u"granted_at"_s, instantOrNull(q.value(6))},
-                                   {u"expires_at"_s, instantOrNull(q.value(7))},
-                                   {u"last_used_at"_s, instantOrNull(q.value(8))},
-                                   {u"revoked_at"_s, instantOrNull(q.value(9))},
-                                   {u"revoked_by"_s, textOrNull(q.value(10))},
-                                   {u"revoke_reason"_s, textOrNull(q.value(11))},
-                                   {u"state"_s, linkageState(q, nowMs, 9, 7, 12, 13)}});
+        result.linkages.append({.id = q.value(0).toLongLong(),
+                                .accountId = account.id,
+                                .account = account.label(),
+                                .clientId = q.value(2).toString(),
+                                .clientApp = q.value(3).toString(),
+                                .provider = q.value(4).toString(),
+                                .scope = q.value(5).toString(),
+                                .grantedAt = instantOf(q.value(6)),
+                                .expiresAt = instantOf(q.value(7)),
+                                .lastUsedAt = instantOf(q.value(8)),
+                                .revokedAt = instantOf(q.value(9)),
+                                .revokedBy = q.value(10).toString(),
+                                .revokeReason = q.value(11).toString(),
+                                .state = linkageState(q, nowMs, 9, 7, 12, 13)});
     }
     return result;
 }
@@ -842,8 +906,8 @@ Result<QString> setAppSuspended(const QSqlDatabase &db, const StaffPrincipal &ca
     return name;
 }
 
-Result<QJsonObject> dailyReport(const QSqlDatabase &db, const StaffPrincipal &caller, QDate day,
-                                const QString &branchCode)
+Result<protocol::DailyReport> dailyReport(const QSqlDatabase &db, const StaffPrincipal &caller,
+                                          QDate day, const QString &branchCode)
 {
     const qint64 from = tokyoMidnight(day).toMSecsSinceEpoch();
     const qint64 to = tokyoMidnight(day.addDays(1)).toMSecsSinceEpoch();
@@ -860,18 +924,10 @@ Result<QJsonObject> dailyReport(const QSqlDatabase &db, const StaffPrincipal &ca
                              branchValues, u"report: branches"_s);
     if (!branches)
         return branches.error();
-    QMap<QString, QJsonObject> rows;
+    QMap<QString, protocol::BranchReport> rows;
     while (branches->next()) {
-        rows.insert(branches->value(0).toString(),
-                    QJsonObject {{u"branch_code"_s, branches->value(0).toString()},
-                                 {u"branch_name"_s, branches->value(1).toString()},
-                                 {u"attempts"_s, 0},
-                                 {u"completions"_s, 0},
-                                 {u"failures_by_code"_s, QJsonObject()},
-                                 {u"locks"_s, QJsonObject {{u"identity"_s, 0}, {u"pin"_s, 0}}},
-                                 {u"midnight_releases"_s, 0},
-                                 {u"early_releases"_s, QJsonArray()},
-                                 {u"revocations"_s, QJsonArray()}});
+        const QString code = branches->value(0).toString();
+        rows.insert(code, {.branchCode = code, .branchName = branches->value(1).toString()});
     }
     if (rows.isEmpty())
         return codeError(codes::StaffNotFound);
@@ -880,13 +936,6 @@ Result<QJsonObject> dailyReport(const QSqlDatabase &db, const StaffPrincipal &ca
     QVariantList values {caller.institutionId, from, to};
     if (!branchCode.isEmpty())
         values << branchCode;
-
-    const auto add = [&rows](const QString &branch, const QString &field, qint64 count) {
-        auto row = rows.find(branch);
-        if (row == rows.end())
-            return;
-        row->insert(field, row->value(field).toInteger() + count);
-    };
 
     auto attempts =
         runQuery(db,
@@ -898,20 +947,18 @@ Result<QJsonObject> dailyReport(const QSqlDatabase &db, const StaffPrincipal &ca
     if (!attempts)
         return attempts.error();
     while (attempts->next()) {
-        const QString branch = attempts->value(0).toString();
+        const auto row = rows.find(attempts->value(0).toString());
+        if (row == rows.end())
+            continue;
         const QString step = attempts->value(1).toString();
         const QString outcome = attempts->value(2).toString();
         const QString code = attempts->value(3).toString();
-        const qint64 count = attempts->value(4).toLongLong();
-        add(branch, u"attempts"_s, count);
+        const int count = attempts->value(4).toInt();
+        row->attempts += count;
         if (step == u"consent"_s && outcome == u"success"_s)
-            add(branch, u"completions"_s, count);
-        if (!code.isEmpty() && rows.contains(branch)) {
-            QJsonObject &row = rows[branch];
-            QJsonObject failures = row.value(u"failures_by_code"_s).toObject();
-            failures.insert(code, failures.value(code).toInteger() + count);
-            row.insert(u"failures_by_code"_s, failures);
-        }
+            row->completions += count;
+        if (!code.isEmpty())
+            row->failuresByCode[code] += count;
     }
 
     auto events = runQuery(
@@ -927,28 +974,23 @@ Result<QJsonObject> dailyReport(const QSqlDatabase &db, const StaffPrincipal &ca
         return events.error();
     while (events->next()) {
         const QString branch = events->value(0).toString();
-        if (!rows.contains(branch))
+        const auto row = rows.find(branch);
+        if (row == rows.end())
             continue;
-        QJsonObject &row = rows[branch];
         const QString kind = events->value(1).toString();
         const QString event = events->value(2).toString();
         if (event == u"locked"_s) {
-            QJsonObject locks = row.value(u"locks"_s).toObject();
-            locks.insert(kind, locks.value(kind).toInteger() + 1);
-            row.insert(u"locks"_s, locks);
+            (kind == u"pin"_s ? row->pinLocks : row->identityLocks) += 1;
         } else if (event == u"released_at_midnight"_s) {
-            row.insert(u"midnight_releases"_s, row.value(u"midnight_releases"_s).toInteger() + 1);
+            row->midnightReleases += 1;
         } else {
-            QJsonArray releases = row.value(u"early_releases"_s).toArray();
-            releases.append(QJsonObject {
-                {u"at"_s, instantOrNull(events->value(3))},
-                {u"kind"_s, kind},
-                {u"account"_s,
-                 accountLabel(branch, events->value(7).toString(), events->value(8).toString())},
-                {u"staff"_s, textOrNull(events->value(4))},
-                {u"staff_name"_s, textOrNull(events->value(5))},
-                {u"reason"_s, textOrNull(events->value(6))}});
-            row.insert(u"early_releases"_s, releases);
+            row->earlyReleases.append({.at = instantOf(events->value(3)),
+                                       .kind = kind,
+                                       .account = accountLabel(branch, events->value(7).toString(),
+                                                               events->value(8).toString()),
+                                       .staff = events->value(4).toString(),
+                                       .staffName = events->value(5).toString(),
+                                       .reason = events->value(6).toString()});
         }
     }
 
@@ -964,26 +1006,19 @@ Result<QJsonObject> dailyReport(const QSqlDatabase &db, const StaffPrincipal &ca
         return revocations.error();
     while (revocations->next()) {
         const QString branch = revocations->value(0).toString();
-        if (!rows.contains(branch))
+        const auto row = rows.find(branch);
+        if (row == rows.end())
             continue;
-        QJsonObject &row = rows[branch];
-        QJsonArray list = row.value(u"revocations"_s).toArray();
-        list.append(QJsonObject {{u"at"_s, instantOrNull(revocations->value(1))},
-                                 {u"by"_s, revocations->value(2).toString()},
-                                 {u"reason"_s, textOrNull(revocations->value(3))},
-                                 {u"client_app"_s, revocations->value(4).toString()},
-                                 {u"account"_s,
-                                  accountLabel(branch, revocations->value(5).toString(),
-                                               revocations->value(6).toString())}});
-        row.insert(u"revocations"_s, list);
+        row->revocations.append({.at = instantOf(revocations->value(1)),
+                                 .by = revocations->value(2).toString(),
+                                 .reason = revocations->value(3).toString(),
+                                 .clientApp = revocations->value(4).toString(),
+                                 .account = accountLabel(branch, revocations->value(5).toString(),
+                                                         revocations->value(6).toString())});
     }
 
-    QJsonArray branchRows;
-    for (const QJsonObject &row : std::as_const(rows))
-        branchRows.append(row);
-    return QJsonObject {{u"date"_s, day.toString(Qt::ISODate)},
-                        {u"institution_id"_s, caller.institutionId},
-                        {u"branches"_s, branchRows}};
+    return protocol::DailyReport {
+        .date = day, .institutionId = caller.institutionId, .branches = rows.values()};
 }
 
 } // namespace tc::backend::staff::StaffStore

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "LockPolicy.h"
+#include "Protocol.h"
 #include "Result.h"
 #include "StaffPrincipal.h"
 
@@ -30,22 +31,41 @@ struct CustomerSearch
 
 inline constexpr int SearchLimit = 50;
 
-// {customers: [...], truncated}; each customer with the accounts the caller may see.
-Result<QJsonObject> searchCustomers(const QSqlDatabase &db, const StaffPrincipal &caller,
-                                    const CustomerSearch &search);
+// Each customer with the accounts the caller may see.
+Result<protocol::CustomerSearchResult>
+searchCustomers(const QSqlDatabase &db, const StaffPrincipal &caller, const CustomerSearch &search);
 
 // The customer, the accounts in scope with today's locks (release time included), pending
 // early-release requests, recent lock history, and a linkage summary.
-Result<QJsonObject> customerDetail(const QSqlDatabase &db, const StaffPrincipal &caller,
-                                   qint64 customerId, const QDateTime &now);
+Result<protocol::CustomerDetail> customerDetail(const QSqlDatabase &db,
+                                                const StaffPrincipal &caller, qint64 customerId,
+                                                const QDateTime &now);
 
 // A page of the customer's attempts, newest first. `cursor` is the opaque text of an earlier
 // page's next_cursor; a malformed one is G01.
-Result<QJsonObject> attemptsPage(const QSqlDatabase &db, const StaffPrincipal &caller,
-                                 qint64 customerId, const QString &cursor, int limit);
+Result<protocol::AttemptsPage> attemptsPage(const QSqlDatabase &db, const StaffPrincipal &caller,
+                                            qint64 customerId, const QString &cursor, int limit);
 
-Result<QJsonArray> linkages(const QSqlDatabase &db, const StaffPrincipal &caller, qint64 customerId,
-                            const QDateTime &now);
+// What the branch activity view asks for: the attempts of a branch (or, for staff who see
+// every branch, of the whole institution) in [from, to), optionally of one catalog code and
+// one outcome.
+struct BranchAttempts
+{
+    QString branchCode; // empty: a teller's own branch, everyone else's whole institution
+    QDateTime from;
+    QDateTime to; // invalid: no end
+    QString code;
+    QString outcome;
+    QString cursor;
+    int limit = 50;
+};
+
+// A page of a branch's attempts, newest first; S06 for a branch outside the caller's scope.
+Result<protocol::AttemptsPage> branchAttempts(const QSqlDatabase &db, const StaffPrincipal &caller,
+                                              const BranchAttempts &request);
+
+Result<protocol::LinkageList> linkages(const QSqlDatabase &db, const StaffPrincipal &caller,
+                                       qint64 customerId, const QDateTime &now);
 
 // The account behind a lock or linkage call, when the caller may act on it.
 struct ScopedAccount
@@ -107,8 +127,8 @@ Result<QString> setAppSuspended(const QSqlDatabase &db, const StaffPrincipal &ca
                                 qint64 nowMs);
 
 // The daily report's figures for one Tokyo day, per branch (all branches, or one).
-Result<QJsonObject> dailyReport(const QSqlDatabase &db, const StaffPrincipal &caller, QDate day,
-                                const QString &branchCode);
+Result<protocol::DailyReport> dailyReport(const QSqlDatabase &db, const StaffPrincipal &caller,
+                                          QDate day, const QString &branchCode);
 
 // Support staff see these partly hidden: "1985-**-**", "*******5678".
 QString maskedBirthDate(const QString &isoDate);

@@ -559,6 +559,8 @@ private Q_SLOTS:
                 QVERIFY2(!seen.contains(id), "an attempt appeared on two pages");
                 seen.append(id);
                 QCOMPARE(row[u"account"_s].toString(), u"001 ordinary 1234567"_s);
+                QCOMPARE(row[u"customer_id"_s].toInteger(), f.customerA);
+                QCOMPARE(row[u"branch_code"_s].toString(), u"001"_s);
             }
             cursor = reply.json.value(u"next_cursor"_s).toString();
             ++pages;
@@ -607,6 +609,17 @@ private Q_SLOTS:
         QCOMPARE(history[0][u"staff"_s].toString(), u"teller001"_s);
         QCOMPARE(history[0][u"reason"_s].toString(), u"免許証で本人確認"_s);
         QCOMPARE(history[1][u"event"_s].toString(), u"locked"_s);
+        // The live event says who released it and why, as the docs promise.
+        auto event = mustRun(f.backend->service().database().connection(),
+                             u"SELECT payload FROM events WHERE kind = 'release' "
+                             "ORDER BY id DESC LIMIT 1"_s,
+                             {}, "release event");
+        QVERIFY(event.next());
+        const QJsonObject payload =
+            QJsonDocument::fromJson(event.value(0).toString().toUtf8()).object();
+        QCOMPARE(payload.value(u"how"_s).toString(), u"released_by_staff"_s);
+        QCOMPARE(payload.value(u"staff"_s).toString(), u"teller001"_s);
+        QCOMPARE(payload.value(u"reason"_s).toString(), u"免許証で本人確認"_s);
         // A second release finds nothing to release.
         QCOMPARE(staffCall(f, u"teller001"_s, "DELETE", lockPath, {{u"reason"_s, u"再"_s}}).status,
                  409);

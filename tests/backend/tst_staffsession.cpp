@@ -110,9 +110,17 @@ private Q_SLOTS:
         QFETCH(QString, engine);
         auto b = startBackend(engine);
         addTeller(*b);
+        const QString supportDesk = u"事務センター 078-000-0000 (平日 9:00–17:00)"_s;
+        QVERIFY(backend::runQuery(b->service().database().connection(),
+                                  u"UPDATE institutions SET support_desk = ? WHERE id = ?"_s,
+                                  {supportDesk, StandardData::institution}));
         const auto reply = signIn(*b, u"tanaka"_s);
         QCOMPARE(reply.status, 200);
         const QJsonObject &j = reply.json;
+        // What the console shows beside who signed in, and when it warns before the idle end.
+        QCOMPARE(j.value(u"branch_name"_s).toString(), u"本店営業部"_s);
+        QCOMPARE(j.value(u"support_desk"_s).toString(), supportDesk);
+        QCOMPARE(j.value(u"idle_timeout_seconds"_s).toInt(), 900);
         QCOMPARE(j.value(u"token_type"_s).toString(), u"Bearer"_s);
         QCOMPARE(j.value(u"expires_in"_s).toInt(), 300);
         QCOMPARE(j.value(u"username"_s).toString(), u"tanaka"_s);
@@ -171,6 +179,7 @@ private Q_SLOTS:
         QCOMPARE(reply.status, 200);
         QCOMPARE(reply.json.value(u"role"_s).toString(), u"support"_s);
         QVERIFY(reply.json.value(u"branch_code"_s).isNull());
+        QVERIFY(reply.json.value(u"branch_name"_s).isNull());
         const QString token = b->staffToken(u"boss"_s, StaffRole::Supervisor);
         const auto principal =
             b->service().staffAccounts().authenticate("bearer " + token.toLatin1(), {});
