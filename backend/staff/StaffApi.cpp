@@ -306,6 +306,95 @@ Result<Reply> customerAttempts(Call &call)
         });
 }
 
+// A bound of a period: an ISO 8601 instant that names its offset ("2026-11-24T05:00:00Z"), or
+// a Tokyo day "YYYY-MM-DD", which stands for its 00:00 as a start and for the next day's 00:00
+// as an end (so that to=2026-11-24 includes that day).
+Result<QDateTime> periodBound(const QString &name, const QString &text, bool isEnd)
+{
+    static const QRegularExpression dayPattern(u"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"_s);
+    if (dayPattern.match(text).hasMatch()) {
+        const QDate day = QDate::fromString(text, Qt::ISODate);
+        if (day.isValid())
+            return tokyoMidnight(isEnd ? day.addDays(1) : day);
+    } else {
+        const QDateTime instant = QDateTime::fromString(text, Qt::ISODateWithMs);
+        if (instant.isValid() && instant.timeSpec() != Qt::LocalTime)
+            return instant.toUTC();
+    }
+    return codeError(
+        codes::MalformedRequest,
+        u"%1 must be YYYY-MM-DD (a Tokyo day) or an ISO 8601 time with its offset"_s.arg(name));
+}
+
+// What the branch activity view asks: the period (today in Tokyo unless given), the filters
+// and the page.
+Result<StaffStore::BranchAttempts> branchAttemptsRequest(const QHash<QString, QString> &query,
+                                                         const QDateTime &now)
+{
+    StaffStore::BranchAttempts request {.branchCode = query.value(u"branch_code"_s),
+                                        .cursor = query.value(u"cursor"_s)};
+    if (const QString to = query.value(u"to"_s); !to.isEmpty()) {
+        const Result<QDateTime> bound = periodBound(u"to"_s, to, true);
+        if (!bound)
+            return bound.error();
+        request.to = bound.value();
+    }
+    if (const QString from = query.value(u"from"_s); !from.isEmpty()) {
+        const Result<QDateTime> bound = periodBound(u"from"_s, from, false);
+        if (!bound)
+            return bound.error();
+        request.from = bound.value();
+    } else {
+        // The Tokyo day of the period's end: today, or the day `to` closes.
+        request.from =
+            tokyoMidnight(tokyoDate(request.to.isValid() ? request.to.addMSecs(-1) : now));
+    }
+    if (request.to.isValid() && request.from >= request.to)
+        return codeError(codes::MalformedRequest, u"from must be before to"_s);
+    if (const QString code = query.value(u"code"_s); !code.isEmpty()) {
+        static const QRegularExpression codePattern(u"^[A-Za-z][0-9]{2}$"_s);
+        const CatalogEntry *entry =
+            codePattern.match(code).hasMatch() ? ErrorCatalog::builtIn().find(code) : nullptr;
+        if (!entry)
+            return codeError(codes::MalformedRequest, u"code is not a catalog code"_s);
+        request.code = entry->code;
+    }
+    request.outcome = query.value(u"outcome"_s);
+    static const QStringList outcomes {u"success"_s, u"failure"_s, u"refused"_s, u"cancelled"_s};
+    if (!request.outcome.isEmpty() && !outcomes.contains(request.outcome))
+        return codeError(codes::MalformedRequest,
+                         u"outcome must be one of: %1"_s.arg(outcomes.join(u", "_s)));
+    const Result<int> limit = pageSize(query);
+    if (!limit)
+        return limit.error();
+    request.limit = limit.value();
+    return request;
+}
+
+Result<Reply> branchAttempts(Call &call)
+{
+    const Result<QHash<QString, QString>> query = queryParameters(
+        call.request,
+        {u"branch_code"_s, u"from"_s, u"to"_s, u"code"_s, u"outcome"_s, u"cursor"_s, u"limit"_s});
+    if (!query)
+        return query.error();
+    const Result<StaffStore::BranchAttempts> request =
+        branchAttemptsRequest(query.value(), call.now);
+    if (!request)
+        return request.error();
+    const QJsonObject details {
+        {u"from"_s, utcIsoText(request->from)},
+        {u"to"_s, request->to.isValid() ? QJsonValue(utcIsoText(request->to)) : QJsonValue()},
+        {u"code"_s, request->code},
+        {u"outcome"_s, request->outcome},
+        {u"cursor"_s, request->cursor}};
+    const QString target =
+        request->branchCode.isEmpty() ? QString() : u"branch:%1"_s.arg(request->branchCode);
+    return call.auditedRead(u"attempts.list"_s, target, details, [&](QSqlDatabase &tx) {
+        return ok(StaffStore::branchAttempts(tx, call.caller, request.value()));
+    });
+}
+
 Result<Reply> customerLinkages(Call &call)
 {
     const Result<qint64> id = pathId(call.request, u"id"_s);
@@ -659,6 +748,7 @@ void registerStaffApi(http::Router &router, const StaffApiContext &context)
     add("GET", base + u"/customers/{id}"_s, customerDetail);
     add("GET", base + u"/customers/{id}/attempts"_s, customerAttempts);
     add("GET", base + u"/customers/{id}/linkages"_s, customerLinkages);
+    add("GET", base + u"/attempts"_s, branchAttempts);
     add("DELETE", base + u"/accounts/{id}/locks/{kind}"_s, releaseLock);
     add("GET", base + u"/release-requests"_s, listReleaseRequests);
     add("POST", base + u"/release-requests/{id}/approve"_s,

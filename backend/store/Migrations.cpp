@@ -385,6 +385,32 @@ const QList<Migration> &migrations()
              // that statement reads it, in its own RETURNING).
              u"ALTER TABLE audit_head ADD COLUMN prev_hash {blob}"_s,
          }},
+        {7,
+         u"a branch's attempts newest first from one index: each attempt carries its account's "
+         "branch"_s,
+         {
+             // The console's branch activity view pages through a branch's attempts of a
+             // period, newest first by (at, id). The branch is the account's: without a copy
+             // on the attempt, a page walked the institution's attempts (all branches) and
+             // joined each to its account to find the branch's. The copy is taken when the row
+             // is written, by triggers whoever writes (an account never changes branch: a move
+             // opens a new account).
+             u"ALTER TABLE attempts ADD COLUMN branch_id BIGINT"_s,
+             u"UPDATE attempts SET branch_id = (SELECT a.branch_id FROM accounts a "
+             "WHERE a.id = attempts.account_id) WHERE account_id IS NOT NULL"_s,
+             u"CREATE INDEX attempts_branch ON attempts (branch_id, at, id)"_s,
+             u"{sqlite-only} CREATE TRIGGER attempts_branch_on_insert AFTER INSERT ON attempts "
+             "WHEN NEW.account_id IS NOT NULL BEGIN UPDATE attempts SET branch_id = (SELECT "
+             "a.branch_id FROM accounts a WHERE a.id = NEW.account_id) WHERE id = NEW.id; END"_s,
+             u"{sqlite-only} CREATE TRIGGER attempts_branch_on_account AFTER UPDATE OF "
+             "account_id ON attempts BEGIN UPDATE attempts SET branch_id = (SELECT a.branch_id "
+             "FROM accounts a WHERE a.id = NEW.account_id) WHERE id = NEW.id; END"_s,
+             u"{postgresql-only} CREATE FUNCTION attempts_take_branch() RETURNS trigger "
+             "LANGUAGE plpgsql AS $$ BEGIN NEW.branch_id := (SELECT a.branch_id FROM accounts a "
+             "WHERE a.id = NEW.account_id); RETURN NEW; END $$"_s,
+             u"{postgresql-only} CREATE TRIGGER attempts_branch BEFORE INSERT OR UPDATE OF "
+             "account_id ON attempts FOR EACH ROW EXECUTE FUNCTION attempts_take_branch()"_s,
+         }},
     };
     return all;
 }
