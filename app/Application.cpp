@@ -6,6 +6,7 @@
 #include "MainWindow.h"
 #include "ServiceCalendar.h"
 #include "Settings.h"
+#include "TableStateHelper.h"
 #include "Translations.h"
 
 #include <QApplication>
@@ -71,11 +72,15 @@ int runTellerConsole(int argc, char *argv[])
     if (!window.restoreGeometry(settings->mainWindowGeometry()))
         window.resize(1100, 720);
     window.tabs()->setCurrentIndex(settings->mainWindowTab());
+    for (TableStateHelper *table : window.tableStates())
+        table->restoreState(settings->viewState(table->viewKey()));
     window.show();
 
     const int exitCode = QApplication::exec();
     settings->setMainWindowGeometry(window.saveGeometry());
     settings->setMainWindowTab(window.tabs()->currentIndex());
+    for (const TableStateHelper *table : window.tableStates())
+        settings->setViewState(table->viewKey(), table->saveState());
     settings->sync();
     return exitCode;
 }

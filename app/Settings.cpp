@@ -12,6 +12,8 @@ namespace {
 // Every key the console stores.
 const QString geometryKey = u"MainWindow/geometry"_s;
 const QString tabKey = u"MainWindow/tab"_s;
+// Followed by the view's key; '/' in a key makes INI groups, which QSettings reads back alike.
+const QString viewStatePrefix = u"ViewState/"_s;
 
 } // namespace
 
@@ -64,6 +66,16 @@ int Settings::mainWindowTab() const
 void Settings::setMainWindowTab(int index)
 {
     m_settings->setValue(tabKey, index);
+}
+
+QByteArray Settings::viewState(const QString &viewKey) const
+{
+    return m_settings->value(viewStatePrefix + viewKey).toByteArray();
+}
+
+void Settings::setViewState(const QString &viewKey, const QByteArray &state)
+{
+    m_settings->setValue(viewStatePrefix + viewKey, state);
 }
 
 void Settings::sync()

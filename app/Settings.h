@@ -32,6 +32,11 @@ public:
     int mainWindowTab() const;
     void setMainWindowTab(int index);
 
+    // A table's header state (QHeaderView::saveState: widths, order, sort, hidden columns) by
+    // the view's key ("customer/attempts", …); empty when never saved.
+    QByteArray viewState(const QString &viewKey) const;
+    void setViewState(const QString &viewKey, const QByteArray &state);
+
     void sync();
 
 private:

@@ -255,25 +255,34 @@ void TestMainWindow::everyControlHasAnAccessibleName()
 
 void TestMainWindow::tableStateRoundTrips()
 {
-    auto settings = tc::Settings::temporary();
-    QByteArray saved;
+    // Saved per view in the typed settings, read back by the next start.
+    const std::unique_ptr<tc::Settings> settings = tc::Settings::temporary();
     {
         tc::MainWindow window(m_catalog, m_calendar, fixedNow);
-        tc::TableStateHelper *pauses = window.tableStates().constLast();
-        QCOMPARE(pauses->viewKey(), u"servicePauses"_s);
         QHeaderView *header = window.upcomingView()->horizontalHeader();
         header->setSectionHidden(1, true);
         header->moveSection(0, 2);
-        saved = pauses->saveState();
+        for (const tc::TableStateHelper *table : window.tableStates())
+            settings->setViewState(table->viewKey(), table->saveState());
+        settings->sync();
     }
+    const std::unique_ptr<tc::Settings> again = tc::Settings::inFile(settings->fileName());
     tc::MainWindow window(m_catalog, m_calendar, fixedNow);
-    tc::TableStateHelper *pauses = window.tableStates().constLast();
-    QVERIFY(!pauses->restoreState({}));
-    QVERIFY(!pauses->restoreState("not a header state"));
-    QVERIFY(pauses->restoreState(saved));
+    QStringList keys;
+    for (tc::TableStateHelper *table : window.tableStates()) {
+        keys.append(table->viewKey());
+        QVERIFY(table->restoreState(again->viewState(table->viewKey())));
+    }
+    QCOMPARE(keys.size(), QSet<QString>(keys.cbegin(), keys.cend()).size()); // one key per view
     QHeaderView *header = window.upcomingView()->horizontalHeader();
     QVERIFY(header->isSectionHidden(1));
     QCOMPARE(header->visualIndex(0), 2);
+
+    tc::TableStateHelper *pauses = window.tableStates().constLast();
+    QCOMPARE(pauses->viewKey(), u"servicePauses"_s);
+    QVERIFY(!pauses->restoreState({}));
+    QVERIFY(!pauses->restoreState("not a header state"));
+    QVERIFY(header->isSectionHidden(1));
 }
 
 void TestMainWindow::copiesSelectedRowsAsTabSeparatedText()
