@@ -37,14 +37,25 @@ CustomerView::~CustomerView() = default;
 void CustomerView::setAttemptsModel(QAbstractItemModel *model, AttemptAt attemptAt)
 {
     m_attemptAt = std::move(attemptAt);
+    if (model) {
+        // Each flow open on its steps ①–⑥ as it arrives (connected before the view and the
+        // table helper see the rows, so their widths count the steps).
+        const auto expand = [this](const QModelIndex &parent, int first, int last) {
+            if (parent.isValid())
+                return;
+            const QAbstractItemModel *attempts = m_ui->attemptsView->model();
+            for (int row = first; row <= last; ++row)
+                m_ui->attemptsView->expand(attempts->index(row, 0));
+        };
+        connect(model, &QAbstractItemModel::rowsInserted, this, expand);
+        connect(model, &QAbstractItemModel::modelReset, this,
+                [this, expand] { expand({}, 0, m_ui->attemptsView->model()->rowCount() - 1); });
+    }
     m_ui->attemptsView->setModel(model);
+    if (!model)
+        return;
     connect(m_ui->attemptsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &CustomerView::explainCurrentAttempt);
-    // A new customer's first page: columns fitted to what it shows.
-    connect(model, &QAbstractItemModel::modelReset, this, [this] {
-        for (int column = 0; column < m_ui->attemptsView->model()->columnCount(); ++column)
-            m_ui->attemptsView->resizeColumnToContents(column);
-    });
     // A live attempt may change the row the selection sits on (a flow's new last step).
     connect(model, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
@@ -134,10 +145,6 @@ void CustomerView::setDetail(const protocol::CustomerDetail &detail)
     setAccessibleDescription(headerText());
     if (!sameCustomer) {
         m_script->clear();
-        if (const QAbstractItemModel *attempts = m_ui->attemptsView->model()) {
-            for (int column = 0; column < attempts->columnCount(); ++column)
-                m_ui->attemptsView->resizeColumnToContents(column);
-        }
     } else
         explainCurrentAttempt();
 }

@@ -3,11 +3,14 @@
 #include <QAbstractItemView>
 #include <QAction>
 #include <QClipboard>
+#include <QEvent>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QMenu>
+#include <QScopedValueRollback>
 #include <QTableView>
+#include <QTimer>
 #include <QTreeView>
 
 #include <algorithm>
@@ -54,6 +57,15 @@ TableStateHelper::TableStateHelper(QAbstractItemView *view, QString viewKey)
     connect(m_header, &QHeaderView::sectionResized, this, &TableStateHelper::stateChanged);
     connect(m_header, &QHeaderView::sectionMoved, this, &TableStateHelper::stateChanged);
     connect(m_header, &QHeaderView::sortIndicatorChanged, this, &TableStateHelper::stateChanged);
+    connect(m_header, &QHeaderView::sectionCountChanged, this, &TableStateHelper::columnsArrived);
+    // What the user changes is their layout from then on (kept across a sign-out, when the
+    // models and so the columns go away).
+    connect(this, &TableStateHelper::stateChanged, this, [this] {
+        if (m_header->count() > 0 && !m_fitting)
+            m_layout = m_header->saveState();
+    });
+    // A press on the header is the user arranging the columns: their layout wins over fitting.
+    m_header->viewport()->installEventFilter(this);
 
     m_copy = new QAction(tr("&Copy selected rows"), view);
     m_copy->setObjectName(u"actionCopyRows"_s);
@@ -66,18 +78,82 @@ TableStateHelper::TableStateHelper(QAbstractItemView *view, QString viewKey)
 
 QByteArray TableStateHelper::saveState() const
 {
-    return m_header->saveState();
+    return m_header->count() > 0 ? m_header->saveState() : m_layout;
 }
 
 bool TableStateHelper::restoreState(const QByteArray &state)
 {
     if (state.isEmpty())
         return false;
-    const QByteArray before = m_header->saveState();
-    if (m_header->restoreState(state))
+    if (m_header->count() == 0) {
+        // Checked now, on a header of its own, so that foreign bytes are refused at once.
+        QHeaderView probe(m_header->orientation());
+        if (!probe.restoreState(state))
+            return false;
+        m_layout = state;
+        m_userLayout = true;
         return true;
+    }
+    const QByteArray before = m_header->saveState();
+    if (m_header->restoreState(state)) {
+        m_layout = state;
+        m_userLayout = true;
+        return true;
+    }
     m_header->restoreState(before);
     return false;
+}
+
+void TableStateHelper::columnsArrived(int oldCount, int newCount)
+{
+    // The header has the model before the view does (QTableView and QTreeView set it first).
+    watch(m_header->model());
+    if (oldCount == 0 && newCount > 0 && !m_layout.isEmpty())
+        m_header->restoreState(m_layout);
+}
+
+void TableStateHelper::watch(QAbstractItemModel *model)
+{
+    if (model == m_watched)
+        return;
+    if (m_watched)
+        disconnect(m_watched, nullptr, this, nullptr);
+    m_watched = model;
+    m_fitPending = true;
+    if (!model)
+        return;
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        m_fitPending = true;
+        if (m_watched->rowCount() > 0)
+            rowsArrived({}, 0, m_watched->rowCount() - 1);
+    });
+    connect(model, &QAbstractItemModel::rowsInserted, this, &TableStateHelper::rowsArrived);
+}
+
+void TableStateHelper::rowsArrived(const QModelIndex &parent, int first, int last)
+{
+    Q_UNUSED(first)
+    Q_UNUSED(last)
+    if (!m_fitPending || parent.isValid())
+        return;
+    m_fitPending = false;
+    // After the view itself has taken the rows in (it may hear of them after this helper).
+    QTimer::singleShot(0, this, &TableStateHelper::fitColumns);
+}
+
+void TableStateHelper::fitColumns()
+{
+    if (m_userLayout || !m_view->model())
+        return;
+    const QScopedValueRollback fitting(m_fitting, true);
+    const int cap = m_view->fontMetrics().averageCharWidth() * 40;
+    for (int column = 0; column < m_header->count(); ++column) {
+        if (m_header->isSectionHidden(column))
+            continue;
+        const int wanted =
+            std::max(m_view->sizeHintForColumn(column), m_header->sectionSizeHint(column));
+        m_header->resizeSection(column, std::min(wanted, cap));
+    }
 }
 
 QString TableStateHelper::selectedRowsText() const
@@ -120,6 +196,13 @@ void TableStateHelper::copySelectedRows()
     const QString text = selectedRowsText();
     if (!text.isEmpty())
         QGuiApplication::clipboard()->setText(text);
+}
+
+bool TableStateHelper::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_header->viewport() && event->type() == QEvent::MouseButtonPress)
+        m_userLayout = true;
+    return QObject::eventFilter(watched, event);
 }
 
 void TableStateHelper::showHeaderMenu(const QPoint &position)

@@ -2,8 +2,10 @@
 
 #include <QByteArray>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
+class QAbstractItemModel;
 class QAbstractItemView;
 class QAction;
 class QHeaderView;
@@ -29,9 +31,14 @@ public:
     QHeaderView *header() const { return m_header; }
     QAction *copyAction() const { return m_copy; }
 
+    // The header's state; while the view has no model (before sign-in), the state it will get.
     QByteArray saveState() const;
-    // False (and nothing changed) for empty or foreign bytes.
+    // False (and nothing changed) for empty or foreign bytes. A view without columns yet keeps
+    // the state and applies it when its model brings them (the desk's models come at sign-in).
     bool restoreState(const QByteArray &state);
+    // Widths to fit the rows shown (capped, so that one long message cannot take the table),
+    // unless the user's own layout was restored.
+    void fitColumns();
 
     // The selected rows as text: one line per row, cells separated by tabs, tabs and line
     // breaks inside a cell replaced by spaces.
@@ -39,6 +46,9 @@ public:
 
 public Q_SLOTS:
     void copySelectedRows();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 Q_SIGNALS:
     // The user resized, moved, sorted, shown or hidden a column.
@@ -48,11 +58,19 @@ private:
     Q_DISABLE_COPY_MOVE(TableStateHelper)
 
     void showHeaderMenu(const QPoint &position);
+    void columnsArrived(int oldCount, int newCount);
+    void rowsArrived(const QModelIndex &parent, int first, int last);
+    void watch(QAbstractItemModel *model);
 
     QAbstractItemView *m_view = nullptr;
     QHeaderView *m_header = nullptr;
     QString m_viewKey;
     QAction *m_copy = nullptr;
+    QByteArray m_layout; // the user's layout: restored, or last changed
+    QPointer<QAbstractItemModel> m_watched;
+    bool m_fitPending = true; // the next first rows get fitted widths
+    bool m_fitting = false;
+    bool m_userLayout = false; // restored from the settings, or arranged by hand
 };
 
 } // namespace tc

@@ -50,6 +50,16 @@ QDateTime fixedNow()
     return tc::tokyoDateTime(QDate(2025, 11, 25), QTime(10, 0));
 }
 
+// A header state of `columns` columns with one hidden.
+QByteArray saved(int columns, int hidden)
+{
+    QStandardItemModel model(0, columns);
+    QTableView view;
+    view.setModel(&model);
+    view.horizontalHeader()->setSectionHidden(hidden, true);
+    return view.horizontalHeader()->saveState();
+}
+
 QStringList menuTitles(const QMainWindow &window)
 {
     QStringList titles;
@@ -271,7 +281,11 @@ void TestMainWindow::tableStateRoundTrips()
     QStringList keys;
     for (tc::TableStateHelper *table : window.tableStates()) {
         keys.append(table->viewKey());
-        QVERIFY(table->restoreState(again->viewState(table->viewKey())));
+        // The desk's tables have no columns before sign-in: nothing of theirs was saved.
+        const QByteArray state = again->viewState(table->viewKey());
+        QCOMPARE(state.isEmpty(), table->header()->count() == 0);
+        if (!state.isEmpty())
+            QVERIFY(table->restoreState(state));
     }
     QCOMPARE(keys.size(), QSet<QString>(keys.cbegin(), keys.cend()).size()); // one key per view
     QHeaderView *header = window.upcomingView()->horizontalHeader();
@@ -283,6 +297,16 @@ void TestMainWindow::tableStateRoundTrips()
     QVERIFY(!pauses->restoreState({}));
     QVERIFY(!pauses->restoreState("not a header state"));
     QVERIFY(header->isSectionHidden(1));
+
+    // A state restored before the model arrives (the desk's models come at sign-in) is applied
+    // when its columns do.
+    tc::TableStateHelper *activity = window.branchActivity()->tableState();
+    QCOMPARE(activity->header()->count(), 0);
+    QVERIFY(activity->restoreState(saved(4, 2)));
+    QStandardItemModel rows(1, 4);
+    window.branchActivity()->setModel(&rows);
+    QVERIFY(activity->header()->isSectionHidden(2));
+    QCOMPARE(activity->saveState(), activity->header()->saveState());
 }
 
 void TestMainWindow::copiesSelectedRowsAsTabSeparatedText()
