@@ -146,12 +146,14 @@ QList<QAction *> MainWindow::menuActions() const
 
 void MainWindow::setSignedIn(const protocol::StaffSession &staff)
 {
-    QString where = staff.institutionName;
+    QStringList where;
+    if (!staff.institutionName.isEmpty())
+        where.append(staff.institutionName);
     if (!staff.branchCode.isEmpty())
-        where += u' ' + (staff.branchName.isEmpty() ? staff.branchCode : staff.branchName);
-    m_user->setText(tr("%1 (%2) · %3")
-                        .arg(staff.displayName.isEmpty() ? staff.username : staff.displayName,
-                             roleText(staff.role), where));
+        where.append(staff.branchName.isEmpty() ? staff.branchCode : staff.branchName);
+    const QString who = tr("%1 (%2)").arg(
+        staff.displayName.isEmpty() ? staff.username : staff.displayName, roleText(staff.role));
+    m_user->setText(where.isEmpty() ? who : who + u" · "_s + where.join(u' '));
     m_user->setAccessibleName(tr("Signed in: %1").arg(m_user->text()));
     m_activity->setBranchChoice(staff.role == u"supervisor"_s, staff.branchCode);
     for (QAction *action : {m_ui->actionLock, m_ui->actionSignOut, m_ui->actionRefresh})
@@ -180,7 +182,9 @@ void MainWindow::openTab(Tab tab)
 
 void MainWindow::showError(const QString &text)
 {
-    m_messageBar->showMessage(text, MessageBar::Kind::Error);
+    m_messageBar->showMessage(
+        text.trimmed().isEmpty() ? tr("The backend did not answer. Try again in a moment.") : text,
+        MessageBar::Kind::Error);
 }
 
 void MainWindow::showInformation(const QString &text)

@@ -39,6 +39,7 @@ MessageBar::MessageBar(QWidget *parent)
 {
     setObjectName(u"messageBar"_s);
     setAttribute(Qt::WA_StyledBackground);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     m_text->setObjectName(u"messageBarText"_s);
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
