@@ -17,6 +17,7 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QNetworkRequest;
 
 namespace tc::client {
 
@@ -93,6 +94,13 @@ Q_SIGNALS:
 
 private:
     Q_DISABLE_COPY_MOVE(BackendClient)
+
+    QNetworkRequest request(const QString &path, const QUrlQuery &query) const;
+    // Aborts the reply when no byte moved for the transfer timeout (then Kind::Timeout).
+    void armTimeout(QNetworkReply *reply) const;
+    QNetworkReply *issue(const QByteArray &method, const QString &path, const QUrlQuery &query,
+                         const QByteArray &body, const QObject *context, JsonCallback callback,
+                         int retriesLeft);
 
     ConnectionSettings m_settings;
     std::unique_ptr<QNetworkAccessManager> m_network;
