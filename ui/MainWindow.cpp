@@ -170,6 +170,21 @@ void MainWindow::setSignedOut()
     m_customer->clearCustomer();
 }
 
+void MainWindow::setLocked(bool locked)
+{
+    m_locked = locked;
+    m_ui->centralWidget->setVisible(!locked);
+    for (QAction *action :
+         {m_ui->actionLock, m_ui->actionSignOut, m_ui->actionRefresh, m_ui->actionFindCustomer,
+          m_ui->actionShowCustomer, m_ui->actionShowActivity, m_ui->actionShowExplainer,
+          m_ui->actionShowPauses})
+        action->setEnabled(!locked);
+    if (locked)
+        m_ui->statusBar->showMessage(tr("Locked"));
+    else
+        m_ui->statusBar->clearMessage();
+}
+
 void MainWindow::focusSearch()
 {
     m_search->focusSearch();

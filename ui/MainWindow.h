@@ -68,6 +68,9 @@ public:
     // get the branch selector.
     void setSignedIn(const protocol::StaffSession &staff);
     void setSignedOut();
+    // Locked: nothing of the customer on screen until the password is given again.
+    void setLocked(bool locked);
+    bool isLocked() const { return m_locked; }
 
 public Q_SLOTS:
     void showAbout();
@@ -103,6 +106,7 @@ private:
     MessageBar *m_messageBar = nullptr;
     TableStateHelper *m_upcomingState = nullptr;
     ShortcutsDialog *m_shortcuts = nullptr;
+    bool m_locked = false;
 };
 
 } // namespace tc

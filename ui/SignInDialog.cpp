@@ -1,0 +1,93 @@
+#include "SignInDialog.h"
+
+#include "ClientError.h"
+#include "ui_SignInDialog.h"
+
+#include <QPushButton>
+
+using namespace Qt::StringLiterals;
+
+namespace tc {
+
+SignInDialog::SignInDialog(QWidget *parent)
+    : QDialog(parent), m_ui(std::make_unique<Ui::SignInDialog>())
+{
+    m_ui->setupUi(this);
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("Sign in"));
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &SignInDialog::submit);
+    m_ui->totpLabel->hide();
+    m_ui->totpEdit->hide();
+    m_ui->errorLabel->hide();
+    setSignInMode({});
+}
+
+SignInDialog::~SignInDialog() = default;
+
+void SignInDialog::setSignInMode(const QString &lastUsername)
+{
+    m_unlock = false;
+    setWindowTitle(tr("Sign in — Teller Console"));
+    m_ui->captionLabel->setText(tr("Sign in with your staff user name and password."));
+    m_ui->usernameEdit->setReadOnly(false);
+    m_ui->usernameEdit->setText(lastUsername);
+    m_ui->passwordEdit->clear();
+    m_ui->errorLabel->hide();
+    (lastUsername.isEmpty() ? m_ui->usernameEdit : m_ui->passwordEdit)->setFocus();
+}
+
+void SignInDialog::setUnlockMode(const QString &username, const QString &reason)
+{
+    m_unlock = true;
+    setWindowTitle(tr("Console locked — Teller Console"));
+    m_ui->captionLabel->setText(reason);
+    m_ui->usernameEdit->setText(username);
+    m_ui->usernameEdit->setReadOnly(true);
+    m_ui->passwordEdit->clear();
+    m_ui->errorLabel->hide();
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("Unlock"));
+    m_ui->passwordEdit->setFocus();
+}
+
+void SignInDialog::setBusy(bool busy)
+{
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(!busy);
+    m_ui->passwordEdit->setEnabled(!busy);
+    m_ui->totpEdit->setEnabled(!busy);
+}
+
+void SignInDialog::showFailure(const client::ClientError &error)
+{
+    setBusy(false);
+    if (error.code == u"S02"_s) {
+        m_ui->totpLabel->show();
+        m_ui->totpEdit->show();
+        m_ui->errorLabel->setText(tr("Enter the 6-digit code of your authenticator app."));
+        m_ui->totpEdit->setFocus();
+    } else {
+        m_ui->errorLabel->setText(error.text());
+        m_ui->passwordEdit->clear();
+        m_ui->passwordEdit->setFocus();
+    }
+    m_ui->errorLabel->show();
+    m_ui->errorLabel->setAccessibleDescription(m_ui->errorLabel->text());
+}
+
+QString SignInDialog::username() const
+{
+    return m_ui->usernameEdit->text().trimmed();
+}
+
+QString SignInDialog::errorText() const
+{
+    return m_ui->errorLabel->isHidden() ? QString() : m_ui->errorLabel->text();
+}
+
+void SignInDialog::submit()
+{
+    if (username().isEmpty() || m_ui->passwordEdit->text().isEmpty())
+        return;
+    setBusy(true);
+    Q_EMIT submitted(username(), m_ui->passwordEdit->text(), m_ui->totpEdit->text().trimmed());
+}
+
+} // namespace tc
