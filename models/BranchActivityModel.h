@@ -1,0 +1,129 @@
+#pragma once
+
+#include "ClientError.h"
+#include "LatestRequest.h"
+#include "Protocol.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QList>
+#include <QPointer>
+
+#include <optional>
+
+namespace tc::client {
+class BackendClient;
+class EventStream;
+} // namespace tc::client
+
+namespace tc {
+
+// The attempts of a branch (GET /api/v1/staff/attempts), newest first, one row per step call:
+// by default today's (from 00:00 Tokyo). Filters are the server's: every change reloads. Older
+// rows page in through canFetchMore()/fetchMore(). Live attempt events that match the filters are
+// inserted at the top with beginInsertRows (built from the event: no request per event, the
+// selection and scroll position stay); such rows have no attempt or flow id until the next
+// reload.
+class BranchActivityModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        TimeColumn, // JST, with seconds
+        CustomerColumn, // name kana
+        AccountColumn,
+        StepColumn,
+        OutcomeColumn,
+        CodeColumn,
+        AppColumn,
+        ColumnCount
+    };
+    enum Role {
+        CustomerIdRole = Qt::UserRole + 1, // qint64, 0 when unknown
+        AttemptIdRole, // qint64, 0 on a live row
+        BranchCodeRole,
+        StepRole, // wire step
+        OutcomeRole, // wire outcome
+        CodeRole,
+        FailedRole, // bool
+        AtRole, // QDateTime UTC
+        LiveRole, // bool: inserted from the event stream
+    };
+
+    struct Filters
+    {
+        QString branchCode; // empty: every branch the caller may see
+        QDateTime from; // inclusive; invalid: no lower bound
+        QDateTime to; // exclusive; invalid: open (live rows keep coming)
+        QString code; // a catalog code, empty for any
+        QString outcome; // "success", "failure", "refused", "cancelled", empty for any
+        friend bool operator==(const Filters &, const Filters &) = default;
+    };
+
+    static constexpr int defaultPageSize = 100;
+
+    // `events` may be null (no live rows).
+    BranchActivityModel(client::BackendClient *client, client::EventStream *events,
+                        QObject *parent = nullptr);
+
+    // Today from 00:00 Tokyo at `now`, open-ended, the branch given.
+    static Filters today(const QDateTime &now, const QString &branchCode);
+
+    // Each reloads from the server when it changes something.
+    void setFilters(const Filters &filters);
+    void setBranchCode(const QString &branchCode);
+    void setPeriod(const QDateTime &from, const QDateTime &to);
+    void setCode(const QString &code);
+    void setOutcome(const QString &outcome);
+    const Filters &filters() const { return m_filters; }
+    void setPageSize(int pageSize); // 1–200
+    // Loads the first page again (the stream's reset does this).
+    void reload();
+
+    // Whether a live event belongs in the rows under the current filters.
+    bool matches(const protocol::StaffEvent &event) const;
+    bool isLoading() const { return m_request.isRunning(); }
+    bool isComplete() const { return m_firstPageLoaded && m_nextCursor.isEmpty(); }
+    const std::optional<client::ClientError> &error() const { return m_error; }
+    const protocol::Attempt &attemptAt(int row) const { return m_rows.at(row).attempt; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+Q_SIGNALS:
+    void loadingChanged(bool loading);
+    void pageLoaded();
+    void loadFailed(const tc::client::ClientError &error);
+
+private:
+    Q_DISABLE_COPY_MOVE(BranchActivityModel)
+
+    struct Row
+    {
+        protocol::Attempt attempt;
+        bool live = false;
+    };
+
+    void fetchPage();
+    void onEvent(const protocol::StaffEvent &event);
+    void insertLive(const protocol::StaffEvent &event);
+
+    QPointer<client::BackendClient> m_client;
+    LatestRequest m_request;
+    Filters m_filters;
+    int m_pageSize = defaultPageSize;
+    QList<Row> m_rows;
+    QString m_nextCursor;
+    bool m_firstPageLoaded = false;
+    // Events that came while the first page was on its way: inserted after it unless it had them.
+    QList<protocol::StaffEvent> m_early;
+    std::optional<client::ClientError> m_error;
+};
+
+} // namespace tc
