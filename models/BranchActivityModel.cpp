@@ -183,7 +183,8 @@ void BranchActivityModel::fetchPage()
                         insertLive(event);
                 }
             }
-            Q_EMIT loadingChanged(false);
+            if (!isLoading()) // a view may have asked for the next page meanwhile
+                Q_EMIT loadingChanged(false);
             Q_EMIT pageLoaded();
         });
 }
