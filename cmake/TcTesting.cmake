@@ -1,5 +1,7 @@
-# add_qt_test(Name SOURCES a.cpp ... LIBS lib ... [ENV VAR=value ...] [LABELS l ...] [TIMEOUT s])
-# One Qt Test program per class or feature, registered with ctest under its own name.
+# add_qt_test(Name SOURCES a.cpp ... LIBS lib ... [ENV VAR=value ...] [LABELS l ...] [TIMEOUT s]
+#             [POSTGRES] [KEYRING])
+# One Qt Test program per class or feature, registered with ctest under its own name. KEYRING
+# runs it through scripts/with-keyring: a private D-Bus session with an unlocked gnome-keyring.
 set(TC_SANITIZER_ENV
   "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1"
   "LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0"
@@ -16,10 +18,15 @@ set_tests_properties(postgres_start PROPERTIES FIXTURES_SETUP postgres LABELS po
 set_tests_properties(postgres_stop PROPERTIES FIXTURES_CLEANUP postgres LABELS postgres)
 
 function(add_qt_test name)
-  cmake_parse_arguments(ARG "POSTGRES" "TIMEOUT" "SOURCES;LIBS;ENV;LABELS" ${ARGN})
+  cmake_parse_arguments(ARG "POSTGRES;KEYRING" "TIMEOUT" "SOURCES;LIBS;ENV;LABELS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE Qt6::Test tc::options ${ARG_LIBS})
-  add_test(NAME ${name} COMMAND ${name})
+  if(ARG_KEYRING)
+    add_test(NAME ${name} COMMAND "${PROJECT_SOURCE_DIR}/scripts/with-keyring" $<TARGET_FILE:${name}>)
+    list(APPEND ARG_LABELS keyring)
+  else()
+    add_test(NAME ${name} COMMAND ${name})
+  endif()
   set(env "QT_QPA_PLATFORM=offscreen" "TC_TEST_OUTPUT_DIR=${CMAKE_BINARY_DIR}/test-output"
     "TZ=UTC" ${ARG_ENV})
   if(TC_SANITIZE)
