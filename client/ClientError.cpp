@@ -29,8 +29,13 @@ QString ClientError::text() const
 {
     switch (kind) {
     case Kind::Tls:
-        return tr("The backend's certificate could not be verified against the pinned CA; "
-                  "nothing was sent. Ask IT to check the console's settings.");
+        // The detail (Qt's words for the certificate problem) is what IT needs to fix it.
+        return detail.isEmpty()
+            ? tr("The backend's certificate could not be verified against the pinned CA; "
+                 "nothing was sent. Ask IT to check the console's settings.")
+            : tr("The backend's certificate could not be verified against the pinned CA (%1); "
+                 "nothing was sent. Ask IT to check the console's settings.")
+                  .arg(detail);
     case Kind::Unreachable:
         return tr("The backend cannot be reached. Check the network; the console keeps "
                   "trying.");
@@ -39,7 +44,8 @@ QString ClientError::text() const
     case Kind::SessionExpired:
         return tr("Your session has ended. Sign in again; the screen stays as it is.");
     case Kind::Forbidden:
-        return tr("Your role may not do this.");
+        return tr("Your role or branch does not allow this (another branch's account, or "
+                  "supervisors only); ask the account's branch or a supervisor.");
     case Kind::Decode:
         return tr("The backend's answer could not be read (a newer or older backend?). Tell "
                   "IT.");

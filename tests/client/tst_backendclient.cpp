@@ -7,6 +7,7 @@
 #include <QSignalSpy>
 #include <QSslSocket>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <optional>
@@ -30,6 +31,51 @@ Answer wait(const std::function<void(BackendClient::JsonCallback)> &call)
     return *answer;
 }
 
+// A TCP relay in front of the backend that hangs up on the first `drop` connections the moment
+// it accepts them (a backend going away under a call) and pipes the others through.
+class DroppingRelay final : public QObject
+{
+    Q_OBJECT
+
+public:
+    DroppingRelay(quint16 target, int drop) : m_target(target), m_drop(drop)
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, &DroppingRelay::accept);
+        if (!m_server.listen(QHostAddress::LocalHost))
+            qFatal("relay cannot listen");
+    }
+    quint16 port() const { return m_server.serverPort(); }
+    int connectionsSeen() const { return m_seen; }
+
+private:
+    void accept()
+    {
+        while (QTcpSocket *client = m_server.nextPendingConnection()) {
+            client->setParent(this);
+            if (m_seen++ < m_drop) {
+                client->abort();
+                client->deleteLater();
+                continue;
+            }
+            auto *backend = new QTcpSocket(client);
+            connect(client, &QTcpSocket::readyRead, backend,
+                    [client, backend] { backend->write(client->readAll()); });
+            connect(backend, &QTcpSocket::readyRead, client,
+                    [client, backend] { client->write(backend->readAll()); });
+            connect(backend, &QTcpSocket::connected, client,
+                    [client, backend] { backend->write(client->readAll()); });
+            connect(backend, &QTcpSocket::disconnected, client, &QTcpSocket::disconnectFromHost);
+            connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+            backend->connectToHost(QHostAddress::LocalHost, m_target);
+        }
+    }
+
+    QTcpServer m_server;
+    quint16 m_target;
+    int m_drop;
+    int m_seen = 0;
+};
+
 } // namespace
 
 class TestBackendClient final : public QObject
@@ -43,7 +89,11 @@ private Q_SLOTS:
     void answersAreValues();
     void signInAndCatalogErrors();
     void sessionExpiredIsSignalled();
+    void forbiddenSaysWhatTheRoleMayNot();
     void wrongCaIsTls();
+    void getIsRetriedOnceAfterATransportFailure();
+    void postIsNeverRetried();
+    void backendGoneIsUnreachable();
     void closedPortIsUnreachable();
     void silentServerTimesOut();
     void abortIsCancelledAndDestroyedContextIsNotCalled();
@@ -54,6 +104,14 @@ private:
         return {.baseUrl = QUrl(m_backend->baseUrl()),
                 .pinnedCa = {m_backend->certificates().caCertificate()}};
     }
+
+    tc::client::ConnectionSettings through(const DroppingRelay &relay) const
+    {
+        // The certificate names 127.0.0.1 and localhost: the relay's address verifies too.
+        return {.baseUrl = QUrl(u"https://127.0.0.1:%1"_s.arg(relay.port())),
+                .pinnedCa = {m_backend->certificates().caCertificate()}};
+    }
+    quint16 backendPort() const { return quint16(QUrl(m_backend->baseUrl()).port()); }
 
     std::unique_ptr<TestBackend> m_backend;
 };
@@ -146,6 +204,25 @@ void TestBackendClient::sessionExpiredIsSignalled()
     QCOMPARE(expired.size(), 1);
 }
 
+void TestBackendClient::forbiddenSaysWhatTheRoleMayNot()
+{
+    // Daily reports belong to supervisors.
+    BackendClient client(settings());
+    client.setAccessToken(
+        m_backend->staffToken(u"client.reports.teller"_s, tc::backend::staff::StaffRole::Teller));
+    QSignalSpy expired(&client, &BackendClient::sessionExpired);
+    const Answer answer = wait([&](auto done) {
+        client.get(u"/api/v1/staff/reports/daily"_s, QUrlQuery {{u"date"_s, u"2026-11-24"_s}}, this,
+                   std::move(done));
+    });
+    QVERIFY(!answer);
+    QCOMPARE(answer.error().code, u"S04"_s);
+    QCOMPARE(answer.error().httpStatus, 403);
+    QCOMPARE(answer.error().kind, ClientError::Kind::Forbidden);
+    QVERIFY(!answer.error().text().isEmpty());
+    QCOMPARE(expired.size(), 0);
+}
+
 void TestBackendClient::wrongCaIsTls()
 {
     const QList<QSslCertificate> other =
@@ -156,6 +233,47 @@ void TestBackendClient::wrongCaIsTls()
         wait([&](auto done) { client.get(u"/api/v1/health"_s, {}, this, std::move(done)); });
     QVERIFY(!answer);
     QCOMPARE(answer.error().kind, ClientError::Kind::Tls);
+    QVERIFY(!answer.error().text().isEmpty());
+    // The detail names the certificate problem for whoever sets the console up.
+    QVERIFY2(answer.error().detail.contains(u"issuer"_s, Qt::CaseInsensitive)
+                 || answer.error().detail.contains(u"certificate"_s, Qt::CaseInsensitive),
+             qPrintable(answer.error().detail));
+}
+
+void TestBackendClient::getIsRetriedOnceAfterATransportFailure()
+{
+    DroppingRelay relay(backendPort(), /*drop=*/1);
+    BackendClient client(through(relay));
+    const Answer health =
+        wait([&](auto done) { client.get(u"/api/v1/health"_s, {}, this, std::move(done)); });
+    QVERIFY2(health, qPrintable(health ? QString() : health.error().detail));
+    QCOMPARE(relay.connectionsSeen(), 2);
+}
+
+void TestBackendClient::postIsNeverRetried()
+{
+    DroppingRelay relay(backendPort(), /*drop=*/1);
+    BackendClient client(through(relay));
+    const Answer answer = wait([&](auto done) {
+        client.send("POST", u"/api/v1/staff/session"_s,
+                    {{u"username"_s, u"nobody"_s}, {u"password"_s, u"x"_s}}, this, std::move(done));
+    });
+    QVERIFY(!answer);
+    QCOMPARE(answer.error().kind, ClientError::Kind::Unreachable);
+    QCOMPARE(answer.error().httpStatus, 0);
+    QCOMPARE(relay.connectionsSeen(), 1);
+}
+
+void TestBackendClient::backendGoneIsUnreachable()
+{
+    // Gone for good: one retry, then the failure (and no third try).
+    DroppingRelay relay(backendPort(), /*drop=*/100);
+    BackendClient client(through(relay));
+    const Answer answer =
+        wait([&](auto done) { client.get(u"/api/v1/health"_s, {}, this, std::move(done)); });
+    QVERIFY(!answer);
+    QCOMPARE(answer.error().kind, ClientError::Kind::Unreachable);
+    QCOMPARE(relay.connectionsSeen(), 2);
     QVERIFY(!answer.error().text().isEmpty());
 }
 
