@@ -606,6 +606,12 @@ QString ErrorCatalog::normalizedForMatching(QStringView text)
     return variantTable().apply(foldCharacters(text));
 }
 
+double ErrorCatalog::resemblance(const QString &normalizedText, const QString &normalizedTarget)
+{
+    return similarity(normalizedText, bigramsOf(normalizedText), normalizedTarget,
+                      bigramsOf(normalizedTarget));
+}
+
 void ErrorCatalog::prepareMatching()
 {
     m_targets.clear();

@@ -66,6 +66,11 @@ public:
     // both become "タダイマ"), so that a message typed as heard compares equal to the printed one.
     static QString normalizedForMatching(QStringView text);
 
+    // How closely a text resembles a target, both as normalizedForMatching leaves them, 0…1: the
+    // measure matchMessage ranks messages by (a contained piece of text first, then the share of
+    // common character pairs). For other lists matched the same way (the FAQ).
+    static double resemblance(const QString &normalizedText, const QString &normalizedTarget);
+
 private:
     // A text an entry can be recognised by, prepared once at load so that matching can run on
     // every keystroke.
