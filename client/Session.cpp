@@ -7,6 +7,7 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -45,6 +46,11 @@ Session::~Session()
         app->removeEventFilter(this);
 }
 
+void Session::setKeychain(KeychainStore *keychain)
+{
+    m_keychain = keychain;
+}
+
 void Session::setIdleLockSeconds(int seconds)
 {
     m_idleLockSeconds = std::max(0, seconds);
@@ -63,6 +69,8 @@ void Session::setState(State state)
     if (state == m_state)
         return;
     m_state = state;
+    if (state == State::Locked)
+        forget(m_staff.username);
     Q_EMIT stateChanged(state);
 }
 
@@ -89,12 +97,70 @@ void Session::signIn(const QString &username, const QString &password, const QSt
                            return;
                        }
                        adopt(staff.value());
+                       setState(State::SignedIn);
+                       remember();
                        qCInfo(lcSession) << "signed in as" << m_staff.username << m_staff.role;
                        if (before == State::Locked)
                            Q_EMIT unlocked();
                        else
                            Q_EMIT signedIn(m_staff);
                    });
+}
+
+void Session::resume(const QString &username)
+{
+    if (!m_client || m_state != State::SignedOut)
+        return;
+    if (!m_keychain || username.isEmpty()) {
+        QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT resumeFailed({}); }, Qt::QueuedConnection);
+        return;
+    }
+    setState(State::SigningIn);
+    m_keychain->read(
+        keychainKey(username), this, [this, username](Result<QString, KeychainError> token) {
+            if (!token) {
+                if (token.error().kind != KeychainError::Kind::NotFound)
+                    keychainAnswered(token.error());
+                setState(State::SignedOut);
+                Q_EMIT resumeFailed({});
+                return;
+            }
+            keychainAnswered(std::nullopt);
+            m_client->send(
+                "POST", u"/api/v1/staff/session/refresh"_s, {{u"refresh_token"_s, token.value()}},
+                this, [this, username](Result<QJsonObject, ClientError> answer) {
+                    Result<protocol::StaffSession> staff = answer
+                        ? protocol::StaffSession::fromJson(answer.value())
+                        : Result<protocol::StaffSession>(Error {});
+                    if (!answer || !staff) {
+                        const ClientError error = answer
+                            ? ClientError {.kind = ClientError::Kind::Decode,
+                                           .detail = staff.error().message}
+                            : answer.error();
+                        qCInfo(lcSession) << "resume failed" << error.code << error.httpStatus;
+                        setState(State::SignedOut);
+                        if (!answer && error.httpStatus == 0) {
+                            // No answer: the token may still be good for the next start.
+                            Q_EMIT resumeFailed(error.text());
+                            return;
+                        }
+                        // Refused (used, expired, signed out elsewhere): never offered again.
+                        forget(username);
+                        Q_EMIT resumeFailed(
+                            error.kind == ClientError::Kind::SessionExpired
+                                ? tr("The remembered sign-in has ended. Sign in with your "
+                                     "password.")
+                                : error.text());
+                        return;
+                    }
+                    adopt(staff.value());
+                    setState(State::SignedIn);
+                    remember();
+                    qCInfo(lcSession) << "resumed as" << m_staff.username << m_staff.role;
+                    Q_EMIT signedIn(m_staff);
+                });
+        });
 }
 
 void Session::unlock(const QString &password, const QString &totp)
@@ -112,7 +178,43 @@ void Session::adopt(const protocol::StaffSession &staff)
     m_lastInput = QDateTime::currentDateTimeUtc();
     m_refreshTimer.start(std::max(5, staff.expiresIn - refreshMarginSeconds) * 1000);
     m_idleCheck.start();
-    setState(State::SignedIn);
+}
+
+QString Session::keychainKey(const QString &username) const
+{
+    return KeychainStore::refreshTokenKey(m_client ? m_client->settings().baseUrl : QUrl(),
+                                          username);
+}
+
+void Session::remember()
+{
+    if (!m_keychain || m_state != State::SignedIn || m_staff.refreshToken.isEmpty())
+        return;
+    m_keychain->write(keychainKey(m_staff.username), m_staff.refreshToken, this,
+                      [this](Result<Success, KeychainError> written) {
+                          keychainAnswered(written ? std::nullopt : std::optional(written.error()));
+                      });
+}
+
+void Session::forget(const QString &username)
+{
+    if (!m_keychain || username.isEmpty())
+        return;
+    m_keychain->remove(keychainKey(username), this, [this](Result<Success, KeychainError> removed) {
+        keychainAnswered(removed ? std::nullopt : std::optional(removed.error()));
+    });
+}
+
+void Session::keychainAnswered(const std::optional<KeychainError> &error)
+{
+    if (!error) {
+        m_keychainFailing = false;
+        return;
+    }
+    qCInfo(lcSession) << "keychain:" << error->detail;
+    if (std::exchange(m_keychainFailing, true))
+        return;
+    Q_EMIT keychainFailed(*error);
 }
 
 void Session::refresh()
@@ -135,12 +237,10 @@ void Session::refresh()
                 return;
             }
             Result<protocol::StaffSession> staff = protocol::StaffSession::fromJson(answer.value());
-            if (!staff)
+            if (!staff || m_state == State::SignedOut)
                 return;
-            const State state = m_state;
-            adopt(staff.value());
-            if (state == State::Locked)
-                setState(State::Locked); // a refresh does not unlock
+            adopt(staff.value()); // a refresh does not unlock
+            remember();
         });
 }
 
@@ -168,6 +268,7 @@ void Session::end(bool tellServer)
         m_client->send("DELETE", u"/api/v1/staff/session"_s, {}, m_client, [](auto) {});
     if (m_client)
         m_client->setAccessToken({});
+    forget(m_staff.username);
     m_staff = {};
     setState(State::SignedOut);
     Q_EMIT signedOut();

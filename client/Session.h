@@ -1,12 +1,15 @@
 #pragma once
 
 #include "ClientError.h"
+#include "KeychainStore.h"
 #include "Protocol.h"
 
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
+
+#include <optional>
 
 namespace tc::client {
 
@@ -18,8 +21,11 @@ class BackendClient;
 // limit is locked at once (KeePassXC's InactivityTimer, its issue #2014). Unlocking signs in
 // again as the same user: the password is checked by the server, and the desk stays as it was.
 //
-// Not yet: the refresh token in the OS keychain for a silent sign-in at start (QtKeychain);
-// every start asks for the password.
+// With a keychain, the refresh token of the signed-in user is kept there (rewritten after every
+// rotation) so that the next start signs in silently (resume()); the access token stays in
+// memory only. A locked or ended session keeps nothing in the keychain: restarting the console
+// must not skip the password. A keychain that fails never stops a password sign-in; it is
+// reported (keychainFailed) and the console asks for the password next time.
 class Session final : public QObject
 {
     Q_OBJECT
@@ -38,6 +44,10 @@ public:
     // The signed-in staff member (also while locked); empty when signed out.
     const protocol::StaffSession &staff() const { return m_staff; }
 
+    // Where the refresh token is kept between starts (nullptr: nowhere, every start asks for
+    // the password). The keychain must outlive the session.
+    void setKeychain(KeychainStore *keychain);
+
     // Idle time before the console locks itself (0: never); the server's own idle limit, when it
     // sends one, caps it.
     void setIdleLockSeconds(int seconds);
@@ -45,6 +55,10 @@ public:
 
 public Q_SLOTS:
     void signIn(const QString &username, const QString &password, const QString &totp = {});
+    // Signs in without the password with the refresh token the keychain keeps for `username`
+    // on this backend: signedIn() on success, else resumeFailed() (ask for the password). A
+    // token the server no longer accepts is removed from the keychain.
+    void resume(const QString &username);
     // Signs in again as the locked user.
     void unlock(const QString &password, const QString &totp = {});
     void lock();
@@ -55,6 +69,13 @@ Q_SIGNALS:
     void signedIn(const tc::protocol::StaffSession &staff);
     // S01 (wrong name, password or code) or S02 (a TOTP code is needed), or no connection.
     void signInFailed(const tc::client::ClientError &error);
+    // resume() did not sign in: show the sign-in dialog. `reason` is a sentence for staff when
+    // there is something to tell (the remembered sign-in ended, no connection); empty when
+    // nothing was remembered or the keychain failed (then keychainFailed() came first).
+    void resumeFailed(const QString &reason);
+    // The keychain could not keep, read or remove the refresh token (not for "nothing kept").
+    // Once per run of failures: after the next success it is reported again.
+    void keychainFailed(const tc::client::KeychainError &error);
     void locked();
     void unlocked();
     void signedOut();
@@ -69,11 +90,18 @@ private:
 
     void setState(State state);
     void adopt(const protocol::StaffSession &staff);
+    QString keychainKey(const QString &username) const;
+    // Keeps the current refresh token in the keychain (not while locked).
+    void remember();
+    void forget(const QString &username);
+    void keychainAnswered(const std::optional<KeychainError> &error);
     void refresh();
     void checkIdle();
     void end(bool tellServer);
 
     QPointer<BackendClient> m_client;
+    QPointer<KeychainStore> m_keychain;
+    bool m_keychainFailing = false;
     protocol::StaffSession m_staff;
     State m_state = State::SignedOut;
     QTimer m_refreshTimer;
