@@ -79,8 +79,11 @@ int runTellerConsole(int argc, char *argv[])
     const int exitCode = QApplication::exec();
     settings->setMainWindowGeometry(window.saveGeometry());
     settings->setMainWindowTab(window.tabs()->currentIndex());
-    for (const TableStateHelper *table : window.tableStates())
-        settings->setViewState(table->viewKey(), table->saveState());
+    for (const TableStateHelper *table : window.tableStates()) {
+        // Widths fitted to today's rows are not a layout to bring back tomorrow.
+        if (table->hasUserLayout())
+            settings->setViewState(table->viewKey(), table->saveState());
+    }
     settings->sync();
     return exitCode;
 }

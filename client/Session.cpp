@@ -29,14 +29,7 @@ Session::Session(BackendClient *client, QObject *parent) : QObject(parent), m_cl
     connect(&m_refreshTimer, &QTimer::timeout, this, &Session::refresh);
     m_idleCheck.setInterval(idleCheckMs);
     connect(&m_idleCheck, &QTimer::timeout, this, &Session::checkIdle);
-    connect(client, &BackendClient::sessionExpired, this, [this] {
-        if (m_state == State::SignedIn) {
-            qCInfo(lcSession) << "the server ended the session";
-            m_refreshTimer.stop();
-            setState(State::Locked);
-            Q_EMIT expired();
-        }
-    });
+    connect(client, &BackendClient::sessionExpired, this, &Session::endedByServer);
     QCoreApplication::instance()->installEventFilter(this);
 }
 
@@ -242,6 +235,16 @@ void Session::refresh()
             adopt(staff.value()); // a refresh does not unlock
             remember();
         });
+}
+
+void Session::endedByServer()
+{
+    if (m_state != State::SignedIn)
+        return;
+    qCInfo(lcSession) << "the server ended the session";
+    m_refreshTimer.stop();
+    setState(State::Locked);
+    Q_EMIT expired();
 }
 
 void Session::lock()

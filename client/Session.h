@@ -63,6 +63,9 @@ public Q_SLOTS:
     void unlock(const QString &password, const QString &totp = {});
     void lock();
     void signOut();
+    // The server ended the session (a 401 S03, or the event stream's session_ended): the
+    // signed-in user is asked for the password again.
+    void endedByServer();
 
 Q_SIGNALS:
     void stateChanged(tc::client::Session::State state);

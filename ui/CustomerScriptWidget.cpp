@@ -59,7 +59,8 @@ QString CustomerScriptWidget::leadLine(const QString &code, const CatalogEntry *
                                        const std::optional<protocol::Account> &account,
                                        const QDateTime &now)
 {
-    const QString prefix = code.isEmpty() ? QString() : code + u": "_s;
+    const QString prefix =
+        code.isEmpty() ? tr("No code (the step went through)") + u"; "_s : code + u": "_s;
     if (!account)
         return prefix + tr("no account of this customer is named by the attempt");
     const protocol::AccountLock *lock = lockFor(entry, *account);

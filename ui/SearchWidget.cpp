@@ -126,10 +126,12 @@ void SearchWidget::activateCurrentOrFirst()
 {
     const QAbstractItemModel *model = m_ui->resultsView->model();
     if (m_debounce.isActive() || !model || model->rowCount() == 0) {
-        // Typed faster than the search: open the first result when it arrives.
+        // Typed faster than the search (or not searched yet): search now and open the first
+        // result when it arrives.
+        if (text().isEmpty())
+            return;
         m_activateWhenAnswered = true;
-        if (m_debounce.isActive())
-            searchNow();
+        searchNow();
         return;
     }
     const QModelIndex current = m_ui->resultsView->currentIndex();

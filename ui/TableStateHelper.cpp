@@ -55,8 +55,16 @@ TableStateHelper::TableStateHelper(QAbstractItemView *view, QString viewKey)
     connect(m_header, &QHeaderView::customContextMenuRequested, this,
             &TableStateHelper::showHeaderMenu);
     connect(m_header, &QHeaderView::sectionResized, this, &TableStateHelper::stateChanged);
-    connect(m_header, &QHeaderView::sectionMoved, this, &TableStateHelper::stateChanged);
-    connect(m_header, &QHeaderView::sortIndicatorChanged, this, &TableStateHelper::stateChanged);
+    // Moving and sorting are always the user's doing; widths also change by themselves.
+    connect(m_header, &QHeaderView::sectionMoved, this, [this] {
+        m_userLayout = true;
+        Q_EMIT stateChanged();
+    });
+    connect(m_header, &QHeaderView::sortIndicatorChanged, this, [this] {
+        if (m_header->count() > 0 && !m_fitting)
+            m_userLayout = true;
+        Q_EMIT stateChanged();
+    });
     connect(m_header, &QHeaderView::sectionCountChanged, this, &TableStateHelper::columnsArrived);
     // What the user changes is their layout from then on (kept across a sign-out, when the
     // models and so the columns go away).
@@ -134,14 +142,27 @@ void TableStateHelper::rowsArrived(const QModelIndex &parent, int first, int las
 {
     Q_UNUSED(first)
     Q_UNUSED(last)
-    if (!m_fitPending || parent.isValid())
+    if (m_userLayout || m_fitQueued)
         return;
-    m_fitPending = false;
+    m_fitQueued = true;
+    // A new model's (or a reset's) first rows set the widths; later pages only widen them, so
+    // that a column never jumps narrower under the reader.
+    const bool growOnly = !m_fitPending || parent.isValid();
+    if (!parent.isValid())
+        m_fitPending = false;
     // After the view itself has taken the rows in (it may hear of them after this helper).
-    QTimer::singleShot(0, this, &TableStateHelper::fitColumns);
+    QTimer::singleShot(0, this, [this, growOnly] {
+        m_fitQueued = false;
+        fit(growOnly);
+    });
 }
 
 void TableStateHelper::fitColumns()
+{
+    fit(false);
+}
+
+void TableStateHelper::fit(bool growOnly)
 {
     if (m_userLayout || !m_view->model())
         return;
@@ -152,7 +173,9 @@ void TableStateHelper::fitColumns()
             continue;
         const int wanted =
             std::max(m_view->sizeHintForColumn(column), m_header->sectionSizeHint(column));
-        m_header->resizeSection(column, std::min(wanted, cap));
+        const int width = std::min(wanted, cap);
+        if (!growOnly || width > m_header->sectionSize(column))
+            m_header->resizeSection(column, width);
     }
 }
 
@@ -226,6 +249,7 @@ void TableStateHelper::showHeaderMenu(const QPoint &position)
         toggle->setEnabled(m_header->isSectionHidden(logical) || shown > 1);
         connect(toggle, &QAction::toggled, this, [this, logical](bool visible) {
             m_header->setSectionHidden(logical, !visible);
+            m_userLayout = true;
             Q_EMIT stateChanged();
         });
     }

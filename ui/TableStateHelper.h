@@ -39,6 +39,9 @@ public:
     // Widths to fit the rows shown (capped, so that one long message cannot take the table),
     // unless the user's own layout was restored.
     void fitColumns();
+    // Whether the columns are the user's: restored from the settings, or arranged by hand
+    // (moved, sorted, shown or hidden, resized with the mouse). Only then are they worth keeping.
+    bool hasUserLayout() const { return m_userLayout; }
 
     // The selected rows as text: one line per row, cells separated by tabs, tabs and line
     // breaks inside a cell replaced by spaces.
@@ -61,6 +64,7 @@ private:
     void columnsArrived(int oldCount, int newCount);
     void rowsArrived(const QModelIndex &parent, int first, int last);
     void watch(QAbstractItemModel *model);
+    void fit(bool growOnly);
 
     QAbstractItemView *m_view = nullptr;
     QHeaderView *m_header = nullptr;
@@ -70,6 +74,7 @@ private:
     QPointer<QAbstractItemModel> m_watched;
     bool m_fitPending = true; // the next first rows get fitted widths
     bool m_fitting = false;
+    bool m_fitQueued = false;
     bool m_userLayout = false; // restored from the settings, or arranged by hand
 };
 

@@ -272,6 +272,7 @@ void TestMainWindow::tableStateRoundTrips()
         QHeaderView *header = window.upcomingView()->horizontalHeader();
         header->setSectionHidden(1, true);
         header->moveSection(0, 2);
+        QVERIFY(window.tableStates().constLast()->hasUserLayout()); // a move is the user's
         for (const tc::TableStateHelper *table : window.tableStates())
             settings->setViewState(table->viewKey(), table->saveState());
         settings->sync();
