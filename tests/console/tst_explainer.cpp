@@ -3,11 +3,13 @@
 #include "CatalogMatchModel.h"
 #include "ErrorCatalog.h"
 #include "ExplainerWidget.h"
+#include "Faq.h"
 #include "Translations.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
 #include <QInputMethodEvent>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -62,6 +64,15 @@ private Q_SLOTS:
     void lockCountingIsShown();
     void focusStartsInQuery();
     void keyboardNavigation();
+    void faqAnswer_data();
+    void faqAnswer();
+    void supportDeskLine_data();
+    void supportDeskLine();
+    void explainCodeShowsItsQuestions();
+    void questionChosenByKeyboard();
+    void controlsHaveAccessibleNames();
+    void screenshot_data();
+    void screenshot();
 
 private:
     const tc::ErrorCatalog &m_catalog = tc::ErrorCatalog::builtIn();
@@ -106,6 +117,8 @@ void TestExplainer::query_data()
     QTest::newRow("read out with spaces")
         << u"ただ今の 時間は サービスを 行っておりません"_s << Entry::InputMethod << u"A01"_s;
     QTest::newRow("nonsense") << u"xyzzy qwerty"_s << Entry::Keys << QString();
+    // A question finds an answer, not a catalog entry: no catalog entry is current.
+    QTest::newRow("question") << u"電話番号が分からない"_s << Entry::InputMethod << u"-"_s;
 }
 
 void TestExplainer::query()
@@ -123,11 +136,15 @@ void TestExplainer::query()
         QCOMPARE(m_widget->model()->rowCount(), 0);
         QCOMPARE(m_widget->currentEntry(), nullptr);
         QVERIFY(m_widget->detailsView()->toPlainText().isEmpty());
-        QVERIFY2(m_widget->stateText().contains(u"該当するメッセージはありません"_s),
-                 qPrintable(m_widget->stateText()));
+        QVERIFY2(m_widget->stateText().contains(typed), qPrintable(m_widget->stateText()));
         return;
     }
     QVERIFY(m_widget->model()->rowCount() > 0);
+    if (expectedCode == u"-"_s) {
+        QCOMPARE(m_widget->currentEntry(), nullptr);
+        QVERIFY(m_widget->currentFaqEntry());
+        return;
+    }
     QVERIFY(m_widget->currentEntry());
     QCOMPARE(m_widget->currentEntry()->code, expectedCode);
     QCOMPARE(m_widget->resultsView()->currentIndex().row(), 0);
@@ -238,6 +255,212 @@ void TestExplainer::keyboardNavigation()
     QTest::keyClick(edit, Qt::Key_Escape);
     QVERIFY(edit->text().isEmpty());
     QCOMPARE(m_widget->model()->rowCount(), 0);
+}
+
+namespace {
+
+QString outputDir()
+{
+    QString dir = qEnvironmentVariable("TC_TEST_OUTPUT_DIR");
+    if (dir.isEmpty())
+        dir = QDir::tempPath() + u"/tc-test-output"_s;
+    QDir().mkpath(dir);
+    return dir;
+}
+
+const QString supportDesk = u"事務センター 078-000-0000 (平日 9:00–17:00)"_s;
+
+} // namespace
+
+void TestExplainer::faqAnswer_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("id");
+    QTest::newRow("ja phone") << u"ja"_s << u"電話番号が分からない"_s
+                              << u"registered-phone-unknown"_s;
+    QTest::newRow("en phone") << u"en"_s << u"forgot registered phone number"_s
+                              << u"registered-phone-unknown"_s;
+    QTest::newRow("ja ATM") << u"ja"_s << u"ATMも止まる?"_s << u"pin-lock-atm"_s;
+    QTest::newRow("en mail") << u"en"_s << u"mail not arriving"_s << u"notice-mail-not-arriving"_s;
+    QTest::newRow("ja hours") << u"ja"_s << u"サービス時間"_s << u"service-hours"_s;
+}
+
+void TestExplainer::faqAnswer()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, typed);
+    QFETCH(QString, id);
+    const tc::UiLanguage ui = *tc::parseUiLanguage(language);
+    QVERIFY(m_translations->install(ui));
+    const bool english = ui == tc::UiLanguage::English;
+
+    m_widget->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_widget.get()));
+    enter(m_widget->queryEdit(), typed, english ? Entry::Keys : Entry::InputMethod);
+    const tc::FaqEntry *entry = m_widget->currentFaqEntry();
+    QVERIFY(entry);
+    QCOMPARE(entry->id, id);
+    QCOMPARE(m_widget->currentEntry(), nullptr);
+
+    // The row says it is a question, in the UI language.
+    const QAbstractItemModel *model = m_widget->model();
+    QCOMPARE(model->index(0, tc::CatalogMatchModel::KindColumn).data().toString(),
+             tc::CatalogMatchModel::kindText(tc::ExplainKind::Question));
+    QCOMPARE(model->index(0, tc::CatalogMatchModel::TextColumn).data().toString(),
+             (english ? entry->question.en : entry->question.ja).simplified());
+
+    // The customer hears Japanese: the question and the words to say are there in Japanese in
+    // both UI languages, the English beside them only on the English UI.
+    const QString details = m_widget->detailsView()->toPlainText();
+    QVERIFY2(details.contains(entry->question.ja.section(u'\n', 0, 0)), qPrintable(details));
+    for (const QString &line : entry->answer.ja.split(u'\n'))
+        QVERIFY2(details.contains(line), qPrintable(line));
+    QCOMPARE(details.contains(entry->answer.en.section(u'\n', 0, 0)), english);
+    QVERIFY(details.contains(english ? entry->staffNote.en : entry->staffNote.ja));
+    QVERIFY(!details.contains(english ? entry->staffNote.ja : entry->staffNote.en));
+    if (english) {
+        QVERIFY(details.contains(u"Words to say"_s));
+        QVERIFY(details.contains(entry->source));
+    }
+}
+
+void TestExplainer::supportDeskLine_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("ja") << u"ja"_s;
+    QTest::newRow("en") << u"en"_s;
+}
+
+void TestExplainer::supportDeskLine()
+{
+    QFETCH(QString, language);
+    QVERIFY(m_translations->install(*tc::parseUiLanguage(language)));
+    const bool english = language == u"en"_s;
+
+    // Sent to the branch: the customer's branch and the support desk, once the console knows
+    // them; the details follow when they arrive.
+    m_widget->setQuery(u"電話番号が分からない"_s);
+    QCOMPARE(m_widget->currentFaqEntry()->referTo, tc::FaqReferral::Branch);
+    QString details = m_widget->detailsView()->toPlainText();
+    QVERIFY(!details.contains(supportDesk));
+    if (english) {
+        QVERIFY(details.contains(u"Send the customer to"_s));
+        QVERIFY(details.contains(u"open the customer to see which"_s));
+        QVERIFY(details.contains(u"Support desk: not configured"_s));
+    }
+
+    m_widget->setSupportDesk(supportDesk);
+    m_widget->setCustomerBranch(u"三宮支店 (002)"_s);
+    details = m_widget->detailsView()->toPlainText();
+    QVERIFY2(details.contains(supportDesk), qPrintable(details));
+    QVERIFY(details.contains(u"三宮支店 (002)"_s));
+
+    // An answer that sends nobody anywhere shows neither.
+    m_widget->setQuery(u"ATMも止まる?"_s);
+    QCOMPARE(m_widget->currentFaqEntry()->referTo, tc::FaqReferral::None);
+    details = m_widget->detailsView()->toPlainText();
+    QVERIFY(!details.contains(supportDesk));
+    QVERIFY(!details.contains(u"三宮支店"_s));
+
+    // No customer open any more: the branch line says where to look instead.
+    m_widget->setQuery(u"forgot my PIN"_s);
+    QCOMPARE(m_widget->currentFaqEntry()->id, u"forgotten-pin"_s);
+    m_widget->setCustomerBranch({});
+    details = m_widget->detailsView()->toPlainText();
+    QVERIFY(details.contains(supportDesk));
+    QVERIFY(!details.contains(u"三宮支店"_s));
+}
+
+void TestExplainer::explainCodeShowsItsQuestions()
+{
+    QVERIFY(m_translations->install(tc::UiLanguage::English));
+    m_widget->explainCode(u" b84 "_s);
+    QCOMPARE(m_widget->queryEdit()->text(), u"b84"_s);
+    QVERIFY(m_widget->currentEntry());
+    QCOMPARE(m_widget->currentEntry()->code, u"B84"_s);
+    QCOMPARE(m_widget->resultsView()->currentIndex().row(), 0);
+
+    // The question about the lock follows the code in the list.
+    int questionRow = -1;
+    for (int row = 0; row < m_widget->model()->rowCount(); ++row) {
+        const tc::FaqEntry *faq = m_widget->model()->faqEntryAt(row);
+        if (faq && faq->id == u"identity-lock-release"_s)
+            questionRow = row;
+    }
+    QVERIFY(questionRow > 0);
+
+    // Its details link the related codes: following one explains that code.
+    m_widget->resultsView()->setCurrentIndex(m_widget->model()->index(questionRow, 0));
+    QCOMPARE(m_widget->currentFaqEntry()->id, u"identity-lock-release"_s);
+    QVERIFY(m_widget->detailsView()->toHtml().contains(u"code:B83"_s));
+    Q_EMIT m_widget->detailsView()->anchorClicked(QUrl(u"code:B83"_s));
+    QCOMPARE(m_widget->currentEntry()->code, u"B83"_s);
+}
+
+void TestExplainer::questionChosenByKeyboard()
+{
+    m_widget->show();
+    QApplication::setActiveWindow(m_widget.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_widget.get()));
+    m_widget->setFocus();
+    QSignalSpy questions(m_widget.get(), &tc::ExplainerWidget::questionChosen);
+    QSignalSpy codes(m_widget.get(), &tc::ExplainerWidget::entryChosen);
+    QLineEdit *edit = m_widget->queryEdit();
+    QTableView *results = m_widget->resultsView();
+
+    // The code first, its questions below: Down twice reaches the first question.
+    QTest::keyClicks(edit, u"D84"_s);
+    QTest::keyClick(edit, Qt::Key_Down);
+    QCOMPARE(QApplication::focusWidget(), results);
+    QCOMPARE(m_widget->currentEntry()->code, u"D84"_s);
+    QTest::keyClick(results, Qt::Key_Down);
+    const tc::FaqEntry *question = m_widget->currentFaqEntry();
+    QVERIFY(question);
+    QVERIFY(question->relatedCodes.contains(u"D84"_s));
+    QVERIFY(m_widget->detailsView()->toPlainText().contains(question->answer.ja));
+    QTest::keyClick(results, Qt::Key_Return);
+    QCOMPARE(questions.count(), 1);
+    QCOMPARE(questions.at(0).at(0).toString(), question->id);
+    QCOMPARE(codes.count(), 0);
+
+    // Tab reaches the details, where the words to say are read from.
+    QTest::keyClick(results, Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), m_widget->detailsView());
+}
+
+void TestExplainer::controlsHaveAccessibleNames()
+{
+    for (QWidget *control : std::initializer_list<QWidget *> {
+             m_widget->queryEdit(), m_widget->resultsView(), m_widget->detailsView()}) {
+        QVERIFY2(!control->accessibleName().isEmpty(), control->metaObject()->className());
+    }
+}
+
+void TestExplainer::screenshot_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("typed");
+    QTest::newRow("ja") << u"ja"_s << u"電話番号が分からない"_s;
+    QTest::newRow("en") << u"en"_s << u"phone number forgotten"_s;
+}
+
+void TestExplainer::screenshot()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, typed);
+    QVERIFY(m_translations->install(*tc::parseUiLanguage(language)));
+    m_widget->setSupportDesk(supportDesk);
+    m_widget->setCustomerBranch(u"三宮支店 (002)"_s);
+    m_widget->resize(900, 640);
+    m_widget->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_widget.get()));
+    enter(m_widget->queryEdit(), typed, Entry::InputMethod);
+    QCOMPARE(m_widget->currentFaqEntry()->id, u"registered-phone-unknown"_s);
+
+    const QString path = outputDir() + u"/explainer_faq_"_s + language + u".png"_s;
+    QVERIFY(m_widget->grab().save(path));
+    qInfo("saved %s", qPrintable(path));
 }
 
 QTEST_MAIN(TestExplainer)
