@@ -133,8 +133,8 @@ void Session::resume(const QString &username)
                             : answer.error();
                         qCInfo(lcSession) << "resume failed" << error.code << error.httpStatus;
                         setState(State::SignedOut);
-                        if (!answer && error.httpStatus == 0) {
-                            // No answer: the token may still be good for the next start.
+                        if (!answer && (error.httpStatus == 0 || error.httpStatus >= 500)) {
+                            // No answer, or the server failed: the token may still be good.
                             Q_EMIT resumeFailed(error.text());
                             return;
                         }

@@ -9,6 +9,7 @@
 
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTest>
 
 #include <cstdio>
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void lockForgetsUnlockRemembers();
     void sessionEndedOnServer();
     void reusedRefreshTokenEndsEverything();
+    void unreachableBackendKeepsTheToken();
     void withoutDBusPasswordStillWorks();
 
 private:
@@ -267,6 +269,33 @@ void TestSilentSignIn::reusedRefreshTokenEndsEverything()
                            {TestBackend::bearer(rotatedAccess)})
                  .status,
              401);
+}
+
+void TestSilentSignIn::unreachableBackendKeepsTheToken()
+{
+    // A port nothing listens on.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const QUrl url(u"https://127.0.0.1:%1"_s.arg(closed.serverPort()));
+    closed.close();
+    const QString offlineKey = KeychainStore::refreshTokenKey(url, u"offline.teller"_s);
+    bool written = false;
+    m_keychain.write(offlineKey, u"still-good"_s, this, [&written](auto r) { written = bool(r); });
+    QVERIFY(QTest::qWaitFor([&written] { return written; }, waitMs));
+
+    BackendClient client({.baseUrl = url, .pinnedCa = {m_backend->certificates().caCertificate()}});
+    Session session(&client);
+    session.setKeychain(&m_keychain);
+    QSignalSpy resumeFailed(&session, &Session::resumeFailed);
+    session.resume(u"offline.teller"_s);
+    QVERIFY(resumeFailed.wait(waitMs));
+    QCOMPARE(session.state(), Session::State::SignedOut);
+    QVERIFY(!resumeFailed.constFirst().constFirst().toString().isEmpty());
+    // The network may come back: the token is kept for the next start.
+    std::optional<Result<QString, KeychainError>> kept;
+    m_keychain.read(offlineKey, this, [&kept](auto r) { kept.emplace(std::move(r)); });
+    QVERIFY(QTest::qWaitFor([&kept] { return kept.has_value(); }, waitMs));
+    QCOMPARE(kept->value(), u"still-good"_s);
 }
 
 void TestSilentSignIn::withoutDBusPasswordStillWorks()
