@@ -1,15 +1,19 @@
 #include "Application.h"
 
 #include "CommandLine.h"
+#include "Console.h"
+#include "DemoDirectory.h"
 #include "ErrorCatalog.h"
 #include "Logging.h"
 #include "MainWindow.h"
 #include "ServiceCalendar.h"
 #include "Settings.h"
 #include "TableStateHelper.h"
+#include "Tour.h"
 #include "Translations.h"
 
 #include <QApplication>
+#include <QSslCertificate>
 #include <QTabWidget>
 
 #include <cstdio>
@@ -32,6 +36,8 @@ void setApplicationNames()
 int runTellerConsole(int argc, char *argv[])
 {
     std::optional<UiLanguage> requested;
+    QString demoDir;
+    QString tourDir;
     {
         // --help and --version must work without a display, so the command line is read with a
         // core application before any GUI exists.
@@ -54,6 +60,8 @@ int runTellerConsole(int argc, char *argv[])
             return 2;
         case CommandLine::Outcome::Run:
             requested = commandLine.language();
+            demoDir = commandLine.demoDir();
+            tourDir = commandLine.tourDir();
             break;
         }
     }
@@ -68,13 +76,38 @@ int runTellerConsole(int argc, char *argv[])
     qCDebug(lcConsole) << "settings in" << settings->fileName();
 
     const ServiceCalendar calendar;
-    MainWindow window(ErrorCatalog::builtIn(), calendar, systemClock());
+    // The backend's time (a demo may run on a clock of its own), as its last answer told it.
+    auto backendOffsetMs = std::make_shared<qint64>(0);
+    const Clock clock = [backendOffsetMs] {
+        return QDateTime::currentDateTimeUtc().addMSecs(*backendOffsetMs);
+    };
+    MainWindow window(ErrorCatalog::builtIn(), calendar, clock);
     if (!window.restoreGeometry(settings->mainWindowGeometry()))
         window.resize(1100, 720);
     window.tabs()->setCurrentIndex(settings->mainWindowTab());
     for (TableStateHelper *table : window.tableStates())
         table->restoreState(settings->viewState(table->viewKey()));
     window.show();
+
+    Console console(window, *settings, clock);
+    QObject::connect(&console, &Console::backendClockOffsetChanged, &window,
+                     [backendOffsetMs](qint64 offsetMs) { *backendOffsetMs = offsetMs; });
+    std::unique_ptr<Tour> tour;
+    if (!demoDir.isEmpty()) {
+        const Result<DemoDirectory> demo = DemoDirectory::read(demoDir);
+        if (!demo) {
+            std::fputs(qUtf8Printable(demo.error().message + u'\n'), stderr);
+            return 2;
+        }
+        const QList<QSslCertificate> ca = QSslCertificate::fromPath(demo.value().caFile);
+        if (console.connectTo({.baseUrl = demo.value().baseUrl, .pinnedCa = ca})) {
+            if (!tourDir.isEmpty())
+                tour = std::make_unique<Tour>(window, console, tourDir);
+            console.signIn(demo.value().username, demo.value().password);
+        }
+    } else {
+        console.start();
+    }
 
     const int exitCode = QApplication::exec();
     settings->setMainWindowGeometry(window.saveGeometry());

@@ -20,7 +20,15 @@ CommandLine::CommandLine()
     : m_langOption(u"lang"_s, tr("Language of the user interface: ja (default) or en."),
                    tr("code")),
       m_helpOption(QStringList {u"h"_s, u"help"_s}, tr("Show this help and exit.")),
-      m_versionOption(u"version"_s, tr("Show the version and exit."))
+      m_versionOption(u"version"_s, tr("Show the version and exit.")),
+      m_demoDirOption(u"demo-dir"_s,
+                      tr("Training: connect to the demo backend of this folder (auth-backend "
+                         "--demo) and sign in as its teller of 本店営業部."),
+                      tr("folder")),
+      m_tourOption(u"tour"_s,
+                   tr("With --demo-dir: take the tour of the desk, save a screenshot of each "
+                      "step in this folder and quit."),
+                   tr("folder"))
 {
     m_parser.setApplicationDescription(
         tr("Teller Console: explains the codes and messages of API linkage authentication and "
@@ -28,12 +36,16 @@ CommandLine::CommandLine()
     m_parser.addOption(m_langOption);
     m_parser.addOption(m_helpOption);
     m_parser.addOption(m_versionOption);
+    m_parser.addOption(m_demoDirOption);
+    m_parser.addOption(m_tourOption);
 }
 
 CommandLine::Outcome CommandLine::process(const QStringList &arguments)
 {
     m_language.reset();
     m_error.clear();
+    m_demoDir.clear();
+    m_tourDir.clear();
     if (!m_parser.parse(arguments)) {
         m_error = m_parser.errorText();
         return Outcome::Error;
@@ -44,6 +56,12 @@ CommandLine::Outcome CommandLine::process(const QStringList &arguments)
         return Outcome::ShowVersion;
     if (!m_parser.positionalArguments().isEmpty()) {
         m_error = tr("Unexpected argument: %1").arg(m_parser.positionalArguments().constFirst());
+        return Outcome::Error;
+    }
+    m_demoDir = m_parser.value(m_demoDirOption);
+    m_tourDir = m_parser.value(m_tourOption);
+    if (!m_tourDir.isEmpty() && m_demoDir.isEmpty()) {
+        m_error = tr("--tour needs --demo-dir.");
         return Outcome::Error;
     }
     if (m_parser.isSet(m_langOption)) {

@@ -11,7 +11,7 @@
 
 namespace tc {
 
-// The console's command line: --lang ja|en, --help, --version.
+// The console's command line: --lang ja|en, --demo-dir DIR, --tour DIR, --help, --version.
 class CommandLine final
 {
     Q_DECLARE_TR_FUNCTIONS(tc::CommandLine)
@@ -27,6 +27,10 @@ public:
     Outcome process(const QStringList &arguments);
 
     std::optional<UiLanguage> language() const { return m_language; }
+    // The folder of `auth-backend --demo` (its CA, address and demo staff): training only.
+    QString demoDir() const { return m_demoDir; }
+    // Take the scripted tour, saving a screenshot per step into this folder, then quit.
+    QString tourDir() const { return m_tourDir; }
     QString errorText() const { return m_error; }
     QString helpText() const { return m_parser.helpText(); }
     static QString versionText();
@@ -38,6 +42,10 @@ private:
     QCommandLineOption m_langOption;
     QCommandLineOption m_helpOption;
     QCommandLineOption m_versionOption;
+    QCommandLineOption m_demoDirOption;
+    QCommandLineOption m_tourOption;
+    QString m_demoDir;
+    QString m_tourDir;
     std::optional<UiLanguage> m_language;
     QString m_error;
 };

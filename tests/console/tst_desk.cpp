@@ -1,0 +1,303 @@
+// The desk against the real backend over HTTPS: a teller finds a locked customer with Ctrl+K,
+// sees the lock sentence and the attempts, selects the B84 attempt and reads the script; a live
+// attempt then appears in the open customer's attempts and in branch activity without moving
+// the selected row. Screenshots of each screen in both languages.
+#include "AttemptsModel.h"
+#include "BackendClient.h"
+#include "BranchActivityModel.h"
+#include "BranchActivityView.h"
+#include "ConnectionStatusWidget.h"
+#include "CustomerScriptWidget.h"
+#include "CustomerView.h"
+#include "Desk.h"
+#include "ErrorCatalog.h"
+#include "EventStream.h"
+#include "ExplainerWidget.h"
+#include "MainWindow.h"
+#include "MessageBar.h"
+#include "SearchWidget.h"
+#include "ServiceCalendar.h"
+#include "ServiceStatusWidget.h"
+#include "StaffAccounts.h"
+#include "TestBackend.h"
+#include "TestFlow.h"
+#include "Translations.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QLineEdit>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTcpServer>
+#include <QTest>
+#include <QTreeView>
+
+using namespace Qt::StringLiterals;
+using tc::test::StandardData;
+using tc::test::TestBackend;
+
+namespace {
+
+QString outputDir()
+{
+    QString dir = qEnvironmentVariable("TC_TEST_OUTPUT_DIR");
+    if (dir.isEmpty())
+        dir = QDir::tempPath() + u"/tc-test-output"_s;
+    QDir().mkpath(dir);
+    return dir;
+}
+
+const QJsonObject rightAccount {{u"branch_code"_s, u"001"_s},
+                                {u"account_type"_s, u"ordinary"_s},
+                                {u"account_number"_s, u"1234567"_s}};
+const QJsonObject wrongCustomer {{u"name_kana"_s, u"ﾃﾞｰﾀ ﾀﾛｳ"_s},
+                                 {u"birth_date"_s, u"1980-04-02"_s},
+                                 {u"phone"_s, u"0786310000"_s},
+                                 {u"email"_s, u"taro@example.jp"_s},
+                                 {u"email_confirm"_s, u"taro@example.jp"_s}};
+
+// The standard customer typing a wrong birth date until the lock (B21 ×4, B83), then trying
+// again (B84 at ①): what a teller is called about.
+void lockStandardCustomer(TestBackend &backend)
+{
+    const QString flow = tc::test::flow::startFlow(backend);
+    QCOMPARE(backend.postJson(flow + u"/account"_s, rightAccount).status, 200);
+    for (int i = 0; i < 5; ++i)
+        backend.postJson(flow + u"/customer"_s, wrongCustomer);
+    const auto locked =
+        backend.postJson(tc::test::flow::startFlow(backend) + u"/account"_s, rightAccount);
+    QCOMPARE(locked.json.value(u"code"_s).toString(), u"B84"_s);
+}
+
+QModelIndex findCode(const QAbstractItemModel &model, const QString &code,
+                     const QModelIndex &parent = {})
+{
+    for (int row = 0; row < model.rowCount(parent); ++row) {
+        const QModelIndex index = model.index(row, 0, parent);
+        if (index.data(tc::AttemptsModel::CodeRole).toString() == code)
+            return index;
+    }
+    return {};
+}
+
+} // namespace
+
+class TestDesk final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void tellerFindsLockedCustomer_data();
+    void tellerFindsLockedCustomer();
+    void supportSeesMaskedDetails();
+    void supervisorChoosesTheBranch();
+    void unreachableBackendIsToldInline();
+
+private:
+    tc::protocol::StaffSession signIn(tc::client::BackendClient &client, const QString &username);
+
+    std::unique_ptr<TestBackend> m_backend;
+    const tc::ErrorCatalog &m_catalog = tc::ErrorCatalog::builtIn();
+    tc::ServiceCalendar m_calendar;
+};
+
+void TestDesk::initTestCase()
+{
+    m_backend = TestBackend::started(u"sqlite"_s);
+    using tc::backend::staff::StaffRole;
+    for (const auto &[username, role] :
+         {std::pair {u"teller"_s, StaffRole::Teller}, std::pair {u"support"_s, StaffRole::Support},
+          std::pair {u"supervisor"_s, StaffRole::Supervisor}}) {
+        const auto added = m_backend->service().staffAccounts().addStaff(
+            {.institutionId = StandardData::institution,
+             .username = username,
+             .displayName = username,
+             .role = role,
+             .branchCode = role == StaffRole::Teller ? u"001"_s : QString(),
+             .password = TestBackend::staffPassword});
+        QVERIFY2(added, qPrintable(username));
+    }
+    lockStandardCustomer(*m_backend);
+}
+
+tc::protocol::StaffSession TestDesk::signIn(tc::client::BackendClient &client,
+                                            const QString &username)
+{
+    const auto answer = m_backend->postJson(
+        u"/api/v1/staff/session"_s,
+        {{u"username"_s, username}, {u"password"_s, TestBackend::staffPassword}});
+    auto staff = tc::protocol::StaffSession::fromJson(answer.json);
+    if (!staff)
+        qFatal("sign-in of %s: %d", qPrintable(username), answer.status);
+    client.setAccessToken(staff.value().accessToken);
+    return staff.value();
+}
+
+void TestDesk::tellerFindsLockedCustomer_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << u"en"_s;
+    QTest::newRow("ja") << u"ja"_s;
+}
+
+void TestDesk::tellerFindsLockedCustomer()
+{
+    QFETCH(QString, language);
+    tc::Translations translations;
+    QVERIFY(translations.install(*tc::parseUiLanguage(language)));
+    TestBackend &backend = *m_backend;
+    const tc::Clock clock = [&backend] { return backend.clock().now(); };
+
+    // Signed in as the teller of branch 001.
+    tc::client::BackendClient client(
+        {.baseUrl = QUrl(backend.baseUrl()), .pinnedCa = {backend.certificates().caCertificate()}});
+    const tc::protocol::StaffSession staff = signIn(client, u"teller"_s);
+    tc::client::EventStream events(&client);
+    events.start();
+
+    tc::MainWindow window(m_catalog, m_calendar, clock);
+    tc::Desk desk(window, client, &events, staff, clock);
+    QAbstractItemModelTester attemptsTester(desk.attemptsModel(),
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester activityTester(desk.branchActivityModel(),
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+    window.resize(1280, 800);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTRY_COMPARE(window.connectionStatus()->state(), tc::ConnectionStatusWidget::State::Connected);
+    QTRY_VERIFY(window.serviceStatus()->isRemote());
+    QVERIFY(window.userText().contains(u"teller"_s));
+
+    // Ctrl+K, the account, Enter: the customer opens.
+    window.openTab(tc::MainWindow::ExplainerTab);
+    window.explainer()->queryEdit()->setFocus();
+    QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+    QCOMPARE(QApplication::focusWidget(), window.search()->searchEdit());
+    QTest::keyClicks(window.search()->searchEdit(), u"001-1234567"_s);
+    QTest::keyClick(window.search()->searchEdit(), Qt::Key_Return);
+    tc::CustomerView *view = window.customerView();
+    QTRY_VERIFY(view->hasCustomer());
+    QCOMPARE(window.tabs()->currentIndex(), int(tc::MainWindow::CustomerTab));
+    QTRY_VERIFY2(view->headerText().contains(u"00:00"_s), qPrintable(view->headerText()));
+    QVERIFY2(view->headerText().contains(u"B84"_s), qPrintable(view->headerText()));
+    tc::AttemptsModel *attempts = desk.attemptsModel();
+    QTRY_VERIFY(attempts->flowCount() >= 2);
+
+    // The B84 attempt explained beside the customer's lock.
+    const QModelIndex b84 = findCode(*attempts, u"B84"_s);
+    QVERIFY(b84.isValid());
+    view->attemptsView()->setCurrentIndex(b84);
+    QCOMPARE(view->script()->code(), u"B84"_s);
+    const QString script = view->script()->scriptText();
+    QVERIFY2(script.startsWith(u"B84: "_s), qPrintable(script));
+    QVERIFY2(script.contains(u"00:00"_s), qPrintable(script));
+    QVERIFY2(script.contains(
+                 tc::staffText(m_catalog.find(u"B84")->tellCustomer, tc::currentUiLanguage())),
+             qPrintable(script));
+    QVERIFY(window.grab().save(outputDir() + u"/desk_customer_"_s + language + u".png"_s));
+
+    // A live attempt: the customer tries again. The selected row keeps its attempt.
+    const qint64 selectedAttempt = attempts->attemptAt(b84).value().id;
+    const int flowsBefore = attempts->flowCount();
+    const int activityBefore = desk.branchActivityModel()->rowCount();
+    backend.postJson(tc::test::flow::startFlow(backend) + u"/account"_s, rightAccount);
+    QTRY_COMPARE(attempts->flowCount(), flowsBefore + 1);
+    QCOMPARE(attempts->attemptAt(view->attemptsView()->currentIndex()).value().id, selectedAttempt);
+    QTRY_VERIFY(desk.branchActivityModel()->rowCount() > activityBefore);
+
+    // Branch activity, and the customer opened from it with Enter.
+    window.openTab(tc::MainWindow::ActivityTab);
+    QTableView *table = window.branchActivity()->tableView();
+    table->setFocus();
+    table->setCurrentIndex(table->model()->index(0, 0));
+    QTest::qWait(20);
+    QVERIFY(window.grab().save(outputDir() + u"/desk_activity_"_s + language + u".png"_s));
+    QTest::keyClick(table, Qt::Key_Return);
+    QCOMPARE(window.tabs()->currentIndex(), int(tc::MainWindow::CustomerTab));
+
+    window.openTab(tc::MainWindow::ExplainerTab);
+    window.explainer()->setQuery(u"B84"_s);
+    QVERIFY(window.grab().save(outputDir() + u"/desk_explain_"_s + language + u".png"_s));
+    window.openTab(tc::MainWindow::PausesTab);
+    QVERIFY(window.grab().save(outputDir() + u"/desk_pauses_"_s + language + u".png"_s));
+    events.stop();
+}
+
+void TestDesk::supportSeesMaskedDetails()
+{
+    tc::Translations translations;
+    QVERIFY(translations.install(tc::UiLanguage::English));
+    tc::client::BackendClient client({.baseUrl = QUrl(m_backend->baseUrl()),
+                                      .pinnedCa = {m_backend->certificates().caCertificate()}});
+    const tc::protocol::StaffSession staff = signIn(client, u"support"_s);
+    tc::MainWindow window(m_catalog, m_calendar, [this] { return m_backend->clock().now(); });
+    tc::Desk desk(window, client, nullptr, staff, [this] { return m_backend->clock().now(); });
+    window.show();
+    desk.openCustomer(m_backend->data().accountId); // the standard customer's id is 1 too
+    tc::CustomerView *view = window.customerView();
+    QTRY_VERIFY(view->hasCustomer());
+    QVERIFY2(view->headerText().contains(u"******0000"_s), qPrintable(view->headerText()));
+    QVERIFY2(view->headerText().contains(u"partly hidden"_s), qPrintable(view->headerText()));
+    QVERIFY(!view->headerText().contains(u"0786310000"_s));
+    QVERIFY(window.userText().contains(u"support"_s));
+}
+
+void TestDesk::supervisorChoosesTheBranch()
+{
+    tc::client::BackendClient client({.baseUrl = QUrl(m_backend->baseUrl()),
+                                      .pinnedCa = {m_backend->certificates().caCertificate()}});
+    const tc::protocol::StaffSession staff = signIn(client, u"supervisor"_s);
+    tc::MainWindow window(m_catalog, m_calendar, [this] { return m_backend->clock().now(); });
+    tc::Desk desk(window, client, nullptr, staff, [this] { return m_backend->clock().now(); });
+    window.openTab(tc::MainWindow::ActivityTab);
+    window.show();
+    QVERIFY(window.branchActivity()->branchCombo()->isVisible());
+    // The branches the day's rows show are offered.
+    QTRY_VERIFY(window.branchActivity()->branchCombo()->findData(u"001"_s) > 0);
+    QTRY_VERIFY(desk.branchActivityModel()->rowCount() > 0);
+    window.branchActivity()->branchCombo()->setCurrentIndex(
+        window.branchActivity()->branchCombo()->findData(u"001"_s));
+    QCOMPARE(desk.branchActivityModel()->filters().branchCode, u"001"_s);
+}
+
+void TestDesk::unreachableBackendIsToldInline()
+{
+    tc::Translations translations;
+    QVERIFY(translations.install(tc::UiLanguage::English));
+    // Nobody listens on a port just closed.
+    quint16 closedPort = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        closedPort = probe.serverPort();
+    }
+    tc::client::BackendClient client({.baseUrl = QUrl(u"https://127.0.0.1:%1"_s.arg(closedPort)),
+                                      .pinnedCa = {m_backend->certificates().caCertificate()},
+                                      .transferTimeoutMs = 2000});
+    client.setAccessToken(u"no-session"_s);
+    tc::client::EventStream events(&client);
+    events.start();
+    tc::protocol::StaffSession staff;
+    staff.username = u"teller"_s;
+    staff.role = u"teller"_s;
+    tc::MainWindow window(m_catalog, m_calendar, [this] { return m_backend->clock().now(); });
+    tc::Desk desk(window, client, &events, staff, [this] { return m_backend->clock().now(); });
+    window.show();
+
+    desk.openCustomer(1);
+    QTRY_VERIFY(window.messageBar()->isVisible());
+    QVERIFY(!window.messageBar()->text().isEmpty());
+    QVERIFY(!QApplication::activeModalWidget());
+    QVERIFY(window.connectionStatus()->state() != tc::ConnectionStatusWidget::State::Connected);
+    QVERIFY(!window.serviceStatus()->isRemote());
+    QVERIFY(!window.serviceStatus()->sourceText().isEmpty()); // "(calendar, offline)"
+    QVERIFY(window.grab().save(outputDir() + u"/desk_unreachable_en.png"_s));
+    events.stop();
+}
+
+QTEST_MAIN(TestDesk)
+#include "tst_desk.moc"

@@ -1,0 +1,240 @@
+#include "Desk.h"
+
+#include "AttemptsModel.h"
+#include "BackendClient.h"
+#include "BranchActivityModel.h"
+#include "BranchActivityView.h"
+#include "ConnectionStatusWidget.h"
+#include "CustomerModel.h"
+#include "CustomerSearchModel.h"
+#include "CustomerView.h"
+#include "EventStream.h"
+#include "LinkagesModel.h"
+#include "MainWindow.h"
+#include "MessageBar.h"
+#include "SearchQuery.h"
+#include "SearchWidget.h"
+#include "ServiceStatusWidget.h"
+
+#include <QLoggingCategory>
+#include <QTreeView>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcDesk, "tc.console.desk")
+
+namespace tc {
+
+namespace {
+
+ConnectionStatusWidget::State connectionState(client::EventStream::State state)
+{
+    switch (state) {
+    case client::EventStream::State::Connected:
+        return ConnectionStatusWidget::State::Connected;
+    case client::EventStream::State::Reconnecting:
+        return ConnectionStatusWidget::State::Reconnecting;
+    case client::EventStream::State::Offline:
+        break;
+    }
+    return ConnectionStatusWidget::State::Offline;
+}
+
+} // namespace
+
+Desk::Desk(MainWindow &window, client::BackendClient &client, client::EventStream *events,
+           const protocol::StaffSession &staff, Clock clock, QObject *parent)
+    : QObject(parent), m_window(window), m_client(&client), m_events(events),
+      m_clock(std::move(clock)), m_search(new CustomerSearchModel(&client, this)),
+      m_customer(new CustomerModel(&client, events, this)),
+      m_attempts(new AttemptsModel(&client, events, this)),
+      m_linkages(new LinkagesModel(&client, events, this)),
+      m_activity(new BranchActivityModel(&client, events, this))
+{
+    window.setSignedIn(staff);
+
+    SearchWidget *searchWidget = window.search();
+    searchWidget->setModel(m_search);
+    connect(searchWidget, &SearchWidget::searchRequested, this, &Desk::search);
+    connect(searchWidget, &SearchWidget::customerActivated, this, [this](const QModelIndex &index) {
+        openCustomer(index.data(CustomerSearchModel::CustomerIdRole).toLongLong());
+    });
+    connect(m_search, &CustomerSearchModel::loadingChanged, this, &Desk::showSearchState);
+    connect(m_search, &CustomerSearchModel::searchFinished, this, &Desk::showSearchState);
+    connect(m_search, &CustomerSearchModel::searchFailed, this, &Desk::showSearchState);
+
+    CustomerView *customerView = window.customerView();
+    customerView->setAttemptsModel(
+        m_attempts, [this](const QModelIndex &index) { return m_attempts->attemptAt(index); });
+    customerView->setLinkagesModel(m_linkages);
+    connect(m_customer, &CustomerModel::changed, this, &Desk::showCustomer);
+    const auto showError = [this](const client::ClientError &error) {
+        m_window.showError(error.text());
+    };
+    connect(m_customer, &CustomerModel::loadFailed, this, showError);
+    connect(m_attempts, &AttemptsModel::loadFailed, this, showError);
+    connect(m_linkages, &LinkagesModel::loadFailed, this, showError);
+    connect(m_activity, &BranchActivityModel::loadFailed, this, showError);
+
+    BranchActivityView *activityView = window.branchActivity();
+    activityView->setModel(m_activity);
+    connect(activityView, &BranchActivityView::filtersChanged, this, &Desk::applyActivityFilters);
+    connect(activityView, &BranchActivityView::customerRequested, this,
+            [this](const QModelIndex &index) {
+                const qint64 customerId =
+                    index.data(BranchActivityModel::CustomerIdRole).toLongLong();
+                if (customerId > 0)
+                    openCustomer(customerId);
+            });
+    // Supervisors choose among the branches the day has shown so far.
+    connect(m_activity, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) { offerBranchesOf(first, last); });
+    connect(m_activity, &QAbstractItemModel::modelReset, this,
+            [this] { offerBranchesOf(0, m_activity->rowCount() - 1); });
+    if (!staff.branchCode.isEmpty())
+        activityView->addBranch(staff.branchCode, staff.branchName);
+    applyActivityFilters();
+
+    connect(&window, &MainWindow::refreshRequested, this, &Desk::reload);
+
+    if (m_events) {
+        const auto showConnection = [this](client::EventStream::State state) {
+            m_window.connectionStatus()->setState(connectionState(state));
+            if (state == client::EventStream::State::Connected)
+                refreshServiceStatus();
+        };
+        connect(m_events, &client::EventStream::stateChanged, this, showConnection);
+        showConnection(m_events->state());
+    } else {
+        window.connectionStatus()->setState(ConnectionStatusWidget::State::Connected);
+    }
+
+    m_serviceStatusTimer.setInterval(serviceStatusRefreshMs);
+    connect(&m_serviceStatusTimer, &QTimer::timeout, this, &Desk::refreshServiceStatus);
+    m_serviceStatusTimer.start();
+    refreshServiceStatus();
+
+    // "in 3 h 12 min" stays true while the customer is on the phone.
+    m_minuteTimer.setInterval(30'000);
+    connect(&m_minuteTimer, &QTimer::timeout, customerView, &CustomerView::refreshTimes);
+    m_minuteTimer.start();
+}
+
+Desk::~Desk()
+{
+    // Nothing of the session stays on screen.
+    m_window.search()->clear();
+    m_window.search()->setModel(nullptr);
+    m_window.customerView()->setAttemptsModel(nullptr, {});
+    m_window.customerView()->setLinkagesModel(nullptr);
+    m_window.branchActivity()->setModel(nullptr);
+    m_window.connectionStatus()->setState(ConnectionStatusWidget::State::Offline);
+    m_window.serviceStatus()->clearRemoteStatus();
+    m_window.setSignedOut();
+}
+
+void Desk::search(const QString &text)
+{
+    const SearchQuery query = SearchQuery::parse(text);
+    if (!query.isSearchable()) {
+        m_search->clear();
+        m_window.search()->setStateText(
+            text.isEmpty() ? QString()
+                           : tr("Keep typing: 001-1234567, a name in kana or a phone number"));
+        return;
+    }
+    m_search->search(query);
+    showSearchState();
+}
+
+void Desk::showSearchState()
+{
+    SearchWidget *widget = m_window.search();
+    if (m_search->isLoading()) {
+        widget->setStateText(tr("Searching…"));
+        return;
+    }
+    if (const std::optional<client::ClientError> &error = m_search->error()) {
+        widget->setStateText(error->text());
+        return;
+    }
+    if (!m_search->query().isSearchable())
+        return;
+    const qsizetype customers = m_search->customers().size();
+    QString text =
+        customers == 0 ? tr("No customer found") : tr("%n customer(s)", "", int(customers));
+    if (m_search->isTruncated())
+        text += u" "_s + tr("(more match: type more to narrow the search)");
+    widget->setStateText(text);
+}
+
+void Desk::openCustomer(qint64 customerId)
+{
+    if (customerId <= 0)
+        return;
+    qCDebug(lcDesk) << "opening customer" << customerId;
+    m_window.messageBar()->dismiss();
+    m_customer->load(customerId);
+    m_attempts->setCustomer(customerId);
+    m_linkages->load(customerId);
+    m_window.openTab(MainWindow::CustomerTab);
+    m_window.customerView()->attemptsView()->setFocus(Qt::OtherFocusReason);
+}
+
+void Desk::showCustomer()
+{
+    CustomerView *view = m_window.customerView();
+    if (const std::optional<protocol::CustomerDetail> &detail = m_customer->detail())
+        view->setDetail(*detail);
+    else if (m_customer->customerId() == 0)
+        view->clearCustomer();
+}
+
+void Desk::reload()
+{
+    if (m_customer->customerId() > 0) {
+        m_customer->reload();
+        m_attempts->setCustomer(m_customer->customerId());
+        m_linkages->reload();
+    }
+    m_activity->reload();
+    refreshServiceStatus();
+}
+
+void Desk::applyActivityFilters()
+{
+    const BranchActivityView *view = m_window.branchActivity();
+    BranchActivityModel::Filters filters =
+        BranchActivityModel::today(m_clock(), view->branchCode());
+    filters.outcome = view->outcome();
+    filters.code = view->code();
+    m_activity->setFilters(filters);
+}
+
+void Desk::offerBranchesOf(int first, int last)
+{
+    for (int row = first; row <= last; ++row) {
+        m_window.branchActivity()->addBranch(
+            m_activity->index(row, 0).data(BranchActivityModel::BranchCodeRole).toString(), {});
+    }
+}
+
+void Desk::refreshServiceStatus()
+{
+    if (!m_client)
+        return;
+    m_client->getAs<protocol::ServiceStatus>(
+        u"/api/v1/staff/service-status"_s, {}, this,
+        [this](Result<protocol::ServiceStatus, client::ClientError> answer) {
+            if (answer) {
+                m_window.serviceStatus()->setRemoteStatus(answer.value());
+                if (answer.value().now.isValid())
+                    Q_EMIT backendClockOffsetChanged(
+                        QDateTime::currentDateTimeUtc().msecsTo(answer.value().now));
+            } else {
+                m_window.serviceStatus()->clearRemoteStatus();
+            }
+        });
+}
+
+} // namespace tc

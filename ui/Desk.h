@@ -1,0 +1,78 @@
+#pragma once
+
+#include "Clock.h"
+#include "Protocol.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+namespace tc::client {
+class BackendClient;
+class EventStream;
+} // namespace tc::client
+
+namespace tc {
+
+class AttemptsModel;
+class BranchActivityModel;
+class CustomerModel;
+class CustomerSearchModel;
+class LinkagesModel;
+class MainWindow;
+
+// The signed-in half of the window: the models of one staff session (search, customer,
+// attempts, linkages, branch activity), fed by the client and the event stream, connected to
+// the window's widgets. Made on sign-in and destroyed on sign-out, which leaves the window
+// offline (explainer and calendar) with nothing of the session's data on screen.
+class Desk final : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int serviceStatusRefreshMs = 60'000;
+
+    // The window, the client and the stream must outlive the desk; `events` may be null.
+    Desk(MainWindow &window, client::BackendClient &client, client::EventStream *events,
+         const protocol::StaffSession &staff, Clock clock, QObject *parent = nullptr);
+    ~Desk() override;
+
+    CustomerSearchModel *searchModel() const { return m_search; }
+    CustomerModel *customerModel() const { return m_customer; }
+    AttemptsModel *attemptsModel() const { return m_attempts; }
+    LinkagesModel *linkagesModel() const { return m_linkages; }
+    BranchActivityModel *branchActivityModel() const { return m_activity; }
+
+public Q_SLOTS:
+    void openCustomer(qint64 customerId);
+    // F5: everything shown, from the server again.
+    void reload();
+    void refreshServiceStatus();
+
+Q_SIGNALS:
+    // The backend's clock minus this machine's, from each service-status answer.
+    void backendClockOffsetChanged(qint64 offsetMs);
+
+private:
+    Q_DISABLE_COPY_MOVE(Desk)
+
+    void search(const QString &text);
+    void showSearchState();
+    void showCustomer();
+    void applyActivityFilters();
+    void offerBranchesOf(int first, int last);
+
+    MainWindow &m_window;
+    QPointer<client::BackendClient> m_client;
+    QPointer<client::EventStream> m_events;
+    Clock m_clock;
+    CustomerSearchModel *m_search = nullptr;
+    CustomerModel *m_customer = nullptr;
+    AttemptsModel *m_attempts = nullptr;
+    LinkagesModel *m_linkages = nullptr;
+    BranchActivityModel *m_activity = nullptr;
+    QTimer m_serviceStatusTimer;
+    QTimer m_minuteTimer;
+};
+
+} // namespace tc
