@@ -195,7 +195,10 @@ ClientError BackendClient::errorOf(QNetworkReply *reply, const QByteArray &body)
 {
     ClientError error;
     error.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (error.httpStatus == 0) {
+    // Aborted after the headers came (a newer request replaced it, or the timeout): the status
+    // is known but the answer is not the server's last word.
+    const bool aborted = reply->error() == QNetworkReply::OperationCanceledError;
+    if (error.httpStatus == 0 || aborted) {
         const QNetworkReply::NetworkError network = reply->error();
         error.detail = reply->errorString();
         if (reply->property(timedOutProperty).toBool())

@@ -26,7 +26,9 @@ SignInDialog::~SignInDialog() = default;
 void SignInDialog::setSignInMode(const QString &lastUsername)
 {
     m_unlock = false;
+    setBusy(false);
     setWindowTitle(tr("Sign in — Teller Console"));
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("Sign in"));
     m_ui->captionLabel->setText(tr("Sign in with your staff user name and password."));
     m_ui->usernameEdit->setReadOnly(false);
     m_ui->usernameEdit->setText(lastUsername);
@@ -38,6 +40,7 @@ void SignInDialog::setSignInMode(const QString &lastUsername)
 void SignInDialog::setUnlockMode(const QString &username, const QString &reason)
 {
     m_unlock = true;
+    setBusy(false);
     setWindowTitle(tr("Console locked — Teller Console"));
     m_ui->captionLabel->setText(reason);
     m_ui->usernameEdit->setText(username);
