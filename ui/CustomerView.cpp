@@ -26,6 +26,13 @@ CustomerView::CustomerView(const ErrorCatalog &catalog, Clock clock, QWidget *pa
     m_script = new CustomerScriptWidget(m_clock, m_ui->scriptBox);
     m_ui->scriptLayout->addWidget(m_script);
     m_attemptsState = new TableStateHelper(m_ui->attemptsView, u"customer/attempts"_s);
+    connect(m_ui->attemptsView, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        if (!m_attemptAt)
+            return;
+        if (const std::optional<protocol::Attempt> attempt = m_attemptAt(index);
+            attempt && !attempt->code.isEmpty())
+            Q_EMIT explainRequested(attempt->code);
+    });
     m_linkagesState = new TableStateHelper(m_ui->linkagesView, u"customer/linkages"_s);
     m_ui->splitter->setStretchFactor(0, 3);
     m_ui->splitter->setStretchFactor(1, 2);

@@ -62,6 +62,10 @@ public:
     // The header's account lines, as rich text (also what the tests read).
     static QString accountsHtml(const protocol::CustomerDetail &detail, const QDateTime &now);
 
+Q_SIGNALS:
+    // Enter or double-click on an attempt with a code: the full explanation (Explain tab).
+    void explainRequested(const QString &code);
+
 public Q_SLOTS:
     // Recomputes the "in 3 h 12 min" parts (the window calls it on a timer).
     void refreshTimes();

@@ -9,6 +9,7 @@
 #include "CustomerSearchModel.h"
 #include "CustomerView.h"
 #include "EventStream.h"
+#include "ExplainerWidget.h"
 #include "LinkagesModel.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
@@ -52,6 +53,7 @@ Desk::Desk(MainWindow &window, client::BackendClient &client, client::EventStrea
       m_activity(new BranchActivityModel(&client, events, this))
 {
     window.setSignedIn(staff);
+    window.explainer()->setSupportDesk(staff.supportDesk);
 
     SearchWidget *searchWidget = window.search();
     searchWidget->setModel(m_search);
@@ -130,6 +132,8 @@ Desk::~Desk()
     m_window.branchActivity()->setModel(nullptr);
     m_window.connectionStatus()->setState(ConnectionStatusWidget::State::Offline);
     m_window.serviceStatus()->clearRemoteStatus();
+    m_window.explainer()->setSupportDesk({});
+    m_window.explainer()->setCustomerBranch({});
     m_window.setSignedOut();
 }
 
@@ -184,10 +188,18 @@ void Desk::openCustomer(qint64 customerId)
 void Desk::showCustomer()
 {
     CustomerView *view = m_window.customerView();
-    if (const std::optional<protocol::CustomerDetail> &detail = m_customer->detail())
+    if (const std::optional<protocol::CustomerDetail> &detail = m_customer->detail()) {
         view->setDetail(*detail);
-    else if (m_customer->customerId() == 0)
+        // The explainer's answers that send the customer to their branch name it.
+        const QList<protocol::Account> &accounts = detail->customer.accounts;
+        m_window.explainer()->setCustomerBranch(
+            accounts.isEmpty() ? QString()
+                               : u"%1 (%2)"_s.arg(accounts.constFirst().branchName,
+                                                  accounts.constFirst().branchCode));
+    } else if (m_customer->customerId() == 0) {
         view->clearCustomer();
+        m_window.explainer()->setCustomerBranch({});
+    }
 }
 
 void Desk::reload()

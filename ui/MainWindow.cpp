@@ -56,6 +56,11 @@ MainWindow::MainWindow(const ErrorCatalog &catalog, const ServiceCalendar &calen
     m_ui->customerLayout->addWidget(m_customer);
     m_ui->customerLayout->setContentsMargins(4, 4, 4, 4);
 
+    connect(m_customer, &CustomerView::explainRequested, this, [this](const QString &code) {
+        openTab(ExplainerTab);
+        m_explainer->explainCode(code);
+    });
+
     m_activity = new BranchActivityView(m_ui->activityTab);
     m_ui->activityLayout->addWidget(m_activity);
     m_ui->activityLayout->setContentsMargins(0, 0, 0, 0);

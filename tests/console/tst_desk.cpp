@@ -199,6 +199,13 @@ void TestDesk::tellerFindsLockedCustomer()
                  tc::staffText(m_catalog.find(u"B84")->tellCustomer, tc::currentUiLanguage())),
              qPrintable(script));
     QVERIFY(window.grab().save(outputDir() + u"/desk_customer_"_s + language + u".png"_s));
+    // Enter on it: the full explanation, with the customer's branch in the answers.
+    view->attemptsView()->setFocus();
+    QTest::keyClick(view->attemptsView(), Qt::Key_Return);
+    QCOMPARE(window.tabs()->currentIndex(), int(tc::MainWindow::ExplainerTab));
+    QVERIFY(window.explainer()->currentEntry());
+    QCOMPARE(window.explainer()->currentEntry()->code, u"B84"_s);
+    window.openTab(tc::MainWindow::CustomerTab);
 
     // A live attempt: the customer tries again. The selected row keeps its attempt.
     const qint64 selectedAttempt = attempts->attemptAt(b84).value().id;
