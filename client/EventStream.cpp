@@ -30,9 +30,9 @@ EventStream::EventStream(BackendClient *client, QObject *parent) : QObject(paren
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &EventStream::open);
     m_silenceTimer.setSingleShot(true);
-    m_silenceTimer.setInterval(silenceLimitMs);
+    m_silenceTimer.setInterval(defaultSilenceLimitMs);
     connect(&m_silenceTimer, &QTimer::timeout, this, [this] {
-        qCInfo(lcEvents) << "no data for" << silenceLimitMs << "ms: reconnecting";
+        qCInfo(lcEvents) << "no data for" << m_silenceTimer.interval() << "ms: reconnecting";
         m_silent = true;
         if (m_reply)
             m_reply->abort(); // finished() follows: a drop like any other

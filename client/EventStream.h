@@ -38,7 +38,7 @@ public:
     static constexpr auto path = QLatin1StringView("/api/v1/staff/events");
     static constexpr int defaultRetryMs = 3000; // until the server sends its hint
     static constexpr int maxRetryMs = 30000;
-    static constexpr int silenceLimitMs = 45000; // the server comments every 15 s
+    static constexpr int defaultSilenceLimitMs = 45000; // the server comments every 15 s
 
     explicit EventStream(BackendClient *client, QObject *parent = nullptr);
     ~EventStream() override;
@@ -52,6 +52,8 @@ public:
     State state() const { return m_state; }
     // The id of the last event received ("" before the first one).
     QByteArray lastEventId() const { return m_parser.lastEventId(); }
+    // How long a stream may stay silent before it is taken for dead and replaced.
+    void setSilenceLimitMs(int ms) { m_silenceTimer.setInterval(ms); }
     // Keep-alive comments received so far (a heartbeat comes after every event sent before it).
     qint64 keepAlivesReceived() const { return m_parser.comments(); }
     // Why the last connection failed or ended, while Reconnecting or Offline after a failure.

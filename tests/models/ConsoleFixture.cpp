@@ -9,6 +9,10 @@ using namespace Qt::StringLiterals;
 
 namespace tc::test {
 
+namespace {
+constexpr const char *BlackHole = "tcBlackHole";
+} // namespace
+
 std::unique_ptr<Console> Console::started(backend::staff::StaffRole role)
 {
     auto console = std::make_unique<Console>();
@@ -82,10 +86,13 @@ TcpRelay::TcpRelay(quint16 targetPort) : m_target(targetPort)
             auto *pair = new QObject(this);
             inbound->setParent(pair);
             auto *outbound = new QTcpSocket(pair);
-            const auto pipe = [](QTcpSocket *from, QTcpSocket *to) {
-                connect(from, &QTcpSocket::readyRead, to, [from, to] {
-                    if (to->state() == QAbstractSocket::ConnectedState)
-                        to->write(from->readAll());
+            const auto pipe = [pair](QTcpSocket *from, QTcpSocket *to) {
+                connect(from, &QTcpSocket::readyRead, to, [pair, from, to] {
+                    if (to->state() != QAbstractSocket::ConnectedState)
+                        return; // sent on once it connects
+                    const QByteArray bytes = from->readAll();
+                    if (!pair->property(BlackHole).toBool())
+                        to->write(bytes);
                 });
             };
             pipe(inbound, outbound);
@@ -105,6 +112,12 @@ TcpRelay::TcpRelay(quint16 targetPort) : m_target(targetPort)
     });
     if (!m_server.listen(QHostAddress::LocalHost))
         qFatal("relay: cannot listen");
+}
+
+void TcpRelay::blackHoleAll()
+{
+    for (QObject *pair : std::as_const(m_pairs))
+        pair->setProperty(BlackHole, true);
 }
 
 void TcpRelay::dropAll()

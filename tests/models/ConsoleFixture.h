@@ -54,6 +54,9 @@ public:
     explicit TcpRelay(quint16 targetPort);
     quint16 port() const { return m_server.serverPort(); }
     void dropAll();
+    // Every connection open now stops carrying bytes either way but stays open, as behind a
+    // router that lost its state: only a timeout notices. New connections work.
+    void blackHoleAll();
     int connectionsSeen() const { return m_seen; }
 
 private:

@@ -112,6 +112,38 @@ private Q_SLOTS:
             QCOMPARE(all.at(i).code, QString(codes::IdentityMismatch));
     }
 
+    // The connection goes silent without closing (a router lost its state): after the silence
+    // limit the stream gives it up, opens a new one, and gets what was sent meanwhile.
+    void replacesASilentStream()
+    {
+        auto console = test::Console::started();
+        test::TestBackend &b = *console->backend;
+        test::TcpRelay relay(b.service().port());
+        console->client->setSettings(console->settings(relay.port()));
+        EventStream stream(console->client.get());
+        QSignalSpy events(&stream, &EventStream::eventReceived);
+        stream.start();
+        QTRY_COMPARE_WITH_TIMEOUT(stream.state(), EventStream::State::Connected, WaitMs);
+        const QString flow = test::accountStep(b);
+        QTRY_COMPARE_WITH_TIMEOUT(events.size(), 1, WaitMs);
+
+        // Shorter than the server's heartbeat, so that only the silence ends the stream.
+        stream.setSilenceLimitMs(1500);
+        relay.blackHoleAll();
+        test::wrongIdentity(b, flow); // sent into the void
+        QTRY_COMPARE_WITH_TIMEOUT(stream.state(), EventStream::State::Reconnecting, WaitMs);
+        QCOMPARE(stream.lastError()->kind, client::ClientError::Kind::Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(stream.state(), EventStream::State::Connected, WaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(events.size(), 2, WaitMs);
+        stream.setSilenceLimitMs(EventStream::defaultSilenceLimitMs);
+        QCOMPARE(received(events).constLast().code, QString(codes::IdentityMismatch));
+        QVERIFY(relay.connectionsSeen() >= 2);
+        const qint64 keepAlives = stream.keepAlivesReceived();
+        b.service().events().heartbeatNow();
+        QTRY_VERIFY_WITH_TIMEOUT(stream.keepAlivesReceived() > keepAlives, WaitMs);
+        QCOMPARE(events.size(), 2); // nothing twice
+    }
+
     void signingOutEndsTheStream()
     {
         auto console = test::Console::started();
