@@ -4,6 +4,7 @@
 #include "ConnectionStatusWidget.h"
 #include "CustomerView.h"
 #include "ExplainerWidget.h"
+#include "LockScreen.h"
 #include "MessageBar.h"
 #include "SearchWidget.h"
 #include "ServiceStatusWidget.h"
@@ -17,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QStackedWidget>
 #include <QTableView>
 
 using namespace Qt::StringLiterals;
@@ -45,6 +47,15 @@ MainWindow::MainWindow(const ErrorCatalog &catalog, const ServiceCalendar &calen
 {
     m_ui->setupUi(this);
     setWindowTitle(tr("Teller Console %1").arg(QStringLiteral(TC_VERSION)));
+
+    // The lock screen takes the desk's place in the window; the desk stays whole behind it.
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(takeCentralWidget());
+    m_lockScreen = new LockScreen(m_pages);
+    m_lockScreen->setObjectName(u"lockScreen"_s);
+    m_pages->addWidget(m_lockScreen);
+    setCentralWidget(m_pages);
+    connect(m_lockScreen, &LockScreen::signOutRequested, this, &MainWindow::signOutRequested);
 
     m_messageBar = new MessageBar(m_ui->centralWidget);
     m_ui->messageLayout->addWidget(m_messageBar);
@@ -175,10 +186,20 @@ void MainWindow::setSignedOut()
     m_customer->clearCustomer();
 }
 
-void MainWindow::setLocked(bool locked)
+void MainWindow::setLocked(bool locked, const QString &reason)
 {
+    if (locked && !m_locked) {
+        QWidget *focus = QApplication::focusWidget();
+        m_focusBeforeLock = focus && m_ui->centralWidget->isAncestorOf(focus) ? focus : nullptr;
+    }
+    if (locked && (!m_locked || !reason.isEmpty()))
+        m_lockScreen->prepare(m_user->text(), reason);
     m_locked = locked;
-    m_ui->centralWidget->setVisible(!locked);
+    m_pages->setCurrentWidget(locked ? static_cast<QWidget *>(m_lockScreen) : m_ui->centralWidget);
+    if (locked)
+        m_lockScreen->setFocus();
+    else if (m_focusBeforeLock)
+        m_focusBeforeLock->setFocus();
     for (QAction *action :
          {m_ui->actionLock, m_ui->actionSignOut, m_ui->actionRefresh, m_ui->actionFindCustomer,
           m_ui->actionShowCustomer, m_ui->actionShowActivity, m_ui->actionShowExplainer,

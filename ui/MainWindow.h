@@ -4,10 +4,12 @@
 #include "Protocol.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
 class QLabel;
+class QStackedWidget;
 class QTabWidget;
 class QTableView;
 
@@ -18,6 +20,7 @@ class ConnectionStatusWidget;
 class CustomerView;
 class ErrorCatalog;
 class ExplainerWidget;
+class LockScreen;
 class MessageBar;
 class SearchWidget;
 class ServiceCalendar;
@@ -68,9 +71,14 @@ public:
     // get the branch selector.
     void setSignedIn(const protocol::StaffSession &staff);
     void setSignedOut();
-    // Locked: nothing of the customer on screen until the password is given again.
-    void setLocked(bool locked);
+    // Locked: the lock screen takes the desk's place (nothing of the customer on screen) until
+    // the password is given again; the desk is only hidden, so what was typed or selected there
+    // and the focus come back as they were. `reason` says why on the lock screen.
+    void setLocked(bool locked, const QString &reason = {});
     bool isLocked() const { return m_locked; }
+    // Its unlockRequested() goes to Session::unlock, Session::signInFailed to its showFailure();
+    // its "Sign out" is the window's signOutRequested().
+    LockScreen *lockScreen() const { return m_lockScreen; }
 
 public Q_SLOTS:
     void showAbout();
@@ -106,6 +114,9 @@ private:
     MessageBar *m_messageBar = nullptr;
     TableStateHelper *m_upcomingState = nullptr;
     ShortcutsDialog *m_shortcuts = nullptr;
+    QStackedWidget *m_pages = nullptr; // the desk, or the lock screen
+    LockScreen *m_lockScreen = nullptr;
+    QPointer<QWidget> m_focusBeforeLock;
     bool m_locked = false;
 };
 

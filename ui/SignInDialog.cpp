@@ -15,6 +15,7 @@ SignInDialog::SignInDialog(QWidget *parent)
     m_ui->setupUi(this);
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("Sign in"));
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &SignInDialog::submit);
+    connect(m_ui->settingsButton, &QPushButton::clicked, this, &SignInDialog::settingsRequested);
     m_ui->totpLabel->hide();
     m_ui->totpEdit->hide();
     m_ui->errorLabel->hide();
@@ -31,6 +32,8 @@ void SignInDialog::setSignInMode(const QString &lastUsername)
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("Sign in"));
     m_ui->captionLabel->setText(tr("Sign in with your staff user name and password."));
     m_ui->usernameEdit->setReadOnly(false);
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("Sign in"));
+    m_ui->settingsButton->show();
     m_ui->usernameEdit->setText(lastUsername);
     m_ui->passwordEdit->clear();
     m_ui->errorLabel->hide();
@@ -48,6 +51,7 @@ void SignInDialog::setUnlockMode(const QString &username, const QString &reason)
     m_ui->passwordEdit->clear();
     m_ui->errorLabel->hide();
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("Unlock"));
+    m_ui->settingsButton->hide(); // the connection is not what an unlock changes
     m_ui->passwordEdit->setFocus();
 }
 

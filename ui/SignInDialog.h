@@ -39,6 +39,8 @@ public:
 
 Q_SIGNALS:
     void submitted(const QString &username, const QString &password, const QString &totp);
+    // "Settings…": the backend's address or CA need changing before anyone can sign in.
+    void settingsRequested();
 
 private:
     Q_DISABLE_COPY_MOVE(SignInDialog)
