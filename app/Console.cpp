@@ -3,6 +3,7 @@
 #include "Desk.h"
 #include "EventStream.h"
 #include "KeychainStore.h"
+#include "LockScreen.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
 #include "Session.h"
@@ -37,6 +38,7 @@ Console::Console(MainWindow &window, Settings &settings, Clock clock, QObject *p
             m_session->signOut();
     });
     connect(&window, &MainWindow::settingsRequested, this, &Console::showSettings);
+    connect(m_dialog, &SignInDialog::settingsRequested, this, &Console::showSettings);
 }
 
 Console::~Console()
@@ -62,9 +64,14 @@ bool Console::connectTo(client::ConnectionSettings connection)
     m_session->setKeychain(m_keychain);
     client::Session *session = m_session.get();
     connect(session, &client::Session::signedIn, this, &Console::onSignedIn);
-    connect(session, &client::Session::signInFailed, m_dialog, &SignInDialog::showFailure);
+    // A failure is said where the password was typed: the lock screen, the dialog, or (a
+    // silent sign-in) the message bar.
     connect(session, &client::Session::signInFailed, this, [this](const client::ClientError &e) {
-        if (!m_dialog->isVisible())
+        if (m_window.isLocked())
+            m_window.lockScreen()->showFailure(e);
+        else if (m_dialog->isVisible())
+            m_dialog->showFailure(e);
+        else
             m_window.showError(e.text());
     });
     connect(session, &client::Session::signedOut, this, &Console::onSignedOut);
@@ -73,14 +80,15 @@ bool Console::connectTo(client::ConnectionSettings connection)
     connect(session, &client::Session::keychainFailed, this,
             [this](const client::KeychainError &error) { m_window.showInformation(error.text()); });
     connect(session, &client::Session::locked, this, [this] {
-        askToUnlock(tr("The console is locked (Ctrl+L or time without use). Enter your "
-                       "password to go on."),
-                    true);
+        if (m_events)
+            m_events->stop();
+        m_window.setLocked(true,
+                           tr("Locked by Ctrl+L or after time without use. Enter your "
+                              "password to go on; the desk stays as you left it."));
     });
     connect(session, &client::Session::expired, this, [this] {
         askToUnlock(tr("Your session has ended on the server. Enter your password to go on; "
-                       "the screen stays as it is."),
-                    false);
+                       "the screen stays as it is."));
     });
     connect(session, &client::Session::unlocked, this, [this] {
         m_window.setLocked(false);
@@ -90,6 +98,10 @@ bool Console::connectTo(client::ConnectionSettings connection)
     });
     connect(&m_window, &MainWindow::lockRequested, session, &client::Session::lock,
             Qt::UniqueConnection);
+    connect(m_window.lockScreen(), &LockScreen::unlockRequested, session,
+            [session](const QString &password, const QString &totp) {
+                session->unlock(password, totp);
+            });
     connect(&m_window, &MainWindow::signOutRequested, session, &client::Session::signOut,
             Qt::UniqueConnection);
     return true;
@@ -154,10 +166,8 @@ void Console::onSignedOut()
     showSignIn();
 }
 
-void Console::askToUnlock(const QString &reason, bool hideDesk)
+void Console::askToUnlock(const QString &reason)
 {
-    if (hideDesk)
-        m_window.setLocked(true);
     if (m_events)
         m_events->stop();
     m_dialog->setUnlockMode(m_session->staff().username, reason);

@@ -22,7 +22,8 @@ class Settings;
 class SignInDialog;
 
 // The console's connection to the backend and its staff session around the window: the client
-// and the session, the sign-in dialog (also the unlock prompt), the live event stream and the
+// and the session, the sign-in dialog (also the password prompt when the server ended the
+// session), the window's lock screen, the live event stream and the
 // desk of the signed-in staff member. Sign-out and lock leave nothing of the customer on
 // screen; the explainer and the calendar work throughout.
 class Console final : public QObject
@@ -62,7 +63,8 @@ private:
 
     void onSignedIn(const protocol::StaffSession &staff);
     void onSignedOut();
-    void askToUnlock(const QString &reason, bool hideDesk);
+    // The server ended the session: the dialog asks for the password over the desk, which stays.
+    void askToUnlock(const QString &reason);
     void showSettings();
 
     MainWindow &m_window;

@@ -4,7 +4,9 @@
 #include "Console.h"
 #include "Desk.h"
 #include "ErrorCatalog.h"
+#include "LockScreen.h"
 #include "MainWindow.h"
+#include "SearchWidget.h"
 #include "ServiceCalendar.h"
 #include "Session.h"
 #include "Settings.h"
@@ -112,15 +114,18 @@ void TestConsole::signInLockUnlockSignOut()
     QApplication::setActiveWindow(&window);
     QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
     QTRY_VERIFY(window.isLocked());
-    QVERIFY(!window.centralWidget()->isVisible());
-    QTRY_VERIFY(dialog->isVisible());
-    QVERIFY(dialog->isUnlockMode());
-    QCOMPARE(dialog->username(), u"console.teller"_s);
-    QVERIFY(dialog->grab().save(outputDir() + u"/unlock_"_s + language + u".png"_s));
-    QTest::keyClicks(password, TestBackend::staffPassword);
-    QTest::keyClick(password, Qt::Key_Return);
+    QVERIFY(window.lockScreen()->isVisible());
+    QVERIFY(!window.search()->isVisible());
+    QVERIFY(!dialog->isVisible());
+    auto *lockPassword = window.lockScreen()->findChild<QLineEdit *>(u"passwordEdit"_s);
+    QVERIFY(lockPassword && lockPassword->hasFocus());
+    QCoreApplication::sendPostedEvents();
+    QVERIFY(window.grab().save(outputDir() + u"/unlock_"_s + language + u".png"_s));
+    QTest::keyClicks(lockPassword, TestBackend::staffPassword);
+    QTest::keyClick(lockPassword, Qt::Key_Return);
     QTRY_VERIFY(!window.isLocked());
-    QVERIFY(window.centralWidget()->isVisible());
+    QVERIFY(window.search()->isVisible());
+    QVERIFY(!window.lockScreen()->isVisible());
     QVERIFY(console.desk());
 
     // Sign out: the desk goes, the dialog comes back with the last user name.
