@@ -1,5 +1,5 @@
 # Thin entry points; the work is in scripts/ and the CMake presets.
-.PHONY: all deps build test demo package clean
+.PHONY: all deps build build-programs test demo demo-stop package clean
 
 all: build
 
@@ -14,8 +14,17 @@ build: deps
 test: deps
 	@bash scripts/run-tests
 
-demo: build
+# Only the two programs: a newcomer's first run should not wait for every test and benchmark.
+build-programs: deps
+	cmake --preset dev
+	cmake --build --preset dev --target teller-console auth-backend
+
+demo: build-programs
 	@bash scripts/demo
+
+# Stops the demo backend that `make demo` left running.
+demo-stop:
+	@bash scripts/demo-stop
 
 package: deps
 	cmake --preset release
