@@ -18,8 +18,9 @@ namespace tc::client {
 namespace {
 
 constexpr int idleCheckMs = 5'000;
-// Refreshed this long before the access token expires.
-constexpr int refreshMarginSeconds = 30;
+// Refreshed when this share of the access token's life has passed: early enough that a slow
+// or retried refresh still lands before expiry, late enough not to churn tokens.
+constexpr int refreshAtPercent = 80;
 
 } // namespace
 
@@ -169,7 +170,7 @@ void Session::adopt(const protocol::StaffSession &staff)
     m_staff = staff;
     m_client->setAccessToken(staff.accessToken);
     m_lastInput = QDateTime::currentDateTimeUtc();
-    m_refreshTimer.start(std::max(5, staff.expiresIn - refreshMarginSeconds) * 1000);
+    m_refreshTimer.start(std::max(1000, staff.expiresIn * 10 * refreshAtPercent));
     m_idleCheck.start();
 }
 
@@ -212,29 +213,36 @@ void Session::keychainAnswered(const std::optional<KeychainError> &error)
 
 void Session::refresh()
 {
-    if (!m_client || m_staff.refreshToken.isEmpty())
+    // One refresh at a time: a refresh token presented twice ends the session on the server.
+    if (!m_client || m_staff.refreshToken.isEmpty() || m_refreshing)
         return;
-    // One refresh at a time: a refresh token presented twice ends the session.
-    m_client->send(
-        "POST", u"/api/v1/staff/session/refresh"_s, {{u"refresh_token"_s, m_staff.refreshToken}},
-        this, [this](Result<QJsonObject, ClientError> answer) {
-            if (!answer) {
-                qCInfo(lcSession) << "refresh failed" << answer.error().code;
-                if (answer.error().kind == ClientError::Kind::Unreachable
-                    || answer.error().kind == ClientError::Kind::Timeout) {
-                    m_refreshTimer.start(15'000);
-                } else if (m_state == State::SignedIn) {
-                    setState(State::Locked);
-                    Q_EMIT expired();
-                }
-                return;
-            }
-            Result<protocol::StaffSession> staff = protocol::StaffSession::fromJson(answer.value());
-            if (!staff || m_state == State::SignedOut)
-                return;
-            adopt(staff.value()); // a refresh does not unlock
-            remember();
-        });
+    m_refreshing = true;
+    const QString presented = m_staff.refreshToken;
+    m_client->send("POST", u"/api/v1/staff/session/refresh"_s, {{u"refresh_token"_s, presented}},
+                   this, [this, presented](Result<QJsonObject, ClientError> answer) {
+                       m_refreshing = false;
+                       // Signed out, or signed in anew, meanwhile: the answer belongs to a session
+                       // gone.
+                       if (m_staff.refreshToken != presented)
+                           return;
+                       if (!answer) {
+                           qCInfo(lcSession) << "refresh failed" << answer.error().code;
+                           if (answer.error().kind == ClientError::Kind::Unreachable
+                               || answer.error().kind == ClientError::Kind::Timeout) {
+                               m_refreshTimer.start(15'000);
+                           } else if (m_state == State::SignedIn) {
+                               setState(State::Locked);
+                               Q_EMIT expired();
+                           }
+                           return;
+                       }
+                       Result<protocol::StaffSession> staff =
+                           protocol::StaffSession::fromJson(answer.value());
+                       if (!staff || m_state == State::SignedOut)
+                           return;
+                       adopt(staff.value()); // a refresh does not unlock
+                       remember();
+                   });
 }
 
 void Session::endedByServer()

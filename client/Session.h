@@ -105,6 +105,7 @@ private:
     QPointer<BackendClient> m_client;
     QPointer<KeychainStore> m_keychain;
     bool m_keychainFailing = false;
+    bool m_refreshing = false; // a refresh call is under way
     protocol::StaffSession m_staff;
     State m_state = State::SignedOut;
     QTimer m_refreshTimer;

@@ -4,6 +4,7 @@
 #include "Session.h"
 #include "TestBackend.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void initTestCase();
     void signInLockUnlockSignOut();
     void idleLocks();
+    void refreshesBeforeExpiry();
 
 private:
     std::unique_ptr<TestBackend> m_backend;
@@ -88,6 +90,53 @@ void TestSession::idleLocks()
     QSignalSpy locked(&session, &Session::locked);
     QVERIFY(locked.wait(15000));
     QCOMPARE(session.state(), Session::State::Locked);
+}
+
+void TestSession::refreshesBeforeExpiry()
+{
+    // Access tokens of 10 s: the session refreshes at 80 % of that, before the token expires.
+    constexpr int lifetimeSeconds = 10;
+    TestBackend backend;
+    const tc::Status started = backend.start(u"sqlite"_s, [](tc::backend::BackendSettings &s) {
+        s.staff.accessTokenSeconds = lifetimeSeconds;
+    });
+    QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
+    backend.staffToken(u"refresh.teller"_s, tc::backend::staff::StaffRole::Teller);
+
+    BackendClient client(
+        {.baseUrl = QUrl(backend.baseUrl()), .pinnedCa = {backend.certificates().caCertificate()}});
+    Session session(&client);
+    QSignalSpy signedIn(&session, &Session::signedIn);
+    QSignalSpy expired(&session, &Session::expired);
+    session.signIn(u"refresh.teller"_s, TestBackend::staffPassword);
+    QVERIFY(signedIn.wait());
+    QCOMPARE(session.staff().expiresIn, lifetimeSeconds);
+    const QString firstAccess = session.staff().accessToken;
+    const QString firstRefresh = session.staff().refreshToken;
+    QElapsedTimer sinceSignIn;
+    sinceSignIn.start();
+
+    QTRY_VERIFY_WITH_TIMEOUT(session.staff().accessToken != firstAccess, 20000);
+    // Before the old token's end (the backend's clock stands still; this machine's does not).
+    QVERIFY2(sinceSignIn.elapsed() < lifetimeSeconds * 1000,
+             qPrintable(QString::number(sinceSignIn.elapsed())));
+    QVERIFY(session.staff().refreshToken != firstRefresh); // it rotates
+    QCOMPARE(session.state(), Session::State::SignedIn);
+    QCOMPARE(session.staff().username, u"refresh.teller"_s);
+
+    // The new token works for calls.
+    std::optional<tc::Result<QJsonObject, ClientError>> answer;
+    client.get(u"/api/v1/staff/service-status"_s, {}, this,
+               [&answer](tc::Result<QJsonObject, ClientError> a) { answer = std::move(a); });
+    QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 20000);
+    QVERIFY(answer->hasValue());
+
+    // A second refresh comes after another 8 s, one at a time: still one session, never ended.
+    const QString secondAccess = session.staff().accessToken;
+    QTRY_VERIFY_WITH_TIMEOUT(session.staff().accessToken != secondAccess, 20000);
+    QCOMPARE(expired.size(), 0);
+    QCOMPARE(session.state(), Session::State::SignedIn);
+    session.signOut();
 }
 
 QTEST_MAIN(TestSession)
