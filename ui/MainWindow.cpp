@@ -95,7 +95,7 @@ MainWindow::MainWindow(const ErrorCatalog &catalog, const ServiceCalendar &calen
 
     m_ui->deskSplitter->setStretchFactor(0, 1);
     m_ui->deskSplitter->setStretchFactor(1, 3);
-    m_ui->deskSplitter->setSizes({300, 900});
+    m_ui->deskSplitter->setSizes({360, 840});
 
     m_connection = new ConnectionStatusWidget(this);
     m_ui->statusBar->addPermanentWidget(m_connection);

@@ -230,19 +230,25 @@ bool TableStateHelper::eventFilter(QObject *watched, QEvent *event)
 
 void TableStateHelper::showHeaderMenu(const QPoint &position)
 {
+    if (const std::unique_ptr<QMenu> menu = columnsMenu())
+        menu->exec(m_header->mapToGlobal(position));
+}
+
+std::unique_ptr<QMenu> TableStateHelper::columnsMenu()
+{
     const QAbstractItemModel *model = m_view->model();
     if (!model)
-        return;
-    QMenu menu(m_header);
-    menu.setObjectName(u"columnsMenu"_s);
-    menu.setAccessibleName(tr("Columns"));
+        return {};
+    auto menu = std::make_unique<QMenu>(m_header);
+    menu->setObjectName(u"columnsMenu"_s);
+    menu->setAccessibleName(tr("Columns"));
     int shown = 0;
     for (int column = 0; column < m_header->count(); ++column)
         shown += m_header->isSectionHidden(column) ? 0 : 1;
     for (int visual = 0; visual < m_header->count(); ++visual) {
         const int logical = m_header->logicalIndex(visual);
         QAction *toggle =
-            menu.addAction(model->headerData(logical, Qt::Horizontal, Qt::DisplayRole).toString());
+            menu->addAction(model->headerData(logical, Qt::Horizontal, Qt::DisplayRole).toString());
         toggle->setCheckable(true);
         toggle->setChecked(!m_header->isSectionHidden(logical));
         // The last visible column stays: a table without columns cannot be brought back.
@@ -253,13 +259,14 @@ void TableStateHelper::showHeaderMenu(const QPoint &position)
             Q_EMIT stateChanged();
         });
     }
-    menu.addSeparator();
-    QAction *fit = menu.addAction(tr("Fit columns to contents"));
+    menu->addSeparator();
+    QAction *fit = menu->addAction(tr("Fit columns to contents"));
     connect(fit, &QAction::triggered, this, [this] {
         m_header->resizeSections(QHeaderView::ResizeToContents);
+        m_userLayout = true;
         Q_EMIT stateChanged();
     });
-    menu.exec(m_header->mapToGlobal(position));
+    return menu;
 }
 
 } // namespace tc

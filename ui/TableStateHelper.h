@@ -5,10 +5,13 @@
 #include <QPointer>
 #include <QString>
 
+#include <memory>
+
 class QAbstractItemModel;
 class QAbstractItemView;
 class QAction;
 class QHeaderView;
+class QMenu;
 
 namespace tc {
 
@@ -46,6 +49,8 @@ public:
     // The selected rows as text: one line per row, cells separated by tabs, tabs and line
     // breaks inside a cell replaced by spaces.
     QString selectedRowsText() const;
+    // The header's context menu: a checkable entry per column, then "Fit columns to contents".
+    std::unique_ptr<QMenu> columnsMenu();
 
 public Q_SLOTS:
     void copySelectedRows();

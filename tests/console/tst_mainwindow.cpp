@@ -24,6 +24,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -85,6 +86,7 @@ private Q_SLOTS:
     void everyControlHasAnAccessibleName();
     void tableStateRoundTrips();
     void copiesSelectedRowsAsTabSeparatedText();
+    void headerMenuShowsAndHidesColumns();
     void messageBarShowsErrorsInline();
     void branchActivityFiltersAndOpens();
 
@@ -308,6 +310,30 @@ void TestMainWindow::tableStateRoundTrips()
     window.branchActivity()->setModel(&rows);
     QVERIFY(activity->header()->isSectionHidden(2));
     QCOMPARE(activity->saveState(), activity->header()->saveState());
+}
+
+void TestMainWindow::headerMenuShowsAndHidesColumns()
+{
+    tc::MainWindow window(m_catalog, m_calendar, fixedNow);
+    tc::TableStateHelper *pauses = window.tableStates().constLast();
+    QHeaderView *header = window.upcomingView()->horizontalHeader();
+    QVERIFY(header->contextMenuPolicy() == Qt::CustomContextMenu);
+    std::unique_ptr<QMenu> menu = pauses->columnsMenu();
+    QVERIFY(menu);
+    const QList<QAction *> columns = menu->actions();
+    // One entry per column, then a separator and "Fit columns to contents".
+    QCOMPARE(columns.size(), header->count() + 2);
+    QCOMPARE(columns.at(1)->text(),
+             window.upcomingModel()->headerData(1, Qt::Horizontal).toString());
+    QVERIFY(!pauses->hasUserLayout());
+    columns.at(1)->trigger();
+    QVERIFY(header->isSectionHidden(1));
+    QVERIFY(pauses->hasUserLayout());
+    // The last shown column cannot be hidden.
+    for (int column = 0; column < header->count(); ++column)
+        header->setSectionHidden(column, column != 0);
+    menu = pauses->columnsMenu();
+    QVERIFY(!menu->actions().at(0)->isEnabled());
 }
 
 void TestMainWindow::copiesSelectedRowsAsTabSeparatedText()
