@@ -4,7 +4,12 @@
 #include <QDBusError>
 #include <QLoggingCategory>
 #include <QPointer>
+#include <QTimer>
 #include <qt6keychain/keychain.h>
+
+#include <algorithm>
+#include <memory>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -73,21 +78,47 @@ bool answeredWithoutBus(QObject *owner, const QObject *context, Callback &done)
     return true;
 }
 
-// Starts `job` and hands its outcome to `finish` unless `context` is gone by then. The job owns
-// itself (auto-delete after it finishes) and has no parent: the Secret Service answers through
-// callbacks that hold the job, so it must outlive whoever asked.
-template<typename Job, typename Finish>
-void run(Job *job, const QString &key, const QObject *context, Finish finish)
+KeychainError failed(const char *call, const QKeychain::Job &job)
+{
+    const KeychainError error = errorOf(job);
+    if (error.kind != KeychainError::Kind::NotFound)
+        qCWarning(lcKeychain) << call << "failed:" << error.detail;
+    return error;
+}
+
+// Starts `job` and answers `done` once, with `outcome(job)` or, when the keychain has not
+// answered within `timeoutMs`, as Unavailable (a late answer is dropped); nothing when `context`
+// is gone by then. The job owns itself (auto-delete after it finishes) and has no parent: the
+// Secret Service answers through callbacks that hold the job, so it must outlive whoever asked.
+template<typename Job, typename Value>
+void run(Job *job, const QString &key, const QObject *context, int timeoutMs,
+         std::function<void(Result<Value, KeychainError>)> done,
+         std::function<Result<Value, KeychainError>(const Job &)> outcome)
 {
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);
+    auto pending =
+        std::make_shared<std::function<void(Result<Value, KeychainError>)>>(std::move(done));
+    const auto answer =
+        [pending, guard = QPointer<const QObject>(context)](Result<Value, KeychainError> result) {
+            if (!*pending)
+                return;
+            const auto callback = std::exchange(*pending, nullptr);
+            if (guard)
+                callback(std::move(result));
+        };
     QObject::connect(job, &QKeychain::Job::finished, job,
-                     [guard = QPointer<const QObject>(context),
-                      finish = std::move(finish)](QKeychain::Job *done) {
-                         if (guard)
-                             finish(*static_cast<Job *>(done));
+                     [answer, outcome = std::move(outcome)](QKeychain::Job *finished) {
+                         answer(outcome(*static_cast<Job *>(finished)));
                      });
+    // An unlock prompt nobody answers, or a service that hangs, must not hold the caller.
+    QTimer::singleShot(timeoutMs, job, [answer, timeoutMs] {
+        qCWarning(lcKeychain) << "no answer within" << timeoutMs << "ms";
+        answer(KeychainError {
+            .kind = KeychainError::Kind::Unavailable,
+            .detail = u"the keychain did not answer within %1 s"_s.arg(timeoutMs / 1000.0)});
+    });
     job->start();
 }
 
@@ -124,19 +155,21 @@ QString KeychainStore::refreshTokenKey(const QUrl &backend, const QString &usern
     return u"refresh-token %1@%2"_s.arg(username, origin.toString(QUrl::FullyEncoded));
 }
 
+void KeychainStore::setTimeoutMs(int milliseconds)
+{
+    m_timeoutMs = std::max(1, milliseconds);
+}
+
 void KeychainStore::read(const QString &key, const QObject *context, ReadCallback done)
 {
     if (answeredWithoutBus(this, context, done))
         return;
-    run(new QKeychain::ReadPasswordJob(service), key, context,
-        [done = std::move(done)](const QKeychain::ReadPasswordJob &job) {
-            if (job.error() != QKeychain::NoError) {
-                const KeychainError error = errorOf(job);
-                if (error.kind != KeychainError::Kind::NotFound)
-                    qCWarning(lcKeychain) << "read failed:" << error.detail;
-                return done(error);
-            }
-            done(job.textData());
+    run<QKeychain::ReadPasswordJob, QString>(
+        new QKeychain::ReadPasswordJob(service), key, context, m_timeoutMs, std::move(done),
+        [](const QKeychain::ReadPasswordJob &job) -> Result<QString, KeychainError> {
+            if (job.error() != QKeychain::NoError)
+                return failed("read", job);
+            return job.textData();
         });
 }
 
@@ -147,28 +180,25 @@ void KeychainStore::write(const QString &key, const QString &secret, const QObje
         return;
     auto *job = new QKeychain::WritePasswordJob(service);
     job->setTextData(secret);
-    run(job, key, context, [done = std::move(done)](const QKeychain::WritePasswordJob &finished) {
-        if (finished.error() != QKeychain::NoError) {
-            const KeychainError error = errorOf(finished);
-            qCWarning(lcKeychain) << "write failed:" << error.detail;
-            return done(error);
-        }
-        done(Success {});
-    });
+    run<QKeychain::WritePasswordJob, Success>(
+        job, key, context, m_timeoutMs, std::move(done),
+        [](const QKeychain::WritePasswordJob &finished) -> Result<Success, KeychainError> {
+            if (finished.error() != QKeychain::NoError)
+                return failed("write", finished);
+            return Success {};
+        });
 }
 
 void KeychainStore::remove(const QString &key, const QObject *context, DoneCallback done)
 {
     if (answeredWithoutBus(this, context, done))
         return;
-    run(new QKeychain::DeletePasswordJob(service), key, context,
-        [done = std::move(done)](const QKeychain::DeletePasswordJob &job) {
-            if (job.error() != QKeychain::NoError && job.error() != QKeychain::EntryNotFound) {
-                const KeychainError error = errorOf(job);
-                qCWarning(lcKeychain) << "delete failed:" << error.detail;
-                return done(error);
-            }
-            done(Success {});
+    run<QKeychain::DeletePasswordJob, Success>(
+        new QKeychain::DeletePasswordJob(service), key, context, m_timeoutMs, std::move(done),
+        [](const QKeychain::DeletePasswordJob &job) -> Result<Success, KeychainError> {
+            if (job.error() != QKeychain::NoError && job.error() != QKeychain::EntryNotFound)
+                return failed("delete", job);
+            return Success {};
         });
 }
 

@@ -16,7 +16,8 @@ struct KeychainError
 {
     enum class Kind {
         NotFound, // no entry under the key
-        Unavailable, // no keychain service: no D-Bus session, no Secret Service
+        Unavailable, // no keychain service (no D-Bus session, no Secret Service), or no answer
+                     // in time (an unlock prompt nobody answers)
         AccessDenied, // the keychain (or the user at its prompt) refused
         Other, // anything else; `detail` says what (a locked or missing keyring, …)
     };
@@ -38,6 +39,8 @@ class KeychainStore final : public QObject
 
 public:
     static constexpr auto service = QLatin1StringView("teller-console");
+    // Long enough to type the keyring's password at its unlock prompt.
+    static constexpr int defaultTimeoutMs = 60'000;
 
     using ReadCallback = std::function<void(Result<QString, KeychainError>)>;
     using DoneCallback = std::function<void(Result<Success, KeychainError>)>;
@@ -49,6 +52,9 @@ public:
     // console pointed at another backend (training, production) never offers it a token.
     static QString refreshTokenKey(const QUrl &backend, const QString &username);
 
+    // A call the keychain has not answered in this time fails as Unavailable.
+    void setTimeoutMs(int milliseconds);
+
     // Each call answers once through its callback on the event loop, unless `context` is
     // destroyed first. Calls run one after another in the order made.
     void read(const QString &key, const QObject *context, ReadCallback done);
@@ -59,6 +65,8 @@ public:
 
 private:
     Q_DISABLE_COPY_MOVE(KeychainStore)
+
+    int m_timeoutMs = defaultTimeoutMs;
 };
 
 } // namespace tc::client

@@ -2,10 +2,14 @@
 // through scripts/with-keyring), and without any D-Bus at all in a child process.
 #include "KeychainStore.h"
 
+#include <QDBusConnection>
+#include <QDBusVirtualObject>
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QTest>
 
+#include <cstdio>
+#include <cstdlib>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -17,6 +21,7 @@ using tc::client::KeychainStore;
 namespace {
 
 const QString childArgument = u"--child-without-dbus"_s;
+const QString hangingArgument = u"--child-hanging-service"_s;
 constexpr int answerWaitMs = 10'000;
 
 template<typename T>
@@ -51,6 +56,37 @@ int childWithoutDBus()
     return 0;
 }
 
+// Owns the Secret Service's name on the bus and never answers, as a keyring waiting at an
+// unlock prompt nobody sees.
+class SilentSecretService final : public QDBusVirtualObject
+{
+public:
+    QString introspect(const QString &) const override { return {}; }
+    bool handleMessage(const QDBusMessage &, const QDBusConnection &) override { return true; }
+};
+
+// The child's part of hangingServiceTimesOut(), in a D-Bus session of its own.
+int childWithHangingService()
+{
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    SilentSecretService silent;
+    if (!bus.registerVirtualObject(u"/"_s, &silent, QDBusConnection::SubPath)
+        || !bus.registerService(u"org.freedesktop.secrets"_s))
+        return 4;
+    KeychainStore store;
+    store.setTimeoutMs(500);
+    QObject context;
+    std::optional<Result<QString, KeychainError>> answer;
+    store.read(u"key"_s, &context, [&answer](auto r) { answer.emplace(std::move(r)); });
+    if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, answerWaitMs))
+        return 2;
+    std::printf("%d %s\n", *answer ? -1 : int(answer->error().kind),
+                *answer ? "" : qUtf8Printable(answer->error().detail));
+    std::fflush(stdout);
+    // The job still waits for the silent service and cannot be cancelled: leave without it.
+    std::_Exit(0);
+}
+
 } // namespace
 
 class TestKeychain final : public QObject
@@ -65,6 +101,7 @@ private Q_SLOTS:
     void removeThenNotFound();
     void answerSkippedWhenContextIsGone();
     void withoutDBusUnavailableAtOnce();
+    void hangingServiceTimesOut();
 
 private:
     Result<QString, KeychainError> read(const QString &key);
@@ -193,11 +230,32 @@ void TestKeychain::withoutDBusUnavailableAtOnce()
     }
 }
 
+void TestKeychain::hangingServiceTimesOut()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const QString &name : {u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s})
+        environment.remove(name);
+    QProcess child;
+    child.setProcessEnvironment(environment);
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    child.start(u"dbus-run-session"_s,
+                {u"--"_s, QCoreApplication::applicationFilePath(), hangingArgument});
+    QVERIFY2(child.waitForFinished(answerWaitMs),
+             "the keychain call waited for the silent service");
+    QCOMPARE(child.exitCode(), 0);
+    const QString line = QString::fromUtf8(child.readAllStandardOutput()).trimmed();
+    QVERIFY2(line.startsWith(QString::number(int(KeychainError::Kind::Unavailable)) + u' '),
+             qPrintable(line));
+    QVERIFY2(line.contains(u"did not answer"_s), qPrintable(line));
+}
+
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     if (QCoreApplication::arguments().contains(childArgument))
         return childWithoutDBus();
+    if (QCoreApplication::arguments().contains(hangingArgument))
+        return childWithHangingService();
     TestKeychain test;
     return QTest::qExec(&test, argc, argv);
 }
