@@ -178,6 +178,11 @@ void Console::showSettings()
 {
     auto *dialog = new SettingsDialog(m_settings, &m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The idle lock follows the new minutes at once.
+    connect(dialog, &QDialog::accepted, this, [this] {
+        if (m_session)
+            m_session->setIdleLockSeconds(m_settings.idleLockMinutes() * 60);
+    });
     // Another backend: sign in there (the session of the old one ends).
     connect(dialog, &SettingsDialog::connectionChanged, this, [this] {
         if (m_session)
