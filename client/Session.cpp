@@ -169,7 +169,7 @@ void Session::adopt(const protocol::StaffSession &staff)
 {
     m_staff = staff;
     m_client->setAccessToken(staff.accessToken);
-    m_lastInput = QDateTime::currentDateTimeUtc();
+    m_lastInput = m_now();
     m_refreshTimer.start(std::max(1000, staff.expiresIn * 10 * refreshAtPercent));
     m_idleCheck.start();
 }
@@ -291,7 +291,7 @@ void Session::checkIdle()
     if (m_state != State::SignedIn || limit <= 0 || !m_lastInput.isValid())
         return;
     // The wall clock, not the timer: after a sleep the timer has not run, the clock has.
-    if (m_lastInput.secsTo(QDateTime::currentDateTimeUtc()) >= limit)
+    if (m_lastInput.secsTo(m_now()) >= limit)
         lock();
 }
 
@@ -303,7 +303,7 @@ bool Session::eventFilter(QObject *watched, QEvent *event)
     case QEvent::MouseMove:
     case QEvent::Wheel:
         if (m_state == State::SignedIn)
-            m_lastInput = QDateTime::currentDateTimeUtc();
+            m_lastInput = m_now();
         break;
     default:
         break;

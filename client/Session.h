@@ -9,6 +9,7 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
 #include <optional>
 
 namespace tc::client {
@@ -52,6 +53,8 @@ public:
     // sends one, caps it.
     void setIdleLockSeconds(int seconds);
     int idleLockSeconds() const;
+    // The wall clock idle time is measured with (tests move it as a suspended laptop would).
+    void setWallClock(std::function<QDateTime()> now) { m_now = std::move(now); }
 
 public Q_SLOTS:
     void signIn(const QString &username, const QString &password, const QString &totp = {});
@@ -111,6 +114,7 @@ private:
     QTimer m_refreshTimer;
     QTimer m_idleCheck;
     QDateTime m_lastInput;
+    std::function<QDateTime()> m_now = &QDateTime::currentDateTimeUtc;
     int m_idleLockSeconds = defaultIdleLockSeconds;
 };
 

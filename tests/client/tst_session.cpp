@@ -23,6 +23,7 @@ private Q_SLOTS:
     void signInLockUnlockSignOut();
     void idleLocks();
     void refreshesBeforeExpiry();
+    void wakingPastTheLimitLocks();
 
 private:
     std::unique_ptr<TestBackend> m_backend;
@@ -136,6 +137,36 @@ void TestSession::refreshesBeforeExpiry()
     QTRY_VERIFY_WITH_TIMEOUT(session.staff().accessToken != secondAccess, 20000);
     QCOMPARE(expired.size(), 0);
     QCOMPARE(session.state(), Session::State::SignedIn);
+    session.signOut();
+}
+
+void TestSession::wakingPastTheLimitLocks()
+{
+    // The machine sleeps: no timer runs, the wall clock jumps. The first check after waking
+    // locks, though the timers themselves saw almost no time pass.
+    BackendClient client({.baseUrl = QUrl(m_backend->baseUrl()),
+                          .pinnedCa = {m_backend->certificates().caCertificate()}});
+    Session session(&client);
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    session.setWallClock([&now] { return now; });
+    session.setIdleLockSeconds(10 * 60);
+    QSignalSpy signedIn(&session, &Session::signedIn);
+    session.signIn(u"session.teller"_s, TestBackend::staffPassword);
+    QVERIFY(signedIn.wait());
+
+    // Input keeps it open: a key press 9 minutes in restarts the idle time.
+    now = now.addSecs(9 * 60);
+    // (The filter looks at the event's type only; this library has no GUI events to build.)
+    QEvent key(QEvent::KeyPress);
+    QCoreApplication::sendEvent(&client, &key);
+    now = now.addSecs(9 * 60);
+    QSignalSpy locked(&session, &Session::locked);
+    QVERIFY(!locked.wait(6000)); // a check ran: 9 minutes since the key press, still open
+    QCOMPARE(session.state(), Session::State::SignedIn);
+
+    now = now.addSecs(2 * 60); // asleep over the limit
+    QVERIFY(locked.wait(10000));
+    QCOMPARE(session.state(), Session::State::Locked);
     session.signOut();
 }
 
