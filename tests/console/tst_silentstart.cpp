@@ -15,6 +15,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QLineEdit>
 #include <QTest>
 
@@ -32,6 +33,16 @@ QString outputDir()
         dir = QDir::tempPath() + u"/tc-test-output"_s;
     QDir().mkpath(dir);
     return dir;
+}
+
+// Every message logged while the test runs, to look for tokens in them.
+QStringList loggedMessages;
+QtMessageHandler previousHandler = nullptr;
+
+void keepMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    loggedMessages << message;
+    previousHandler(type, context, message);
 }
 
 // One run of the console: the window and the console around it, started as main() does.
@@ -77,6 +88,7 @@ void TestSilentStart::initTestCase()
     m_backend = TestBackend::started(u"sqlite"_s);
     m_backend->staffToken(username, tc::backend::staff::StaffRole::Teller);
     m_clock = [this] { return m_backend->clock().now(); };
+    previousHandler = qInstallMessageHandler(keepMessage);
 }
 
 void TestSilentStart::init()
@@ -111,10 +123,13 @@ void TestSilentStart::signInWithTheDialog(ConsoleRun &run)
 
 void TestSilentStart::restartSignsInWithoutThePassword()
 {
+    QStringList tokens;
     {
         const auto first = start();
         signInWithTheDialog(*first);
         QCOMPARE(m_settings->lastUsername(), username);
+        tokens << first->console.session()->staff().accessToken
+               << first->console.session()->staff().refreshToken;
         // Quit without signing out.
     }
     const auto second = start();
@@ -125,6 +140,22 @@ void TestSilentStart::restartSignsInWithoutThePassword()
     QVERIFY(second->window.messageBar()->text().isEmpty()
             || !second->window.messageBar()->isVisible());
     QVERIFY(second->window.grab().save(outputDir() + u"/silentstart_signed_in.png"_s));
+
+    // No token in the settings file or the log: the refresh token lives in the keychain only.
+    tokens << second->console.session()->staff().accessToken
+           << second->console.session()->staff().refreshToken;
+    m_settings->sync();
+    QFile settingsFile(m_settings->fileName());
+    QVERIFY(settingsFile.open(QIODevice::ReadOnly));
+    const QString saved = QString::fromUtf8(settingsFile.readAll());
+    QVERIFY(saved.contains(username));
+    const QString log = loggedMessages.join(u'\n');
+    QVERIFY(log.contains(username));
+    for (const QString &token : std::as_const(tokens)) {
+        QVERIFY(token.size() >= 16);
+        QVERIFY(!saved.contains(token));
+        QVERIFY(!log.contains(token));
+    }
 }
 
 void TestSilentStart::signOutMakesTheNextStartAsk()
