@@ -17,6 +17,7 @@
 #include <QTabWidget>
 
 #include <cstdio>
+#include <cstdlib>
 
 using namespace Qt::StringLiterals;
 
@@ -91,7 +92,13 @@ int runTellerConsole(int argc, char *argv[])
 
     Console console(window, *settings, clock);
     QObject::connect(&console, &Console::backendClockOffsetChanged, &window,
-                     [backendOffsetMs](qint64 offsetMs) { *backendOffsetMs = offsetMs; });
+                     [backendOffsetMs, &window](qint64 offsetMs) {
+                         // A demo clock far from this machine's moves the plan of pauses.
+                         const bool moved = std::abs(offsetMs - *backendOffsetMs) > 60'000;
+                         *backendOffsetMs = offsetMs;
+                         if (moved)
+                             window.refreshUpcoming();
+                     });
     std::unique_ptr<Tour> tour;
     if (!demoDir.isEmpty()) {
         const Result<DemoDirectory> demo = DemoDirectory::read(demoDir);

@@ -88,6 +88,8 @@ public Q_SLOTS:
     void showError(const QString &text);
     void showInformation(const QString &text);
     void openTab(tc::MainWindow::Tab tab);
+    // The planned pauses from "now" again (the backend's clock may differ from this machine's).
+    void refreshUpcoming();
 
 Q_SIGNALS:
     void settingsRequested();
@@ -97,8 +99,6 @@ Q_SIGNALS:
 
 private:
     Q_DISABLE_COPY_MOVE(MainWindow)
-
-    void refreshUpcoming();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     const ServiceCalendar &m_calendar;
