@@ -223,7 +223,9 @@ void TableStateHelper::copySelectedRows()
 
 bool TableStateHelper::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_header->viewport() && event->type() == QEvent::MouseButtonPress)
+    // The event's type first: the filter also sees the events of a header being destroyed,
+    // whose viewport() must not be called then.
+    if (event->type() == QEvent::MouseButtonPress && watched == m_header->viewport())
         m_userLayout = true;
     return QObject::eventFilter(watched, event);
 }
