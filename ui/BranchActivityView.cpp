@@ -1,5 +1,7 @@
 #include "BranchActivityView.h"
 
+#include "BranchActivityModel.h"
+#include "FailedRowDelegate.h"
 #include "TableStateHelper.h"
 #include "ui_BranchActivityView.h"
 
@@ -32,6 +34,8 @@ BranchActivityView::BranchActivityView(QWidget *parent)
     header->setSortIndicatorClearable(true);
     m_ui->tableView->setSortingEnabled(true);
     m_state = new TableStateHelper(m_ui->tableView, u"branchActivity"_s);
+    m_ui->tableView->setItemDelegate(
+        new FailedRowDelegate(BranchActivityModel::FailedRole, m_ui->tableView));
 
     m_codeDebounce.setSingleShot(true);
     m_codeDebounce.setInterval(300);

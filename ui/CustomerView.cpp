@@ -1,8 +1,10 @@
 #include "CustomerView.h"
 
 #include "AttemptLabels.h"
+#include "AttemptsModel.h"
 #include "CustomerScriptWidget.h"
 #include "ErrorCatalog.h"
+#include "FailedRowDelegate.h"
 #include "LockSentence.h"
 #include "TableStateHelper.h"
 #include "TokyoFormat.h"
@@ -26,6 +28,8 @@ CustomerView::CustomerView(const ErrorCatalog &catalog, Clock clock, QWidget *pa
     m_script = new CustomerScriptWidget(m_clock, m_ui->scriptBox);
     m_ui->scriptLayout->addWidget(m_script);
     m_attemptsState = new TableStateHelper(m_ui->attemptsView, u"customer/attempts"_s);
+    m_ui->attemptsView->setItemDelegate(
+        new FailedRowDelegate(AttemptsModel::FailedRole, m_ui->attemptsView));
     connect(m_ui->attemptsView, &QTreeView::activated, this, [this](const QModelIndex &index) {
         if (!m_attemptAt)
             return;
