@@ -3,6 +3,7 @@
 #include "Settings.h"
 #include "SettingsDialog.h"
 #include "TestBackend.h"
+#include "WidgetTesting.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -17,36 +18,10 @@
 using namespace Qt::StringLiterals;
 using tc::Settings;
 using tc::SettingsDialog;
+using tc::test::child;
+using tc::test::retype;
+using tc::test::screenshotDir;
 using tc::test::TestBackend;
-
-namespace {
-
-QString outputDir()
-{
-    QString dir = qEnvironmentVariable("TC_TEST_OUTPUT_DIR");
-    if (dir.isEmpty())
-        dir = QDir::tempPath() + u"/tc-test-output"_s;
-    QDir().mkpath(dir);
-    return dir;
-}
-
-template<typename T>
-T *child(const QWidget &parent, const QString &name)
-{
-    T *widget = parent.findChild<T *>(name);
-    if (!widget)
-        qFatal("no child %s", qPrintable(name));
-    return widget;
-}
-
-void retype(QLineEdit *edit, const QString &text)
-{
-    edit->selectAll();
-    QTest::keyClick(edit, Qt::Key_Backspace);
-    QTest::keyClicks(edit, text);
-}
-
-} // namespace
 
 class TestSettingsDialog final : public QObject
 {
@@ -121,7 +96,7 @@ void TestSettingsDialog::refusesToSaveWhatCannotConnect()
     if (!withCa)
         QVERIFY(child<QLineEdit>(dialog, u"caFileEdit"_s)->hasFocus());
     QVERIFY(
-        dialog.grab().save(outputDir()
+        dialog.grab().save(screenshotDir()
                            + u"/settingsdialog_problem_%1.png"_s.arg(
                                QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'_'))));
 }
@@ -171,7 +146,7 @@ void TestSettingsDialog::testConnection()
     QVERIFY2(dialog.testResultText().startsWith(u"Connected"_s),
              qPrintable(dialog.testResultText()));
     QCoreApplication::sendPostedEvents(); // the layout makes room for the wrapped result
-    QVERIFY(dialog.grab().save(outputDir() + u"/settingsdialog_connected.png"_s));
+    QVERIFY(dialog.grab().save(screenshotDir() + u"/settingsdialog_connected.png"_s));
     // Nothing is saved by a test.
     QVERIFY(settings->backendUrl().isEmpty());
 
@@ -184,7 +159,7 @@ void TestSettingsDialog::testConnection()
     QVERIFY2(dialog.testResultText().contains(u"certificate"_s),
              qPrintable(dialog.testResultText()));
     QCoreApplication::sendPostedEvents();
-    QVERIFY(dialog.grab().save(outputDir() + u"/settingsdialog_wrong_ca.png"_s));
+    QVERIFY(dialog.grab().save(screenshotDir() + u"/settingsdialog_wrong_ca.png"_s));
 
     // A port nobody listens on.
     quint16 closedPort = 0;

@@ -12,6 +12,7 @@
 #include "StaffAccounts.h"
 #include "TestBackend.h"
 #include "Totp.h"
+#include "WidgetTesting.h"
 
 #include <QDir>
 #include <QLabel>
@@ -27,35 +28,12 @@ using tc::MainWindow;
 using tc::SignInDialog;
 using tc::client::BackendClient;
 using tc::client::Session;
+using tc::test::child;
+using tc::test::retype;
+using tc::test::screenshotDir;
 using tc::test::TestBackend;
 
 namespace {
-
-QString outputDir()
-{
-    QString dir = qEnvironmentVariable("TC_TEST_OUTPUT_DIR");
-    if (dir.isEmpty())
-        dir = QDir::tempPath() + u"/tc-test-output"_s;
-    QDir().mkpath(dir);
-    return dir;
-}
-
-template<typename T>
-T *child(const QWidget &parent, const QString &name)
-{
-    T *widget = parent.findChild<T *>(name);
-    if (!widget)
-        qFatal("no child %s", qPrintable(name));
-    return widget;
-}
-
-void retype(QLineEdit *edit, const QString &text)
-{
-    edit->setFocus();
-    edit->selectAll();
-    QTest::keyClick(edit, Qt::Key_Backspace);
-    QTest::keyClicks(edit, text);
-}
 
 // The sign-in dialog and the lock screen wired to a session as the console wires them.
 void wire(SignInDialog &dialog, Session &session)
@@ -141,7 +119,7 @@ void TestSignIn::wrongPasswordKeepsTheUserName()
     QCOMPARE(user->text(), u"signin.teller"_s);
     QVERIFY(password->text().isEmpty());
     QVERIFY(password->hasFocus());
-    QVERIFY(dialog.grab().save(outputDir() + u"/signin_wrong_password.png"_s));
+    QVERIFY(dialog.grab().save(screenshotDir() + u"/signin_wrong_password.png"_s));
 
     // The way to the connection settings, for when the backend is the problem.
     QSignalSpy settingsAsked(&dialog, &SignInDialog::settingsRequested);
@@ -196,7 +174,7 @@ void TestSignIn::codeIsAskedOnlyWhenNeeded()
     QVERIFY(code->hasFocus());
     QCOMPARE(password->text(), TestBackend::staffPassword);
     QVERIFY(!dialog.errorText().isEmpty());
-    QVERIFY(dialog.grab().save(outputDir() + u"/signin_code_asked.png"_s));
+    QVERIFY(dialog.grab().save(screenshotDir() + u"/signin_code_asked.png"_s));
 
     QSignalSpy signedIn(&session, &Session::signedIn);
     QTest::keyClicks(
@@ -240,7 +218,7 @@ void TestSignIn::lockHidesTheDeskAndUnlockBringsItBack()
     QLineEdit *password = child<QLineEdit>(*lock, u"passwordEdit"_s);
     QVERIFY(password->hasFocus());
     QCoreApplication::sendPostedEvents();
-    QVERIFY(window.grab().save(outputDir() + u"/lockscreen.png"_s));
+    QVERIFY(window.grab().save(screenshotDir() + u"/lockscreen.png"_s));
 
     // The wrong password: said on the lock screen, still locked.
     QSignalSpy failed(&session, &Session::signInFailed);
@@ -253,7 +231,7 @@ void TestSignIn::lockHidesTheDeskAndUnlockBringsItBack()
     QVERIFY(password->text().isEmpty());
     QVERIFY(!search->isVisible());
     QCoreApplication::sendPostedEvents();
-    QVERIFY(window.grab().save(outputDir() + u"/lockscreen_wrong_password.png"_s));
+    QVERIFY(window.grab().save(screenshotDir() + u"/lockscreen_wrong_password.png"_s));
 
     // The right one: the desk is back as it was, the half-typed search and its focus too.
     QSignalSpy unlocked(&session, &Session::unlocked);
