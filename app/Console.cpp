@@ -38,6 +38,12 @@ Console::Console(MainWindow &window, Settings &settings, Clock clock, QObject *p
             m_session->signOut();
     });
     connect(&window, &MainWindow::settingsRequested, this, &Console::showSettings);
+    connect(&window, &MainWindow::signInRequested, this, [this] {
+        if (m_session)
+            showSignIn();
+        else
+            start(); // not connected yet: the settings may have been fixed since
+    });
     connect(m_dialog, &SignInDialog::settingsRequested, this, &Console::showSettings);
 }
 

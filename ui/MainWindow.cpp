@@ -112,6 +112,7 @@ MainWindow::MainWindow(const ErrorCatalog &catalog, const ServiceCalendar &calen
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_ui->actionShortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
     connect(m_ui->actionSettings, &QAction::triggered, this, &MainWindow::settingsRequested);
+    connect(m_ui->actionSignIn, &QAction::triggered, this, &MainWindow::signInRequested);
     connect(m_ui->actionLock, &QAction::triggered, this, &MainWindow::lockRequested);
     connect(m_ui->actionSignOut, &QAction::triggered, this, &MainWindow::signOutRequested);
     connect(m_ui->actionRefresh, &QAction::triggered, this, &MainWindow::refreshRequested);
@@ -174,6 +175,7 @@ void MainWindow::setSignedIn(const protocol::StaffSession &staff)
     m_activity->setBranchChoice(staff.role == u"supervisor"_s, staff.branchCode);
     for (QAction *action : {m_ui->actionLock, m_ui->actionSignOut, m_ui->actionRefresh})
         action->setEnabled(true);
+    m_ui->actionSignIn->setEnabled(false);
     m_search->setEnabled(true);
 }
 
@@ -183,6 +185,7 @@ void MainWindow::setSignedOut()
     m_user->setAccessibleName(m_user->text());
     for (QAction *action : {m_ui->actionLock, m_ui->actionSignOut, m_ui->actionRefresh})
         action->setEnabled(false);
+    m_ui->actionSignIn->setEnabled(true);
     m_customer->clearCustomer();
 }
 

@@ -93,6 +93,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void settingsRequested();
+    void signInRequested();
     void lockRequested();
     void signOutRequested();
     void refreshRequested();
