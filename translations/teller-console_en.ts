@@ -2,6 +2,242 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
 <context>
+    <name>tc::AttemptLabels</name>
+    <message>
+        <source>① Account</source>
+        <translation>① Account</translation>
+    </message>
+    <message>
+        <source>② Customer data</source>
+        <translation>② Customer data</translation>
+    </message>
+    <message>
+        <source>③④ Phone call</source>
+        <translation>③④ Phone call</translation>
+    </message>
+    <message>
+        <source>⑤ Card PIN</source>
+        <translation>⑤ Card PIN</translation>
+    </message>
+    <message>
+        <source>⑥ Consent</source>
+        <translation>⑥ Consent</translation>
+    </message>
+    <message>
+        <source>Cancelled by the customer</source>
+        <translation>Cancelled by the customer</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Success</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Ordinary</source>
+        <translation>Ordinary</translation>
+    </message>
+    <message>
+        <source>Savings</source>
+        <translation>Savings</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>Account moved</source>
+        <translation>Account moved</translation>
+    </message>
+    <message>
+        <source>App suspended</source>
+        <translation>App suspended</translation>
+    </message>
+</context>
+<context>
+    <name>tc::AttemptsModel</name>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Unfinished</source>
+        <translation>Unfinished</translation>
+    </message>
+    <message>
+        <source>Time (JST)</source>
+        <translation>Time (JST)</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+</context>
+<context>
+    <name>tc::BranchActivityModel</name>
+    <message>
+        <source>Time (JST)</source>
+        <translation>Time (JST)</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+</context>
+<context>
+    <name>tc::BranchActivityView</name>
+    <message>
+        <source>Branch activity</source>
+        <translation>Branch activity</translation>
+    </message>
+    <message>
+        <source>&amp;Branch:</source>
+        <translation>&amp;Branch:</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <source>The branch whose attempts are listed, or all branches</source>
+        <translation>The branch whose attempts are listed, or all branches</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Outcome:</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Show only attempts with this outcome</source>
+        <translation>Show only attempts with this outcome</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Show only attempts that ended with this catalog code, e.g. B84</source>
+        <translation>Show only attempts that ended with this catalog code, e.g. B84</translation>
+    </message>
+    <message>
+        <source>e.g. B84</source>
+        <translation>e.g. B84</translation>
+    </message>
+    <message>
+        <source>Attempts of the branch</source>
+        <translation>Attempts of the branch</translation>
+    </message>
+    <message>
+        <source>Newest first, live. Click a header to sort; Enter or double-click opens the customer; Ctrl+C copies the selected rows.</source>
+        <translation>Newest first, live. Click a header to sort; Enter or double-click opens the customer; Ctrl+C copies the selected rows.</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>All outcomes</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Success</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>Failure</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>All branches</source>
+        <translation>All branches</translation>
+    </message>
+    <message>
+        <source>Branch %1, today (Asia/Tokyo)</source>
+        <translation>Branch %1, today (Asia/Tokyo)</translation>
+    </message>
+    <message>
+        <source>Today (Asia/Tokyo)</source>
+        <translation>Today (Asia/Tokyo)</translation>
+    </message>
+</context>
+<context>
     <name>tc::CatalogMatchModel</name>
     <message>
         <source>Code</source>
@@ -12,12 +248,24 @@
         <translation>Screen</translation>
     </message>
     <message>
-        <source>Customer message</source>
-        <translation>Customer message</translation>
-    </message>
-    <message>
         <source>Match</source>
         <translation>Match</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Message or question</source>
+        <translation>Message or question</translation>
     </message>
 </context>
 <context>
@@ -82,25 +330,293 @@
         <source>Unknown language “%1”: use ja or en.</source>
         <translation>Unknown language “%1”: use ja or en.</translation>
     </message>
+    <message>
+        <source>Training: connect to the demo backend of this folder (auth-backend --demo) and sign in as its teller of 本店営業部.</source>
+        <translation>Training: connect to the demo backend of this folder (auth-backend --demo) and sign in as its teller of 本店営業部.</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>folder</translation>
+    </message>
+    <message>
+        <source>With --demo-dir: take the tour of the desk, save a screenshot of each step in this folder and quit.</source>
+        <translation>With --demo-dir: take the tour of the desk, save a screenshot of each step in this folder and quit.</translation>
+    </message>
+    <message>
+        <source>--tour needs --demo-dir.</source>
+        <translation>--tour needs --demo-dir.</translation>
+    </message>
+</context>
+<context>
+    <name>tc::ConnectionStatusWidget</name>
+    <message>
+        <source>Connected</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <source>Reconnecting</source>
+        <translation>Reconnecting</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Connected to the backend: customer data and live events are current.</source>
+        <translation>Connected to the backend: customer data and live events are current.</translation>
+    </message>
+    <message>
+        <source>The connection to the backend was lost; trying again. What is shown may be out of date.</source>
+        <translation>The connection to the backend was lost; trying again. What is shown may be out of date.</translation>
+    </message>
+    <message>
+        <source>Not connected to the backend: only the explainer and the service calendar work.</source>
+        <translation>Not connected to the backend: only the explainer and the service calendar work.</translation>
+    </message>
+    <message>
+        <source>Connection: %1</source>
+        <translation>Connection: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tc::Console</name>
+    <message>
+        <source>The console cannot connect: %1 The explainer and the service calendar work offline.</source>
+        <translation>The console cannot connect: %1 The explainer and the service calendar work offline.</translation>
+    </message>
+    <message>
+        <source>Locked by Ctrl+L or after time without use. Enter your password to go on; the desk stays as you left it.</source>
+        <translation>Locked by Ctrl+L or after time without use. Enter your password to go on; the desk stays as you left it.</translation>
+    </message>
+    <message>
+        <source>Your session has ended on the server. Enter your password to go on; the screen stays as it is.</source>
+        <translation>Your session has ended on the server. Enter your password to go on; the screen stays as it is.</translation>
+    </message>
+    <message>
+        <source>The console cannot connect: %1 Set the backend in File → Settings. The explainer and the service calendar work offline.</source>
+        <translation>The console cannot connect: %1 Set the backend in File → Settings. The explainer and the service calendar work offline.</translation>
+    </message>
+</context>
+<context>
+    <name>tc::CustomerScriptWidget</name>
+    <message>
+        <source>What to tell the customer</source>
+        <translation>What to tell the customer</translation>
+    </message>
+    <message>
+        <source>The selected attempt&apos;s code explained beside this customer&apos;s lock state</source>
+        <translation>The selected attempt&apos;s code explained beside this customer&apos;s lock state</translation>
+    </message>
+    <message>
+        <source>No code (the step went through)</source>
+        <translation>No code (the step went through)</translation>
+    </message>
+    <message>
+        <source>no account of this customer is named by the attempt</source>
+        <translation>no account of this customer is named by the attempt</translation>
+    </message>
+    <message>
+        <source>no lock today</source>
+        <translation>no lock today</translation>
+    </message>
+    <message>
+        <source>Select an attempt to see what to tell the customer.</source>
+        <translation>Select an attempt to see what to tell the customer.</translation>
+    </message>
+    <message>
+        <source>Tell the customer</source>
+        <translation>Tell the customer</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>What it means</translation>
+    </message>
+    <message>
+        <source>Usual cause</source>
+        <translation>Usual cause</translation>
+    </message>
+    <message>
+        <source>The customer saw</source>
+        <translation>The customer saw</translation>
+    </message>
+    <message>
+        <source>The catalog has no entry for %1.</source>
+        <translation>The catalog has no entry for %1.</translation>
+    </message>
+</context>
+<context>
+    <name>tc::CustomerSearchModel</name>
+    <message>
+        <source>This account is closed.</source>
+        <translation>This account is closed.</translation>
+    </message>
+    <message>
+        <source>This account moved to another branch.</source>
+        <translation>This account moved to another branch.</translation>
+    </message>
+    <message>
+        <source>No cash card issued: this account cannot be linked to an app.</source>
+        <translation>No cash card issued: this account cannot be linked to an app.</translation>
+    </message>
+    <message>
+        <source>Name (kana)</source>
+        <translation>Name (kana)</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>Account number</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+</context>
+<context>
+    <name>tc::CustomerView</name>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>No customer open. Find one with Ctrl+K: the branch and account number (001-1234567), the name in kana or the phone number.</source>
+        <translation>No customer open. Find one with Ctrl+K: the branch and account number (001-1234567), the name in kana or the phone number.</translation>
+    </message>
+    <message>
+        <source>No customer open</source>
+        <translation>No customer open</translation>
+    </message>
+    <message>
+        <source>Customer name (kana)</source>
+        <translation>Customer name (kana)</translation>
+    </message>
+    <message>
+        <source>Birth date and phone</source>
+        <translation>Birth date and phone</translation>
+    </message>
+    <message>
+        <source>Accounts and locks</source>
+        <translation>Accounts and locks</translation>
+    </message>
+    <message>
+        <source>Attempts and linkages</source>
+        <translation>Attempts and linkages</translation>
+    </message>
+    <message>
+        <source>&amp;Attempts</source>
+        <translation>&amp;Attempts</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Newest first: each flow with its steps ① to ⑥; the failed step shows its code. Selecting one explains it beside; Enter opens the full explanation.</source>
+        <translation>Newest first: each flow with its steps ① to ⑥; the failed step shows its code. Selecting one explains it beside; Enter opens the full explanation.</translation>
+    </message>
+    <message>
+        <source>&amp;Linkages</source>
+        <translation>&amp;Linkages</translation>
+    </message>
+    <message>
+        <source>Linkages</source>
+        <translation>Linkages</translation>
+    </message>
+    <message>
+        <source>The apps linked to the customer&apos;s accounts, with their state</source>
+        <translation>The apps linked to the customer&apos;s accounts, with their state</translation>
+    </message>
+    <message>
+        <source>What to tell the customer</source>
+        <translation>What to tell the customer</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>moved</translation>
+    </message>
+    <message>
+        <source>no cash card: cannot link</source>
+        <translation>no cash card: cannot link</translation>
+    </message>
+    <message>
+        <source>Early release requested (%1 lock) by %2 at %3 JST: %4</source>
+        <translation>Early release requested (%1 lock) by %2 at %3 JST: %4</translation>
+    </message>
+    <message>
+        <source>Linkages: %1 active of %2</source>
+        <translation>Linkages: %1 active of %2</translation>
+    </message>
+    <message>
+        <source>early lock release needs a supervisor&apos;s approval</source>
+        <translation>early lock release needs a supervisor&apos;s approval</translation>
+    </message>
+    <message>
+        <source>Born %1 · Phone %2</source>
+        <translation>Born %1 · Phone %2</translation>
+    </message>
+    <message>
+        <source>(partly hidden for your role)</source>
+        <translation>(partly hidden for your role)</translation>
+    </message>
+</context>
+<context>
+    <name>tc::DemoDirectory</name>
+    <message>
+        <source>%1 is not a demo folder (no tls/ca.pem).</source>
+        <translation>%1 is not a demo folder (no tls/ca.pem).</translation>
+    </message>
+    <message>
+        <source>%1 has no demo-staff.csv.</source>
+        <translation>%1 has no demo-staff.csv.</translation>
+    </message>
+    <message>
+        <source>demo-staff.csv names no teller of branch 001.</source>
+        <translation>demo-staff.csv names no teller of branch 001.</translation>
+    </message>
+</context>
+<context>
+    <name>tc::Desk</name>
+    <message>
+        <source>Keep typing: 001-1234567, a name in kana or a phone number</source>
+        <translation>Keep typing: 001-1234567, a name in kana or a phone number</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>No customer found</source>
+        <translation>No customer found</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n customer</numerusform>
+            <numerusform>%n customers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(more match: type more to narrow the search)</source>
+        <translation>(more match: type more to narrow the search)</translation>
+    </message>
 </context>
 <context>
     <name>tc::ExplainerWidget</name>
-    <message>
-        <source>&amp;Code or message the customer reads out:</source>
-        <translation>&amp;Code or message the customer reads out:</translation>
-    </message>
-    <message>
-        <source>e.g. B84, or “ただ今お取扱いできません”</source>
-        <translation>e.g. B84, or “ただ今お取扱いできません”</translation>
-    </message>
-    <message>
-        <source>Type a code such as B84, or the message the customer reads out (partial text, kana and full-width characters work).</source>
-        <translation>Type a code such as B84, or the message the customer reads out (partial text, kana and full-width characters work).</translation>
-    </message>
-    <message>
-        <source>No catalog message resembles “%1”. Check the code, or ask the customer to read the message again word for word.</source>
-        <translation>No catalog message resembles “%1”. Check the code, or ask the customer to read the message again word for word.</translation>
-    </message>
     <message numerus="yes">
         <source>%n match(es), best first.</source>
         <translation>
@@ -144,6 +660,247 @@
         <source>Counts toward a lock</source>
         <translation>Counts toward a lock</translation>
     </message>
+    <message>
+        <source>&amp;Code, message or question of the customer:</source>
+        <translation>&amp;Code, message or question of the customer:</translation>
+    </message>
+    <message>
+        <source>Code, message or question to explain</source>
+        <translation>Code, message or question to explain</translation>
+    </message>
+    <message>
+        <source>e.g. B84, “ただ今お取扱いできません” or “電話番号が分からない”</source>
+        <translation>e.g. B84, “ただ今お取扱いできません” or “電話番号が分からない”</translation>
+    </message>
+    <message>
+        <source>Search state</source>
+        <translation>Search state</translation>
+    </message>
+    <message>
+        <source>Matching codes, messages and questions</source>
+        <translation>Matching codes, messages and questions</translation>
+    </message>
+    <message>
+        <source>Explanation and words to say</source>
+        <translation>Explanation and words to say</translation>
+    </message>
+    <message>
+        <source>Type a code such as B84, the message the customer reads out, or the customer&apos;s question (partial text, kana and full-width characters work).</source>
+        <translation>Type a code such as B84, the message the customer reads out, or the customer&apos;s question (partial text, kana and full-width characters work).</translation>
+    </message>
+    <message>
+        <source>Nothing in the catalog or the FAQ resembles “%1”. Check the code, ask the customer to read the message again word for word, or try other words for the question.</source>
+        <translation>Nothing in the catalog or the FAQ resembles “%1”. Check the code, ask the customer to read the message again word for word, or try other words for the question.</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Words to say</source>
+        <translation>Words to say</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s branch: the branch holding the customer&apos;s account (open the customer to see which).</source>
+        <translation>Customer&apos;s branch: the branch holding the customer&apos;s account (open the customer to see which).</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s branch: %1</source>
+        <translation>Customer&apos;s branch: %1</translation>
+    </message>
+    <message>
+        <source>Support desk: not configured for this institution.</source>
+        <translation>Support desk: not configured for this institution.</translation>
+    </message>
+    <message>
+        <source>Support desk: %1</source>
+        <translation>Support desk: %1</translation>
+    </message>
+    <message>
+        <source>Send the customer to</source>
+        <translation>Send the customer to</translation>
+    </message>
+    <message>
+        <source>Note for staff</source>
+        <translation>Note for staff</translation>
+    </message>
+    <message>
+        <source>Related codes</source>
+        <translation>Related codes</translation>
+    </message>
+    <message>
+        <source>As %1 answers it</source>
+        <translation>As %1 answers it</translation>
+    </message>
+    <message>
+        <source>Source: %1.</source>
+        <translation>Source: %1.</translation>
+    </message>
+    <message>
+        <source>Question worded by us.</source>
+        <translation>Question worded by us.</translation>
+    </message>
+    <message>
+        <source>Answer worded by us.</source>
+        <translation>Answer worded by us.</translation>
+    </message>
+</context>
+<context>
+    <name>tc::LinkagesModel</name>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>%1 by %2: %3</source>
+        <translation>%1 by %2: %3</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Granted (JST)</source>
+        <translation>Granted (JST)</translation>
+    </message>
+    <message>
+        <source>Expires (JST)</source>
+        <translation>Expires (JST)</translation>
+    </message>
+    <message>
+        <source>Last used (JST)</source>
+        <translation>Last used (JST)</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Revoked</translation>
+    </message>
+</context>
+<context>
+    <name>tc::LockScreen</name>
+    <message>
+        <source>Console locked</source>
+        <translation>Console locked</translation>
+    </message>
+    <message>
+        <source>The console is locked</source>
+        <translation>The console is locked</translation>
+    </message>
+    <message>
+        <source>Why the console is locked</source>
+        <translation>Why the console is locked</translation>
+    </message>
+    <message>
+        <source>Signed in as:</source>
+        <translation>Signed in as:</translation>
+    </message>
+    <message>
+        <source>Signed-in user</source>
+        <translation>Signed-in user</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>Authenticator code</source>
+        <translation>Authenticator code</translation>
+    </message>
+    <message>
+        <source>Unlock problem</source>
+        <translation>Unlock problem</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code of your authenticator app.</source>
+        <translation>Enter the 6-digit code of your authenticator app.</translation>
+    </message>
+</context>
+<context>
+    <name>tc::LockSentence</name>
+    <message numerus="yes">
+        <source>PIN locked until %1 JST (in %2), %n failure(s) today; new attempts get code %3</source>
+        <comment>%1 release time, %2 time left, %3 code</comment>
+        <translation>
+            <numerusform>PIN locked until %1 JST (in %2), %n failure today; new attempts get code %3</numerusform>
+            <numerusform>PIN locked until %1 JST (in %2), %n failures today; new attempts get code %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Identity locked until %1 JST (in %2), %n failure(s) today; new attempts get code %3</source>
+        <comment>%1 release time, %2 time left, %3 code</comment>
+        <translation>
+            <numerusform>Identity locked until %1 JST (in %2), %n failure today; new attempts get code %3</numerusform>
+            <numerusform>Identity locked until %1 JST (in %2), %n failures today; new attempts get code %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PIN lock ended at %1 JST</source>
+        <translation>PIN lock ended at %1 JST</translation>
+    </message>
+    <message>
+        <source>Identity lock ended at %1 JST</source>
+        <translation>Identity lock ended at %1 JST</translation>
+    </message>
+    <message numerus="yes">
+        <source>PIN released early at %1 JST, %n failure(s) since (locks at %2)</source>
+        <translation>
+            <numerusform>PIN released early at %1 JST, %n failure since (locks at %2)</numerusform>
+            <numerusform>PIN released early at %1 JST, %n failures since (locks at %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Identity released early at %1 JST, %n failure(s) since (locks at %2)</source>
+        <translation>
+            <numerusform>Identity released early at %1 JST, %n failure since (locks at %2)</numerusform>
+            <numerusform>Identity released early at %1 JST, %n failures since (locks at %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>PIN not locked, %n failure(s) today (locks at %1)</source>
+        <translation>
+            <numerusform>PIN not locked, %n failure today (locks at %1)</numerusform>
+            <numerusform>PIN not locked, %n failures today (locks at %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Identity not locked, %n failure(s) today (locks at %1)</source>
+        <translation>
+            <numerusform>Identity not locked, %n failure today (locks at %1)</numerusform>
+            <numerusform>Identity not locked, %n failures today (locks at %1)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tc::MainWindow</name>
@@ -184,8 +941,182 @@
         <translation>About Teller Console</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Teller Console %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;For branch and phone-support staff of API linkage authentication: explains the codes and messages customers see and shows when the service is closed. Times are Asia/Tokyo.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Teller Console %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;For branch and phone-support staff of API linkage authentication: explains the codes and messages customers see and shows when the service is closed. Times are Asia/Tokyo.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</translation>
+        <source>Work area</source>
+        <translation>Work area</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Branch activity</source>
+        <translation>Branch activity</translation>
+    </message>
+    <message>
+        <source>Planned closures of the next 30 days, soonest first</source>
+        <translation>Planned closures of the next 30 days, soonest first</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>Backend address, pinned certificate, idle lock</source>
+        <translation>Backend address, pinned certificate, idle lock</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <source>Lock the console now; your password opens it again</source>
+        <translation>Lock the console now; your password opens it again</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <source>End the staff session and forget the saved sign-in</source>
+        <translation>End the staff session and forget the saved sign-in</translation>
+    </message>
+    <message>
+        <source>&amp;Find a customer</source>
+        <translation>&amp;Find a customer</translation>
+    </message>
+    <message>
+        <source>Move to the search box</source>
+        <translation>Move to the search box</translation>
+    </message>
+    <message>
+        <source>&amp;Customer</source>
+        <translation>&amp;Customer</translation>
+    </message>
+    <message>
+        <source>&amp;Branch activity</source>
+        <translation>&amp;Branch activity</translation>
+    </message>
+    <message>
+        <source>&amp;Explain a code or message</source>
+        <translation>&amp;Explain a code or message</translation>
+    </message>
+    <message>
+        <source>Service &amp;pauses</source>
+        <translation>Service &amp;pauses</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Load the open customer and the branch activity again</source>
+        <translation>Load the open customer and the branch activity again</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>teller</source>
+        <translation>teller</translation>
+    </message>
+    <message>
+        <source>support</source>
+        <translation>support</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>Code or message to explain</source>
+        <translation>Code or message to explain</translation>
+    </message>
+    <message>
+        <source>Matching catalog entries</source>
+        <translation>Matching catalog entries</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Signed in: %1</source>
+        <translation>Signed in: %1</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>The backend did not answer. Try again in a moment.</source>
+        <translation>The backend did not answer. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Teller Console %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;For branch and phone-support staff of API linkage authentication: finds the customer, shows their attempts and locks, explains the codes and messages customers see and shows when the service is closed. Times are Asia/Tokyo.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Teller Console %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;For branch and phone-support staff of API linkage authentication: finds the customer, shows their attempts and locks, explains the codes and messages customers see and shows when the service is closed. Times are Asia/Tokyo.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>tc::MessageBar</name>
+    <message>
+        <source>Close this message</source>
+        <translation>Close this message</translation>
+    </message>
+    <message>
+        <source>Close message</source>
+        <translation>Close message</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>tc::SearchWidget</name>
+    <message>
+        <source>&amp;Find a customer (Ctrl+K):</source>
+        <translation>&amp;Find a customer (Ctrl+K):</translation>
+    </message>
+    <message>
+        <source>Find a customer</source>
+        <translation>Find a customer</translation>
+    </message>
+    <message>
+        <source>Branch and account number (001-1234567), name in kana, or phone number. Down moves to the results, Enter opens one, Esc clears.</source>
+        <translation>Branch and account number (001-1234567), name in kana, or phone number. Down moves to the results, Enter opens one, Esc clears.</translation>
+    </message>
+    <message>
+        <source>001-1234567, ﾃﾞｰﾀ ﾀﾛｳ or 0786310000</source>
+        <translation>001-1234567, ﾃﾞｰﾀ ﾀﾛｳ or 0786310000</translation>
+    </message>
+    <message>
+        <source>Search state</source>
+        <translation>Search state</translation>
+    </message>
+    <message>
+        <source>Type the branch and account number (001-1234567), the name in kana or the phone number. Down moves to the results, Enter opens the customer, Esc clears.</source>
+        <translation>Type the branch and account number (001-1234567), the name in kana or the phone number. Down moves to the results, Enter opens the customer, Esc clears.</translation>
+    </message>
+    <message>
+        <source>How to search</source>
+        <translation>How to search</translation>
+    </message>
+    <message>
+        <source>Customers found</source>
+        <translation>Customers found</translation>
+    </message>
+    <message>
+        <source>Enter or double-click opens the customer</source>
+        <translation>Enter or double-click opens the customer</translation>
     </message>
 </context>
 <context>
@@ -213,6 +1144,265 @@
     <message>
         <source>Times are Asia/Tokyo. Now: %1</source>
         <translation>Times are Asia/Tokyo. Now: %1</translation>
+    </message>
+    <message>
+        <source>(calendar, offline)</source>
+        <translation>(calendar, offline)</translation>
+    </message>
+    <message>
+        <source>Not connected: the compiled-in calendar speaks; announced maintenance may be missing.</source>
+        <translation>Not connected: the compiled-in calendar speaks; announced maintenance may be missing.</translation>
+    </message>
+</context>
+<context>
+    <name>tc::Settings</name>
+    <message>
+        <source>No backend address is set.</source>
+        <translation>No backend address is set.</translation>
+    </message>
+    <message>
+        <source>No CA certificate file is set.</source>
+        <translation>No CA certificate file is set.</translation>
+    </message>
+    <message>
+        <source>The CA certificate file %1 does not exist.</source>
+        <translation>The CA certificate file %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>The CA certificate file %1 cannot be read: %2</source>
+        <translation>The CA certificate file %1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>The file %1 holds no certificate (PEM or DER).</source>
+        <translation>The file %1 holds no certificate (PEM or DER).</translation>
+    </message>
+</context>
+<context>
+    <name>tc::SettingsDialog</name>
+    <message>
+        <source>Settings — Teller Console</source>
+        <translation>Settings — Teller Console</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Where the backend is and how the console trusts it. IT gives you the address and the CA certificate file.</source>
+        <translation>Where the backend is and how the console trusts it. IT gives you the address and the CA certificate file.</translation>
+    </message>
+    <message>
+        <source>&amp;Backend address:</source>
+        <translation>&amp;Backend address:</translation>
+    </message>
+    <message>
+        <source>Backend address</source>
+        <translation>Backend address</translation>
+    </message>
+    <message>
+        <source>&amp;CA certificate file:</source>
+        <translation>&amp;CA certificate file:</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>CA certificate file</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate file</source>
+        <translation>Choose the CA certificate file</translation>
+    </message>
+    <message>
+        <source>&amp;Answer within:</source>
+        <translation>&amp;Answer within:</translation>
+    </message>
+    <message>
+        <source>Seconds the backend has to answer</source>
+        <translation>Seconds the backend has to answer</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after idle:</source>
+        <translation>&amp;Lock after idle:</translation>
+    </message>
+    <message>
+        <source>Minutes without use before the console locks</source>
+        <translation>Minutes without use before the console locks</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Test connection</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>Connection test result</translation>
+    </message>
+    <message>
+        <source>Problem with the settings</source>
+        <translation>Problem with the settings</translation>
+    </message>
+    <message>
+        <source>Save or cancel</source>
+        <translation>Save or cancel</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Not tested: the settings are incomplete.</source>
+        <translation>Not tested: the settings are incomplete.</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Testing…</translation>
+    </message>
+    <message>
+        <source>Something answered, but not an auth-backend in service.</source>
+        <translation>Something answered, but not an auth-backend in service.</translation>
+    </message>
+    <message>
+        <source>Connected: the backend answers and its certificate verifies against the CA file.</source>
+        <translation>Connected: the backend answers and its certificate verifies against the CA file.</translation>
+    </message>
+</context>
+<context>
+    <name>tc::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Every command of the menus that has a key. In tables, Ctrl+C copies the selected rows.</source>
+        <translation>Every command of the menus that has a key. In tables, Ctrl+C copies the selected rows.</translation>
+    </message>
+    <message>
+        <source>Menu, command and its keys, one per row</source>
+        <translation>Menu, command and its keys, one per row</translation>
+    </message>
+    <message>
+        <source>Close the shortcuts list</source>
+        <translation>Close the shortcuts list</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Shortcut</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>tc::SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>Authenticator code</source>
+        <translation>Authenticator code</translation>
+    </message>
+    <message>
+        <source>The 6-digit code of your authenticator app</source>
+        <translation>The 6-digit code of your authenticator app</translation>
+    </message>
+    <message>
+        <source>Sign-in problem</source>
+        <translation>Sign-in problem</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>Connection settings</source>
+        <translation>Connection settings</translation>
+    </message>
+    <message>
+        <source>Sign in or quit</source>
+        <translation>Sign in or quit</translation>
+    </message>
+    <message>
+        <source>Sign in — Teller Console</source>
+        <translation>Sign in — Teller Console</translation>
+    </message>
+    <message>
+        <source>Sign in with your staff user name and password.</source>
+        <translation>Sign in with your staff user name and password.</translation>
+    </message>
+    <message>
+        <source>Console locked — Teller Console</source>
+        <translation>Console locked — Teller Console</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code of your authenticator app.</source>
+        <translation>Enter the 6-digit code of your authenticator app.</translation>
+    </message>
+</context>
+<context>
+    <name>tc::TableStateHelper</name>
+    <message>
+        <source>&amp;Copy selected rows</source>
+        <translation>&amp;Copy selected rows</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as tab-separated text</source>
+        <translation>Copy the selected rows as tab-separated text</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>Fit columns to contents</source>
+        <translation>Fit columns to contents</translation>
     </message>
 </context>
 <context>
@@ -261,6 +1451,94 @@
     <message>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>tc::client::ClientError</name>
+    <message>
+        <source>The backend&apos;s certificate could not be verified against the pinned CA; nothing was sent. Ask IT to check the console&apos;s settings.</source>
+        <translation>The backend&apos;s certificate could not be verified against the pinned CA; nothing was sent. Ask IT to check the console&apos;s settings.</translation>
+    </message>
+    <message>
+        <source>The backend&apos;s certificate could not be verified against the pinned CA (%1); nothing was sent. Ask IT to check the console&apos;s settings.</source>
+        <translation>The backend&apos;s certificate could not be verified against the pinned CA (%1); nothing was sent. Ask IT to check the console&apos;s settings.</translation>
+    </message>
+    <message>
+        <source>The backend cannot be reached. Check the network; the console keeps trying.</source>
+        <translation>The backend cannot be reached. Check the network; the console keeps trying.</translation>
+    </message>
+    <message>
+        <source>The backend did not answer in time. Try again in a moment.</source>
+        <translation>The backend did not answer in time. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Sign in again; the screen stays as it is.</source>
+        <translation>Your session has ended. Sign in again; the screen stays as it is.</translation>
+    </message>
+    <message>
+        <source>Your role or branch does not allow this (another branch&apos;s account, or supervisors only); ask the account&apos;s branch or a supervisor.</source>
+        <translation>Your role or branch does not allow this (another branch&apos;s account, or supervisors only); ask the account&apos;s branch or a supervisor.</translation>
+    </message>
+    <message>
+        <source>The backend&apos;s answer could not be read (a newer or older backend?). Tell IT.</source>
+        <translation>The backend&apos;s answer could not be read (a newer or older backend?). Tell IT.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>The request was cancelled.</translation>
+    </message>
+    <message>
+        <source>The backend refused the request (HTTP %1).</source>
+        <translation>The backend refused the request (HTTP %1).</translation>
+    </message>
+</context>
+<context>
+    <name>tc::client::ConnectionSettings</name>
+    <message>
+        <source>The backend address is not a valid URL.</source>
+        <translation>The backend address is not a valid URL.</translation>
+    </message>
+    <message>
+        <source>The backend address must start with https://.</source>
+        <translation>The backend address must start with https://.</translation>
+    </message>
+    <message>
+        <source>The backend address must not have a path.</source>
+        <translation>The backend address must not have a path.</translation>
+    </message>
+    <message>
+        <source>No CA certificate is pinned: the backend&apos;s certificate cannot be checked.</source>
+        <translation>No CA certificate is pinned: the backend&apos;s certificate cannot be checked.</translation>
+    </message>
+    <message>
+        <source>The transfer timeout must be positive.</source>
+        <translation>The transfer timeout must be positive.</translation>
+    </message>
+</context>
+<context>
+    <name>tc::client::KeychainError</name>
+    <message>
+        <source>Nothing is kept in the keychain for this user.</source>
+        <translation>Nothing is kept in the keychain for this user.</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available: the console cannot remember the sign-in and asks for the password each time.</source>
+        <translation>The system keychain is not available: the console cannot remember the sign-in and asks for the password each time.</translation>
+    </message>
+    <message>
+        <source>The system keychain refused access: the console cannot remember the sign-in and asks for the password.</source>
+        <translation>The system keychain refused access: the console cannot remember the sign-in and asks for the password.</translation>
+    </message>
+    <message>
+        <source>The system keychain failed (%1): the console cannot remember the sign-in and asks for the password.</source>
+        <translation>The system keychain failed (%1): the console cannot remember the sign-in and asks for the password.</translation>
+    </message>
+</context>
+<context>
+    <name>tc::client::Session</name>
+    <message>
+        <source>The remembered sign-in has ended. Sign in with your password.</source>
+        <translation>The remembered sign-in has ended. Sign in with your password.</translation>
     </message>
 </context>
 </TS>
