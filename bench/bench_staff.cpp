@@ -2,7 +2,7 @@
 // search and attempts at scale"). The server is `bench_flows serve --customers 0` (BenchServer);
 // this program seeds its database, drives it and measures the floor.
 //
-//   bench_staff seed  DB --customers N --attempts M
+//   bench_staff seed  DB --customers N --attempts M [--branch-day K]
 //   bench_staff drive DB --state STATEFILE [--connections C] [--seconds T] [--warmup S]
 //                     [--server-log FILE] [--label TEXT] [--customers N] [--think-ms MEAN]
 //   bench_staff floor DB [--seconds T] [--customers N]
@@ -32,6 +32,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSslCertificate>
+#include <QTimeZone>
 #include <QTimer>
 #include <QUrl>
 
@@ -157,7 +158,71 @@ qint64 scalar(QSqlDatabase &db, const QString &sql)
     return q.value(0).toLongLong();
 }
 
-int seed(const DbOptions &options, qint64 customers, qint64 attempts)
+// Drops the attempts table's indexes (not its primary key) and, on SQLite, its triggers;
+// answers the statements that make them again.
+std::vector<QString> attemptIndexesAndTriggers(QSqlDatabase &db, bool pg)
+{
+    QSqlQuery q(db);
+    const QString catalog = pg
+        ? u"SELECT indexname, indexdef, 'INDEX' FROM pg_indexes WHERE tablename = 'attempts' "
+          "AND indexname NOT IN (SELECT conname FROM pg_constraint)"_s
+        : u"SELECT name, sql, upper(type) FROM sqlite_master WHERE tbl_name = 'attempts' "
+          "AND type IN ('index', 'trigger') AND sql IS NOT NULL"_s;
+    if (!q.exec(catalog))
+        qFatal("attempt indexes: %s", qPrintable(q.lastError().text()));
+    std::vector<std::pair<QString, QString>> found; // drop, make
+    while (q.next())
+        found.emplace_back(u"DROP %1 %2"_s.arg(q.value(2).toString(), q.value(0).toString()),
+                           q.value(1).toString());
+    q.finish();
+    std::vector<QString> make;
+    for (const auto &[drop, definition] : found) {
+        exec(db, drop);
+        make.push_back(definition);
+    }
+    return make;
+}
+
+// `count` attempts of today (Tokyo) in the first branch (branch code 101), spread evenly from
+// 00:00 JST to now over that branch's accounts, each its own flow: the branch activity view's
+// worst day. Ids follow the `after` attempts already seeded.
+void seedBranchDay(QSqlDatabase &db, bool pg, qint64 customers, qint64 after, qint64 count,
+                   qint64 firstBranch, qint64 app, qint64 nowMs)
+{
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowMs, QTimeZone::UTC);
+    const QTimeZone tokyo("Asia/Tokyo");
+    const qint64 dayStartMs =
+        QDateTime(now.toTimeZone(tokyo).date(), QTime(0, 0), tokyo).toMSecsSinceEpoch();
+    const qint64 spanMs = std::max<qint64>(1, nowMs - 60'000 - dayStartMs);
+    const qint64 branchAccounts = std::max<qint64>(1, customers / Branches);
+    const QString rows = pg
+        ? u"generate_series(%1::bigint, %2) AS s(i)"_s.arg(after + 1).arg(after + count)
+        : u"(WITH RECURSIVE s(i) AS (SELECT %1 UNION ALL SELECT i + 1 FROM s "
+          "WHERE i < %2) SELECT i FROM s)"_s.arg(after + 1)
+              .arg(after + count);
+    exec(db, u"BEGIN"_s);
+    exec(db,
+         u"INSERT INTO attempts (id, institution_id, account_id, branch_id, flow_id, "
+         "client_app_id, at, step, outcome, code, source_address) "
+         "SELECT i, '%1', 7 * (((i * 48271) % 2147483647) % %2) + 7, %3, 'flow-' || i, %4, "
+         "%5 + (i - %6) * %7 / %8, "
+         "CASE i % 4 WHEN 0 THEN 'account' WHEN 1 THEN 'customer' WHEN 2 THEN 'pin' "
+         "ELSE 'call' END, "
+         "CASE WHEN i % 3 = 0 THEN 'refused' ELSE 'ok' END, "
+         "CASE WHEN i % 3 = 0 THEN (CASE i % 2 WHEN 0 THEN 'B21' ELSE 'D01' END) END, "
+         "'203.0.113.' || (i % 250) FROM %9"_s.arg(institution)
+             .arg(branchAccounts)
+             .arg(firstBranch)
+             .arg(app)
+             .arg(dayStartMs)
+             .arg(after + 1)
+             .arg(spanMs)
+             .arg(count)
+             .arg(rows));
+    exec(db, u"COMMIT"_s);
+}
+
+int seed(const DbOptions &options, qint64 customers, qint64 attempts, qint64 branchDay)
 {
     // The schema: the server (bench_flows serve) made it already; opening through Database
     // is harmless and gives StaffAccounts its connection below.
@@ -239,8 +304,11 @@ int seed(const DbOptions &options, qint64 customers, qint64 attempts)
              pg ? u"(1000000 + c.id)::text"_s : u"CAST(1000000 + c.id AS TEXT)"_s));
     exec(db, u"COMMIT"_s);
 
-    exec(db, u"DROP INDEX attempts_account"_s);
-    exec(db, u"DROP INDEX attempts_institution"_s);
+    // The attempts' indexes and (SQLite) the trigger that copies the account's branch onto each
+    // row cost a write per row each: dropped for the load and made again afterwards from the
+    // definitions the database holds (whatever the migrations made them). The load sets
+    // branch_id itself (PostgreSQL's trigger does not fire in the seed's replica role).
+    const std::vector<QString> rebuilt = attemptIndexesAndTriggers(db, pg);
     // Attempts in blocks of 2 M rows, one transaction each.
     const qint64 block = 2'000'000;
     const QString hot =
@@ -255,21 +323,24 @@ int seed(const DbOptions &options, qint64 customers, qint64 attempts)
                   .arg(from + count);
         exec(db, u"BEGIN"_s);
         exec(db,
-             u"INSERT INTO attempts (id, institution_id, account_id, flow_id, client_app_id, at, "
-             "step, outcome, code, source_address) "
-             "SELECT i, '%1', CASE WHEN i % 5 = 0 THEN %2 ELSE %3 END, 'flow-' || i, %4, "
+             u"INSERT INTO attempts (id, institution_id, account_id, branch_id, flow_id, "
+             "client_app_id, at, step, outcome, code, source_address) "
+             "SELECT i, '%1', a, %8 + a % 7, 'flow-' || i, %4, "
              "%5 - ((i * 16807) % %6), "
              "CASE i % 4 WHEN 0 THEN 'account' WHEN 1 THEN 'customer' WHEN 2 THEN 'pin' "
              "ELSE 'call' END, "
              "CASE WHEN i % 3 = 0 THEN 'refused' ELSE 'ok' END, "
              "CASE WHEN i % 3 = 0 THEN (CASE i % 2 WHEN 0 THEN 'B21' ELSE 'D01' END) END, "
-             "'203.0.113.' || (i % 250) FROM %7"_s.arg(institution, hot, uniform,
-                                                       QString::number(app), QString::number(nowMs),
-                                                       QString::number(span), rows));
+             "'203.0.113.' || (i % 250) "
+             "FROM (SELECT i, CASE WHEN i % 5 = 0 THEN %2 ELSE %3 END AS a FROM %7) r"_s.arg(
+                 institution, hot, uniform, QString::number(app), QString::number(nowMs),
+                 QString::number(span), rows, QString::number(firstBranch)));
         exec(db, u"COMMIT"_s);
     }
-    exec(db, u"CREATE INDEX attempts_account ON attempts (account_id, at, id)"_s);
-    exec(db, u"CREATE INDEX attempts_institution ON attempts (institution_id, at)"_s);
+    if (branchDay > 0)
+        seedBranchDay(db, pg, customers, attempts, branchDay, firstBranch, app, nowMs);
+    for (const QString &definition : rebuilt)
+        exec(db, definition);
     if (pg) {
         for (const QString &table : {u"customers"_s, u"accounts"_s, u"attempts"_s})
             exec(db,
@@ -785,8 +856,8 @@ private:
         QCoreApplication::quit();
     }
 
-    // Handler time (tc.backend.http debug line: "GET <pattern> <status> <ms> ms", whole
-    // milliseconds, QElapsedTimer::elapsed truncates) of the measured window.
+    // Handler time (tc.backend.http debug line: "GET <pattern> <status> <ms> ms", in hundredths
+    // of a millisecond) of the measured window.
     void serverTimes(double elapsed)
     {
         QFile log(m_options.serverLog);
@@ -803,9 +874,9 @@ private:
                 : pattern == "/api/v1/staff/customers"        ? u"searches (all kinds)"_s
                                                               : QString();
             if (!key.isEmpty())
-                handler[key].micros.push_back(words.at(get + 3).toLongLong() * 1000);
+                handler[key].micros.push_back(qint64(words.at(get + 3).toDouble() * 1000));
         }
-        std::printf("\nServer handler time (tc.backend.http debug log, whole ms, truncated):\n\n");
+        std::printf("\nServer handler time (tc.backend.http debug log):\n\n");
         printTable(handler, elapsed, "handler");
     }
 
@@ -848,6 +919,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption pgDb(u"pg-db"_s, u"PostgreSQL database"_s, u"name"_s);
     const QCommandLineOption customers(u"customers"_s, u"customers"_s, u"n"_s, u"1000000"_s);
     const QCommandLineOption attempts(u"attempts"_s, u"attempts"_s, u"n"_s, u"10000000"_s);
+    const QCommandLineOption branchDay(
+        u"branch-day"_s, u"more attempts, of today in branch 101 (the console's bench)"_s, u"n"_s,
+        u"0"_s);
     const QCommandLineOption stateFile(u"state"_s, u"bench_flows serve's state file"_s, u"file"_s);
     const QCommandLineOption connections(u"connections"_s, u"staff sessions"_s, u"n"_s, u"200"_s);
     const QCommandLineOption seconds(u"seconds"_s, u"measured seconds"_s, u"s"_s, u"20"_s);
@@ -859,8 +933,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption think(u"think-ms"_s,
                                    u"mean pause between an answer and the next call (0: none)"_s,
                                    u"ms"_s, u"0"_s);
-    parser.addOptions({engine, sqlite, pgHost, pgPort, pgUser, pgDb, customers, attempts, stateFile,
-                       connections, seconds, warmup, serverLog, label, offset, think});
+    parser.addOptions({engine, sqlite, pgHost, pgPort, pgUser, pgDb, customers, attempts, branchDay,
+                       stateFile, connections, seconds, warmup, serverLog, label, offset, think});
     parser.addHelpOption();
     parser.process(app);
 
@@ -878,7 +952,8 @@ int main(int argc, char *argv[])
     const QString command = parser.positionalArguments().value(0);
     const qint64 n = parser.value(customers).toLongLong();
     if (command == u"seed"_s)
-        return bench::seed(db, n, parser.value(attempts).toLongLong());
+        return bench::seed(db, n, parser.value(attempts).toLongLong(),
+                           parser.value(branchDay).toLongLong());
     if (command == u"floor"_s)
         return bench::floor(db, n, parser.value(seconds).toDouble());
     if (command != u"drive"_s)
