@@ -6,7 +6,8 @@
 //                          [--server-log FILE]
 //   bench_console events   CONN --branch CODE --account NUMBER --account-type TYPE
 //                          --institution ID --client-id ID [--count N]
-//   bench_console start    [--bare]        (BENCH_T0_NS: the shell's clock before exec)
+//   bench_console start    [--bare] [teller-console's options, e.g. --demo-dir DIR]
+//                          (BENCH_T0_NS: the shell's clock just before exec)
 //
 // CONN: --url https://127.0.0.1:PORT --ca CA.pem --user NAME --password PASSWORD.
 //
@@ -21,6 +22,7 @@
 #include "BranchActivityModel.h"
 #include "BranchActivityView.h"
 #include "CustomerSearchModel.h"
+#include "Desk.h"
 #include "EventStream.h"
 #include "SearchQuery.h"
 #include "SearchWidget.h"
@@ -35,6 +37,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPointer>
 #include <QScrollBar>
 #include <QTableView>
 #include <QThread>
@@ -731,45 +734,86 @@ qint64 startNs = 0;
 qint64 mainNs = 0;
 qint64 firstPaintNs = 0;
 qint64 frameDoneNs = 0;
+qint64 deskNs = 0; // signed in: the desk made its models
+qint64 activityRowsNs = 0; // the branch activity's first page in its model
+qint64 screenPaintNs = 0;
+qint64 screenDoneNs = 0;
+bool waitForScreen = false; // --demo-dir: the console signs in by itself
+QPointer<Desk> desk;
 
-// Sees every event Qt delivers (QInternal's event hook, as GUI test tools use it): the first
-// paint event starts the first frame, and a zero timer posted then runs once that frame is done.
+void quitAfterThisFrame(qint64 *doneNs)
+{
+    // A zero timer posted during a frame's first paint event runs once the frame is done.
+    QTimer::singleShot(0, QCoreApplication::instance(), [doneNs] {
+        *doneNs = realtimeNs();
+        if (!waitForScreen || screenDoneNs)
+            QCoreApplication::quit();
+    });
+}
+
+// Sees every event Qt delivers (QInternal's event hook, as GUI test tools use it).
 bool onEvent(void **data)
 {
+    auto *receiver = static_cast<QObject *>(data[0]);
     const auto *event = static_cast<QEvent *>(data[1]);
-    if (firstPaintNs == 0 && event->type() == QEvent::Paint) {
-        firstPaintNs = realtimeNs();
-        QTimer::singleShot(0, QCoreApplication::instance(), [] {
-            frameDoneNs = realtimeNs();
-            QCoreApplication::quit();
-        });
+    if (event->type() == QEvent::Paint) {
+        if (firstPaintNs == 0) {
+            firstPaintNs = realtimeNs();
+            quitAfterThisFrame(&frameDoneNs);
+        } else if (activityRowsNs && !screenPaintNs) {
+            screenPaintNs = realtimeNs();
+            quitAfterThisFrame(&screenDoneNs);
+        }
+    } else if (waitForScreen && !desk && event->type() == QEvent::ChildAdded) {
+        if (auto *made = qobject_cast<Desk *>(receiver)) {
+            desk = made;
+            deskNs = realtimeNs();
+            // Its models exist once its constructor returns.
+            QTimer::singleShot(0, made, [made] {
+                QObject::connect(made->branchActivityModel(), &BranchActivityModel::pageLoaded,
+                                 made, [] {
+                                     if (!activityRowsNs)
+                                         activityRowsNs = realtimeNs();
+                                 });
+            });
+        }
     }
     return false;
 }
 
-int start(int argc, char *argv[], bool bare)
+// `arguments`: teller-console's own (e.g. --demo-dir DIR).
+int start(std::vector<char *> arguments, bool bare)
 {
     mainNs = realtimeNs();
     startNs = qgetenv("BENCH_T0_NS").toLongLong();
     if (startNs == 0)
         startNs = mainNs;
+    for (const char *argument : arguments)
+        waitForScreen = waitForScreen || qstrcmp(argument, "--demo-dir") == 0;
     QInternal::registerCallback(QInternal::EventNotifyCallback, onEvent);
+    int argc = int(arguments.size());
+    arguments.push_back(nullptr);
     int status = 0;
     if (bare) {
-        QApplication app(argc, argv);
+        QApplication app(argc, arguments.data());
         QWidget window;
         window.resize(1100, 720);
         window.show();
         status = QApplication::exec();
     } else {
-        status = runTellerConsole(argc, argv);
+        status = runTellerConsole(argc, arguments.data());
     }
-    const qint64 endNs = realtimeNs();
-    std::printf("%s: exec→main %.1f ms, →first paint %.1f ms, →frame done %.1f ms, →exit %.1f "
-                "ms\n",
+    const auto ms = [](qint64 ns) { return ns ? double(ns - startNs) / 1e6 : std::nan(""); };
+    std::printf("%s: exec→main %.1f ms, →first paint %.1f ms, →first frame done %.1f ms",
                 bare ? "bare QApplication + QWidget" : "teller-console (runTellerConsole)",
-                double(mainNs - startNs) / 1e6, double(firstPaintNs - startNs) / 1e6,
-                double(frameDoneNs - startNs) / 1e6, double(endNs - startNs) / 1e6);
+                ms(mainNs), ms(firstPaintNs), ms(frameDoneNs));
+    if (waitForScreen)
+        std::printf("; signed in (desk made) %.1f ms, branch activity rows %.1f ms, first screen "
+                    "painted %.1f ms (%.1f ms after the first frame)",
+                    ms(deskNs), ms(activityRowsNs), ms(screenDoneNs),
+                    double(screenDoneNs - frameDoneNs) / 1e6);
+    std::printf("\n");
+    std::fflush(stdout);
     return firstPaintNs ? status : 1;
 }
 
@@ -780,10 +824,12 @@ int main(int argc, char *argv[])
 {
     using namespace tc;
     if (argc > 1 && qstrcmp(argv[1], "start") == 0) {
-        // The console's own command line must not see "start" or --bare.
+        // The console's own command line gets what follows "start" (and --bare).
         const bool bare = argc > 2 && qstrcmp(argv[2], "--bare") == 0;
         std::vector<char *> rest {argv[0]};
-        return bench::start(1, rest.data(), bare);
+        for (int i = bare ? 3 : 2; i < argc; ++i)
+            rest.push_back(argv[i]);
+        return bench::start(rest, bare);
     }
     QApplication app(argc, argv);
     QCommandLineParser parser;

@@ -189,7 +189,7 @@ std::vector<QString> attemptIndexesAndTriggers(QSqlDatabase &db, bool pg)
 void seedBranchDay(QSqlDatabase &db, bool pg, qint64 customers, qint64 after, qint64 count,
                    qint64 firstBranch, qint64 app, qint64 nowMs)
 {
-    const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowMs, QTimeZone::UTC);
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
     const QTimeZone tokyo("Asia/Tokyo");
     const qint64 dayStartMs =
         QDateTime(now.toTimeZone(tokyo).date(), QTime(0, 0), tokyo).toMSecsSinceEpoch();
