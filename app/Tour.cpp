@@ -9,6 +9,7 @@
 #include "Desk.h"
 #include "ExplainerWidget.h"
 #include "MainWindow.h"
+#include "Protocol.h"
 #include "SearchWidget.h"
 
 #include <QCoreApplication>
@@ -42,39 +43,42 @@ Tour::Tour(MainWindow &window, Console &console, const QString &outputDir)
 {
     m_dir.mkpath(u"."_s);
     const auto desk = [&console] { return console.desk(); };
+    // The latest B84 of the branch (`make demo` makes one), else its latest attempt with an
+    // account: the customer calling.
+    const auto callingRow = [desk]() -> int {
+        const BranchActivityModel *rows = desk()->branchActivityModel();
+        int fallback = -1;
+        for (int row = 0; row < rows->rowCount(); ++row) {
+            const protocol::Attempt attempt = rows->attemptAt(row);
+            if (attempt.account.isEmpty())
+                continue;
+            if (attempt.code == u"B84"_s)
+                return row;
+            if (fallback < 0)
+                fallback = row;
+        }
+        return fallback;
+    };
     m_steps = {
-        {u"01-signed-in"_s, [desk] { return desk() != nullptr; }, {}},
-        {u"02-branch-activity"_s,
-         [this, desk] {
-             m_window.openTab(MainWindow::ActivityTab);
-             // A B84 of the branch if the day has one (`make demo` makes one), else any row
-             // once the first seconds have passed.
-             const BranchActivityModel *rows = desk()->branchActivityModel();
-             for (int row = 0; row < rows->rowCount(); ++row) {
-                 if (rows->attemptAt(row).code == u"B84"_s)
-                     return true;
-             }
-             return rows->rowCount() > 0 && m_waitedMs >= 10'000;
+        {u"01-signed-in"_s,
+         [this, desk, callingRow] {
+             // Signed in, and the day's activity read: a B84 to look up, or a while waited.
+             return desk() != nullptr
+                 && (desk()->branchActivityModel()->rowCount() > 0 || m_waitedMs >= 10'000)
+                 && (callingRow() >= 0 || m_waitedMs >= 10'000);
          },
-         [this, desk] {
-             // The latest B84 of the branch (else its latest attempt): the customer calling.
-             const BranchActivityModel *rows = desk()->branchActivityModel();
-             int chosen = 0;
-             for (int row = 0; row < rows->rowCount(); ++row) {
-                 if (rows->attemptAt(row).code == u"B84"_s
-                     && !rows->attemptAt(row).account.isEmpty()) {
-                     chosen = row;
-                     break;
-                 }
-             }
-             m_customerId = rows->attemptAt(chosen).customerId;
+         [this, desk, callingRow] {
+             const int row = callingRow();
+             if (row < 0)
+                 return;
+             // Ctrl+K, the account as the customer reads it from the passbook, Enter.
              QLineEdit *box = m_window.search()->searchEdit();
              m_window.focusSearch();
-             box->setText(typedAccount(rows->attemptAt(chosen).account));
+             box->setText(typedAccount(desk()->branchActivityModel()->attemptAt(row).account));
              QKeyEvent enter(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier);
              QCoreApplication::sendEvent(box, &enter);
          }},
-        {u"03-customer"_s,
+        {u"02-customer"_s,
          [this, desk] {
              AttemptsModel *attempts = desk()->attemptsModel();
              if (!m_window.customerView()->hasCustomer() || attempts->rowCount() == 0)
@@ -92,11 +96,24 @@ Tour::Tour(MainWindow &window, Console &console, const QString &outputDir)
              return !m_window.customerView()->script()->scriptText().isEmpty();
          },
          {}},
-        {u"04-explain"_s,
+        {u"03-explain-b84"_s,
          [this] {
              m_window.openTab(MainWindow::ExplainerTab);
              m_window.explainer()->setQuery(u"B84"_s);
              return true;
+         },
+         {}},
+        {u"04-branch-activity-live"_s,
+         [this, desk] {
+             m_window.openTab(MainWindow::ActivityTab);
+             // Simulated customers of the branch arrive every few seconds to a minute: wait
+             // for a row the event stream brought, and show the table anyway after 50 s.
+             const BranchActivityModel *rows = desk()->branchActivityModel();
+             for (int row = 0; row < rows->rowCount(); ++row) {
+                 if (rows->index(row, 0).data(BranchActivityModel::LiveRole).toBool())
+                     return m_waitedMs >= 1'000;
+             }
+             return m_waitedMs >= 50'000;
          },
          {}},
         {u"05-service-pauses"_s,

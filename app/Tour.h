@@ -12,9 +12,10 @@ class Console;
 class MainWindow;
 
 // `teller-console --demo-dir DIR --tour OUT`: what `make demo` shows on a machine without a
-// display. After the demo teller's sign-in it walks the desk as a teller would — branch
-// activity, the customer of the latest B84 found by the search box, the B84 attempt explained,
-// the explainer, the service pauses — saves a screenshot of each step in OUT and quits (exit
+// display. After the demo teller's sign-in it walks the desk as a teller would — the customer
+// of the branch's latest B84 found by the search box (Ctrl+K, the account, Enter), the B84
+// attempt explained beside the lock, the explainer, branch activity with a live attempt, the
+// service pauses — saves a screenshot of each step in OUT and quits (exit
 // status 1 when a step does not come within a minute).
 class Tour final : public QObject
 {
@@ -43,7 +44,6 @@ private:
     qsizetype m_next = 0;
     int m_waitedMs = 0;
     QTimer m_timer;
-    qint64 m_customerId = 0;
 };
 
 } // namespace tc
