@@ -1064,6 +1064,14 @@
         <source>&lt;p&gt;&lt;b&gt;Teller Console %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;For branch and phone-support staff of API linkage authentication: finds the customer, shows their attempts and locks, explains the codes and messages customers see and shows when the service is closed. Times are Asia/Tokyo.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Teller Console %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;For branch and phone-support staff of API linkage authentication: finds the customer, shows their attempts and locks, explains the codes and messages customers see and shows when the service is closed. Times are Asia/Tokyo.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Sign &amp;in…</source>
+        <translation>Sign &amp;in…</translation>
+    </message>
+    <message>
+        <source>Sign in to the backend to find customers</source>
+        <translation>Sign in to the backend to find customers</translation>
+    </message>
 </context>
 <context>
     <name>tc::MessageBar</name>

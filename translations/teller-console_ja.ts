@@ -332,7 +332,7 @@
     </message>
     <message>
         <source>Training: connect to the demo backend of this folder (auth-backend --demo) and sign in as its teller of 本店営業部.</source>
-        <translation>研修用: このフォルダーのデモ用サーバー(auth-backend --demo)に接続し、本店営業部の窓口担当者としてログインします。</translation>
+        <translation>研修用: このフォルダーのデモ用サーバー(auth-backend --demo)に接続し、本店営業部の窓口担当者としてサインインします。</translation>
     </message>
     <message>
         <source>folder</source>
@@ -559,7 +559,7 @@
     </message>
     <message>
         <source>Linkages: %1 active of %2</source>
-        <translation>連携: %2件中 %1件有効</translation>
+        <translation>連携: 有効 %1件(全%2件)</translation>
     </message>
     <message>
         <source>early lock release needs a supervisor&apos;s approval</source>
@@ -798,11 +798,11 @@
     </message>
     <message>
         <source>Signed in as:</source>
-        <translation>ログイン中のユーザー:</translation>
+        <translation>ユーザー:</translation>
     </message>
     <message>
         <source>Signed-in user</source>
-        <translation>ログイン中のユーザー</translation>
+        <translation>サインイン中のユーザー</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
@@ -814,11 +814,11 @@
     </message>
     <message>
         <source>&amp;Code:</source>
-        <translation>認証コード(&amp;C):</translation>
+        <translation>確認コード(&amp;C):</translation>
     </message>
     <message>
         <source>Authenticator code</source>
-        <translation>認証コード</translation>
+        <translation>確認コード</translation>
     </message>
     <message>
         <source>Unlock problem</source>
@@ -826,11 +826,11 @@
     </message>
     <message>
         <source>Sign &amp;out</source>
-        <translation>ログアウト(&amp;O)</translation>
+        <translation>サインアウト(&amp;O)</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation>ログアウト</translation>
+        <translation>サインアウト</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
@@ -970,11 +970,11 @@
     </message>
     <message>
         <source>Sign &amp;out</source>
-        <translation>ログアウト(&amp;O)</translation>
+        <translation>サインアウト(&amp;O)</translation>
     </message>
     <message>
         <source>End the staff session and forget the saved sign-in</source>
-        <translation>職員セッションを終了し、保存したログイン情報を消去します</translation>
+        <translation>職員セッションを終了し、保存したサインイン情報を消去します</translation>
     </message>
     <message>
         <source>&amp;Find a customer</source>
@@ -1038,11 +1038,11 @@
     </message>
     <message>
         <source>Signed in: %1</source>
-        <translation>ログイン中: %1</translation>
+        <translation>サインイン中: %1</translation>
     </message>
     <message>
         <source>Not signed in</source>
-        <translation>未ログイン</translation>
+        <translation>未サインイン</translation>
     </message>
     <message>
         <source>Locked</source>
@@ -1055,6 +1055,14 @@
     <message>
         <source>&lt;p&gt;&lt;b&gt;Teller Console %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;For branch and phone-support staff of API linkage authentication: finds the customer, shows their attempts and locks, explains the codes and messages customers see and shows when the service is closed. Times are Asia/Tokyo.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;窓口コンソール %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;API連携認証の窓口・電話サポート担当者向けです。お客様を検索し、認証履歴とロック状況を表示し、お客様に表示されるコード・メッセージを説明し、サービス時間外の時間帯を表示します。時刻は日本時間です。&lt;/p&gt;&lt;p&gt;Qt %2 で構築。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in…</source>
+        <translation>サインイン(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Sign in to the backend to find customers</source>
+        <translation>サーバーにサインインしてお客様を検索できるようにします</translation>
     </message>
 </context>
 <context>
@@ -1311,7 +1319,7 @@
     <name>tc::SignInDialog</name>
     <message>
         <source>Sign in</source>
-        <translation>ログイン</translation>
+        <translation>サインイン</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
@@ -1331,11 +1339,11 @@
     </message>
     <message>
         <source>&amp;Code:</source>
-        <translation>認証コード(&amp;C):</translation>
+        <translation>確認コード(&amp;C):</translation>
     </message>
     <message>
         <source>Authenticator code</source>
-        <translation>認証コード</translation>
+        <translation>確認コード</translation>
     </message>
     <message>
         <source>The 6-digit code of your authenticator app</source>
@@ -1343,7 +1351,7 @@
     </message>
     <message>
         <source>Sign-in problem</source>
-        <translation>ログインのエラー</translation>
+        <translation>サインインのエラー</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -1355,15 +1363,15 @@
     </message>
     <message>
         <source>Sign in or quit</source>
-        <translation>ログインまたは終了</translation>
+        <translation>サインインまたは終了</translation>
     </message>
     <message>
         <source>Sign in — Teller Console</source>
-        <translation>ログイン — 窓口コンソール</translation>
+        <translation>サインイン — 窓口コンソール</translation>
     </message>
     <message>
         <source>Sign in with your staff user name and password.</source>
-        <translation>職員のユーザー名とパスワードでログインしてください。</translation>
+        <translation>職員のユーザー名とパスワードでサインインしてください。</translation>
     </message>
     <message>
         <source>Console locked — Teller Console</source>
@@ -1465,7 +1473,7 @@
     </message>
     <message>
         <source>Your session has ended. Sign in again; the screen stays as it is.</source>
-        <translation>セッションが終了しました。もう一度ログインしてください。画面はそのまま残ります。</translation>
+        <translation>セッションが終了しました。もう一度サインインしてください。画面はそのまま残ります。</translation>
     </message>
     <message>
         <source>Your role or branch does not allow this (another branch&apos;s account, or supervisors only); ask the account&apos;s branch or a supervisor.</source>
@@ -1515,22 +1523,22 @@
     </message>
     <message>
         <source>The system keychain is not available: the console cannot remember the sign-in and asks for the password each time.</source>
-        <translation>システムのキーチェーンを利用できないため、ログイン情報を保存できません。毎回パスワードを入力してください。</translation>
+        <translation>システムのキーチェーンを利用できないため、サインイン情報を保存できません。毎回パスワードを入力してください。</translation>
     </message>
     <message>
         <source>The system keychain refused access: the console cannot remember the sign-in and asks for the password.</source>
-        <translation>システムのキーチェーンへのアクセスが拒否されたため、ログイン情報を保存できません。パスワードを入力してください。</translation>
+        <translation>システムのキーチェーンへのアクセスが拒否されたため、サインイン情報を保存できません。パスワードを入力してください。</translation>
     </message>
     <message>
         <source>The system keychain failed (%1): the console cannot remember the sign-in and asks for the password.</source>
-        <translation>システムのキーチェーンでエラーが発生したため(%1)、ログイン情報を保存できません。パスワードを入力してください。</translation>
+        <translation>システムのキーチェーンでエラーが発生したため(%1)、サインイン情報を保存できません。パスワードを入力してください。</translation>
     </message>
 </context>
 <context>
     <name>tc::client::Session</name>
     <message>
         <source>The remembered sign-in has ended. Sign in with your password.</source>
-        <translation>保存されたログインの有効期限が切れました。パスワードでログインしてください。</translation>
+        <translation>保存されたサインインの有効期限が切れました。パスワードでサインインしてください。</translation>
     </message>
 </context>
 </TS>
