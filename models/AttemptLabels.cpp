@@ -3,6 +3,7 @@
 #include "TokyoTime.h"
 
 #include <QCoreApplication>
+#include <QStringList>
 
 using namespace Qt::StringLiterals;
 
@@ -80,6 +81,12 @@ QString accountLabel(const QString &branchCode, QStringView accountType,
                      const QString &accountNumber)
 {
     return branchCode % u' ' % accountTypeLabel(accountType) % u' ' % accountNumber;
+}
+
+QString accountLabel(const QString &apiLabel)
+{
+    const QStringList parts = apiLabel.split(u' ');
+    return parts.size() == 3 ? accountLabel(parts[0], parts[1], parts[2]) : apiLabel;
 }
 
 QString formatTokyoSeconds(const QDateTime &instant)

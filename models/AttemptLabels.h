@@ -25,6 +25,9 @@ QString linkageStateLabel(QStringView state);
 // "001 Ordinary 1234567"
 QString accountLabel(const QString &branchCode, QStringView accountType,
                      const QString &accountNumber);
+// The staff API's account label ("001 ordinary 1234567") with its type in words, as
+// accountLabel(); a label of another form as sent.
+QString accountLabel(const QString &apiLabel);
 
 // An attempt's time as staff read it: "14:02:11" in Tokyo.
 QString formatTokyoSeconds(const QDateTime &instant);

@@ -393,7 +393,8 @@ QVariant AttemptsModel::flowData(const Flow &flow, int column, int role) const
         case AccountColumn:
         case AppColumn:
             for (const protocol::Attempt &step : flow.steps) {
-                const QString &text = column == AccountColumn ? step.account : step.clientApp;
+                const QString text =
+                    column == AccountColumn ? accountLabel(step.account) : step.clientApp;
                 if (!text.isEmpty())
                     return text;
             }
@@ -440,7 +441,7 @@ QVariant AttemptsModel::stepData(const protocol::Attempt &step, int column, int 
         case MessageColumn:
             return step.message;
         case AccountColumn:
-            return step.account;
+            return accountLabel(step.account);
         case AppColumn:
             return step.clientApp;
         default:

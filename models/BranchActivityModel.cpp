@@ -249,7 +249,7 @@ QVariant BranchActivityModel::data(const QModelIndex &index, int role) const
         case CustomerColumn:
             return attempt.nameKana;
         case AccountColumn:
-            return attempt.account;
+            return accountLabel(attempt.account);
         case StepColumn:
             return stepLabel(attempt.step);
         case OutcomeColumn:

@@ -121,7 +121,7 @@ QVariant LinkagesModel::data(const QModelIndex &index, int role) const
         case AppColumn:
             return linkage.clientApp;
         case AccountColumn:
-            return linkage.account;
+            return accountLabel(linkage.account);
         case GrantedColumn:
             return when(linkage.grantedAt);
         case ExpiresColumn:

@@ -123,7 +123,7 @@
     <name>tc::BranchActivityModel</name>
     <message>
         <source>Time (JST)</source>
-        <translation>日時(日本時間)</translation>
+        <translation>時刻(日本時間)</translation>
     </message>
     <message>
         <source>Customer</source>

@@ -112,7 +112,7 @@ private Q_SLOTS:
         QCOMPARE(live.data(BranchActivityModel::CustomerIdRole).toLongLong(),
                  console->customerId());
         QCOMPARE(model.index(0, BranchActivityModel::AccountColumn).data().toString(),
-                 u"001 ordinary 1234567"_s);
+                 u"001 Ordinary 1234567"_s);
         QVERIFY(!live.data(Qt::ToolTipRole).toString().isEmpty()); // the customer's message
         QCOMPARE(selection.currentIndex().row(), 1);
         QCOMPARE(selection.currentIndex().data(BranchActivityModel::AttemptIdRole).toLongLong(),

@@ -41,7 +41,7 @@ private Q_SLOTS:
         QVERIFY(row.data(LinkagesModel::ActiveRole).toBool());
         QCOMPARE(model.index(0, LinkagesModel::StateColumn).data().toString(), u"Active"_s);
         QCOMPARE(model.index(0, LinkagesModel::AccountColumn).data().toString(),
-                 u"001 ordinary 1234567"_s);
+                 u"001 Ordinary 1234567"_s);
         QVERIFY(!model.index(0, LinkagesModel::GrantedColumn).data().toString().isEmpty());
         QVERIFY(!model.index(0, LinkagesModel::ExpiresColumn).data().toString().isEmpty());
         QVERIFY(model.index(0, LinkagesModel::RevokedColumn).data().toString().isEmpty());
