@@ -8,6 +8,20 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// The standard buttons the console's dialogs use, in its own translations too: the Japanese
+// dialogs stay Japanese where qtbase's translations (qt6-translations-l10n) are not installed.
+// Where they are, qtbase's are installed later and answer first.
+[[maybe_unused]] constexpr const char *standardButtonTexts[] = {
+    QT_TRANSLATE_NOOP("QPlatformTheme", "OK"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Save"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Cancel"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Close"),
+};
+
+} // namespace
+
 namespace tc {
 
 std::optional<UiLanguage> parseUiLanguage(QStringView code)

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
 <context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>tc::AttemptLabels</name>
     <message>
         <source>① Account</source>
@@ -442,6 +461,11 @@
     <message>
         <source>The catalog has no entry for %1.</source>
         <translation>The catalog has no entry for %1.</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <comment>the message quoted word for word</comment>
+        <translation>“%1”</translation>
     </message>
 </context>
 <context>

@@ -121,8 +121,9 @@ void CustomerScriptWidget::refresh()
                                           staffText(m_entry->meaning, language).toHtmlEscaped());
         html += u"<h4>%1</h4><p>%2</p>"_s.arg(tr("Usual cause").toHtmlEscaped(),
                                               staffText(m_entry->cause, language).toHtmlEscaped());
-        html += u"<h4>%1</h4><p>“%2”</p>"_s.arg(tr("The customer saw").toHtmlEscaped(),
-                                                customerText.toHtmlEscaped());
+        html += u"<h4>%1</h4><p>%2</p>"_s.arg(
+            tr("The customer saw").toHtmlEscaped(),
+            tr("“%1”", "the message quoted word for word").arg(customerText).toHtmlEscaped());
     } else if (!m_code.isEmpty()) {
         html +=
             u"<p>%1</p>"_s.arg(tr("The catalog has no entry for %1.").arg(m_code).toHtmlEscaped());
