@@ -515,11 +515,11 @@
     </message>
     <message>
         <source>No customer open. Find one with Ctrl+K: the branch and account number (001-1234567), the name in kana or the phone number.</source>
-        <translation>お客様が開かれていません。Ctrl+K で検索してください: 店番と口座番号(001-1234567)、カナ氏名または電話番号。</translation>
+        <translation>お客様が表示されていません。Ctrl+K で検索してください(店番と口座番号 001-1234567、カナ氏名または電話番号)。</translation>
     </message>
     <message>
         <source>No customer open</source>
-        <translation>お客様未選択</translation>
+        <translation>お客様未表示</translation>
     </message>
     <message>
         <source>Customer name (kana)</source>
