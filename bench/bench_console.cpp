@@ -2,6 +2,7 @@
 // 13)"); bench/console.sh runs it against the demo backend and a large seeded database.
 //
 //   bench_console search   CONN --queries FILE [--rounds R] [--server-log FILE] [--label TEXT]
+//                          [--from-empty]
 //   bench_console activity CONN [--branch CODE] [--page-size N] [--max-rows N] [--no-view]
 //                          [--server-log FILE]
 //   bench_console events   CONN --branch CODE --account NUMBER --account-type TYPE
@@ -170,8 +171,9 @@ private:
 class RawClient
 {
 public:
-    RawClient(const client::ConnectionSettings &settings, const QString &token)
-        : m_base(settings.baseUrl), m_bearer("Bearer " + token.toUtf8())
+    // `session`: whose access token to send (the session refreshes it); null: none.
+    RawClient(const client::ConnectionSettings &settings, const client::Session *session)
+        : m_base(settings.baseUrl), m_session(session)
     {
         m_tls = QSslConfiguration::defaultConfiguration();
         m_tls.setCaCertificates(settings.pinnedCa);
@@ -191,7 +193,9 @@ public:
         QNetworkRequest request(url);
         request.setSslConfiguration(m_tls);
         request.setRawHeader("Accept", "application/json");
-        request.setRawHeader("Authorization", m_bearer);
+        if (m_session)
+            request.setRawHeader("Authorization",
+                                 "Bearer " + m_session->staff().accessToken.toUtf8());
         return request;
     }
     Answer send(const QByteArray &method, const QString &path, const QUrlQuery &query = {},
@@ -221,7 +225,7 @@ public:
 
 private:
     QUrl m_base;
-    QByteArray m_bearer;
+    const client::Session *m_session;
     QSslConfiguration m_tls;
     QNetworkAccessManager m_network;
 };
@@ -253,7 +257,6 @@ public:
         if (!waitUntil([&] { return ok.has_value(); }) || !*ok)
             qFatal("cannot sign in as %s", qPrintable(connection.user));
     }
-    QString token() const { return session.staff().accessToken; }
 
     client::BackendClient client;
     client::Session session;
@@ -267,8 +270,10 @@ void printMachine(const char *when)
 
 // --- 1. search to shown ---
 
+// `fromEmpty`: each search starts from an empty list (the hint shown), else from the previous
+// search's rows (consecutive queries differ), as when a teller looks up one customer after another.
 int search(const Connection &connection, const QString &queriesPath, int rounds,
-           const QString &serverLogPath, const QString &label)
+           const QString &serverLogPath, const QString &label, bool fromEmpty)
 {
     QFile file(queriesPath);
     if (!file.open(QIODevice::ReadOnly))
@@ -283,7 +288,7 @@ int search(const Connection &connection, const QString &queriesPath, int rounds,
         qFatal("no searchable query in %s", qPrintable(queriesPath));
 
     SignedIn signedIn(connection);
-    RawClient raw(connection.settings, signedIn.token());
+    RawClient raw(connection.settings, &signedIn.session);
     ServerLog log(serverLogPath);
     CustomerSearchModel model(&signedIn.client);
     SearchWidget widget;
@@ -311,8 +316,10 @@ int search(const Connection &connection, const QString &queriesPath, int rounds,
 
     // One search through the console: the model's rows, then the widget painted with them.
     const auto console = [&](const SearchQuery &query, Kind *into) {
-        model.clear();
-        widget.repaint();
+        if (fromEmpty) {
+            model.clear();
+            widget.repaint();
+        }
         log.take(pattern);
         bool answered = false;
         double rowsMs = 0;
@@ -395,8 +402,10 @@ int search(const Connection &connection, const QString &queriesPath, int rounds,
         merge(all.overhead, kind.overhead);
         merge(all.rowsCount, kind.rowsCount);
     }
-    std::printf("\n### Search to shown: %s (%zu queries × %d rounds, %.1f s)\n\n",
-                qPrintable(label), queries.size(), rounds, double(window.elapsed()) / 1000);
+    std::printf("\n### Search to shown: %s (%zu queries × %d rounds, %.1f s; each search "
+                "%s)\n\n",
+                qPrintable(label), queries.size(), rounds, double(window.elapsed()) / 1000,
+                fromEmpty ? "from an empty list" : "replacing the previous search's rows");
     printMachine("after");
     std::printf("\n");
     const auto table = [](const QString &name, const Kind &k) {
@@ -431,7 +440,7 @@ int activity(const Connection &connection, const QString &branch, int pageSize, 
              bool withView, const QString &serverLogPath, const QString &label)
 {
     SignedIn signedIn(connection);
-    RawClient raw(connection.settings, signedIn.token());
+    RawClient raw(connection.settings, &signedIn.session);
     ServerLog log(serverLogPath);
     const QByteArray pattern = "/api/v1/staff/attempts";
     const qint64 rssStart = rssKb();
@@ -585,9 +594,9 @@ int events(const Connection &connection, const QString &institution, const QStri
            int count)
 {
     SignedIn signedIn(connection);
-    RawClient raw(connection.settings, signedIn.token());
+    RawClient raw(connection.settings, &signedIn.session);
     // The flow's side: the app's own calls, with no staff token.
-    RawClient app(connection.settings, QString());
+    RawClient app(connection.settings, nullptr);
 
     // The customer whose steps are driven.
     QUrlQuery find;
@@ -846,6 +855,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption pageSize(u"page-size"_s, u"rows per page"_s, u"n"_s,
                                       QString::number(BranchActivityModel::defaultPageSize));
     const QCommandLineOption maxRows(u"max-rows"_s, u"stop paging after"_s, u"n"_s, u"2000000"_s);
+    const QCommandLineOption fromEmpty(u"from-empty"_s, u"clear the results before each search"_s);
     const QCommandLineOption noView(u"no-view"_s, u"the model alone"_s);
     const QCommandLineOption account(u"account"_s, u"account number"_s, u"number"_s);
     const QCommandLineOption accountType(u"account-type"_s, u"account type"_s, u"type"_s,
@@ -869,7 +879,7 @@ int main(int argc, char *argv[])
     const QString command = parser.positionalArguments().value(0);
     if (command == u"search"_s)
         return bench::search(connection, parser.value(queries), parser.value(rounds).toInt(),
-                             parser.value(serverLog), parser.value(label));
+                             parser.value(serverLog), parser.value(label), parser.isSet(fromEmpty));
     if (command == u"activity"_s)
         return bench::activity(connection, parser.value(branch), parser.value(pageSize).toInt(),
                                parser.value(maxRows).toInt(), !parser.isSet(noView),
