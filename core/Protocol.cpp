@@ -669,6 +669,7 @@ Result<Attempt> Attempt::fromJson(const QJsonObject &json)
     attempt.flowId = r.text("flow_id"_L1, Optional);
     attempt.sourceAddress = r.text("source_address"_L1, Optional);
     attempt.nameKana = r.text("name_kana"_L1, Optional);
+    attempt.customerName = r.text("customer_name"_L1, Optional);
     attempt.clientApp = r.text("client_app"_L1, Optional);
     return r.result(attempt);
 }
@@ -688,6 +689,7 @@ QJsonObject Attempt::toJson() const
             {u"flow_id"_s, textOrNull(flowId)},
             {u"source_address"_s, sourceAddress},
             {u"name_kana"_s, textOrNull(nameKana)},
+            {u"customer_name"_s, textOrNull(customerName)},
             {u"client_app"_s, textOrNull(clientApp)}};
 }
 

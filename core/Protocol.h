@@ -180,7 +180,8 @@ struct Attempt
     QString message; // the customer's text of `code`, empty on success
     QString flowId;
     QString sourceAddress;
-    QString nameKana; // optional
+    QString nameKana; // optional: the name as the customer typed it at ②
+    QString customerName; // optional: the registered name (kana) of the account's customer
     QString clientApp; // optional
 
     static Result<Attempt> fromJson(const QJsonObject &json);

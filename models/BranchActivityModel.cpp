@@ -32,7 +32,7 @@ protocol::Attempt attemptOf(const protocol::StaffEvent &event)
                                .step = event.step,
                                .outcome = event.outcome,
                                .code = event.code,
-                               .nameKana = event.customerName,
+                               .customerName = event.customerName,
                                .clientApp = event.clientName};
     if (!event.accountNumber.isEmpty())
         attempt.account = event.branchCode % u' ' % event.accountType % u' ' % event.accountNumber;
@@ -247,7 +247,8 @@ QVariant BranchActivityModel::data(const QModelIndex &index, int role) const
         case TimeColumn:
             return formatTokyoSeconds(attempt.at);
         case CustomerColumn:
-            return attempt.nameKana;
+            // The registered name, the same on every step; what was typed at ② otherwise.
+            return attempt.customerName.isEmpty() ? attempt.nameKana : attempt.customerName;
         case AccountColumn:
             return accountLabel(attempt.account);
         case StepColumn:

@@ -23,9 +23,7 @@ namespace tc {
 // rows page in through canFetchMore()/fetchMore(). Live attempt events that match the filters are
 // inserted at the top with beginInsertRows (built from the event: no request per event, the
 // selection and scroll position stay); such rows have no attempt or flow id until the next
-// reload, and name the customer as registered on every step where the server's rows carry the
-// name as typed at ② and nothing on other steps (checked against the demo: otherwise the same
-// rows, times, codes and messages).
+// reload. Both kinds of row name the customer as registered (`customer_name`) on every step.
 class BranchActivityModel final : public QAbstractTableModel
 {
     Q_OBJECT

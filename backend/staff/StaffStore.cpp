@@ -295,7 +295,8 @@ Result<protocol::AttemptsPage> attemptsWhere(const QSqlDatabase &db, QString con
         db,
         u"SELECT t.id, t.at, t.account_id, a.customer_id, b.code, a.account_type, "
         "a.account_number, t.step, t.outcome, t.code, t.flow_id, t.source_address, t.name_kana, "
-        "c.name FROM attempts t LEFT JOIN accounts a ON a.id = t.account_id "
+        "c.name, cu.name_kana FROM attempts t LEFT JOIN accounts a ON a.id = t.account_id "
+        "LEFT JOIN customers cu ON cu.id = a.customer_id "
         "LEFT JOIN branches b ON b.id = a.branch_id "
         "LEFT JOIN client_apps c ON c.id = t.client_app_id "
         "WHERE %1 ORDER BY t.at DESC, t.id DESC LIMIT ?"_s.arg(condition),
@@ -330,6 +331,7 @@ Result<protocol::AttemptsPage> attemptsWhere(const QSqlDatabase &db, QString con
              .flowId = q.value(10).toString(),
              .sourceAddress = q.value(11).toString(),
              .nameKana = q.value(12).toString(),
+             .customerName = q.value(14).toString(),
              .clientApp = q.value(13).toString()});
     }
     return page;

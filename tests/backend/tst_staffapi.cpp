@@ -561,6 +561,8 @@ private Q_SLOTS:
                 QCOMPARE(row[u"account"_s].toString(), u"001 ordinary 1234567"_s);
                 QCOMPARE(row[u"customer_id"_s].toInteger(), f.customerA);
                 QCOMPARE(row[u"branch_code"_s].toString(), u"001"_s);
+                // The registered name on every step, whatever the customer typed at ②.
+                QCOMPARE(row[u"customer_name"_s].toString(), u"データタロウ"_s);
             }
             cursor = reply.json.value(u"next_cursor"_s).toString();
             ++pages;
