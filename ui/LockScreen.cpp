@@ -1,7 +1,7 @@
 #include "LockScreen.h"
 
 #include "ClientError.h"
-#include "ErrorCodes.h"
+#include "CredentialFailure.h"
 #include "ui_LockScreen.h"
 
 namespace tc {
@@ -45,18 +45,8 @@ void LockScreen::setBusy(bool busy)
 void LockScreen::showFailure(const client::ClientError &error)
 {
     setBusy(false);
-    if (error.code == codes::StaffSecondFactorRequired) {
-        m_ui->totpLabel->show();
-        m_ui->totpEdit->show();
-        m_ui->errorLabel->setText(tr("Enter the 6-digit code of your authenticator app."));
-        m_ui->totpEdit->setFocus();
-    } else {
-        m_ui->errorLabel->setText(error.text());
-        m_ui->passwordEdit->clear();
-        m_ui->passwordEdit->setFocus();
-    }
-    m_ui->errorLabel->show();
-    m_ui->errorLabel->setAccessibleDescription(m_ui->errorLabel->text());
+    showCredentialFailure(error,
+                          {m_ui->passwordEdit, m_ui->totpLabel, m_ui->totpEdit, m_ui->errorLabel});
 }
 
 QString LockScreen::errorText() const

@@ -1,6 +1,7 @@
 #include "SignInDialog.h"
 
 #include "ClientError.h"
+#include "CredentialFailure.h"
 #include "ui_SignInDialog.h"
 
 #include <QPushButton>
@@ -65,18 +66,8 @@ void SignInDialog::setBusy(bool busy)
 void SignInDialog::showFailure(const client::ClientError &error)
 {
     setBusy(false);
-    if (error.code == u"S02"_s) {
-        m_ui->totpLabel->show();
-        m_ui->totpEdit->show();
-        m_ui->errorLabel->setText(tr("Enter the 6-digit code of your authenticator app."));
-        m_ui->totpEdit->setFocus();
-    } else {
-        m_ui->errorLabel->setText(error.text());
-        m_ui->passwordEdit->clear();
-        m_ui->passwordEdit->setFocus();
-    }
-    m_ui->errorLabel->show();
-    m_ui->errorLabel->setAccessibleDescription(m_ui->errorLabel->text());
+    showCredentialFailure(error,
+                          {m_ui->passwordEdit, m_ui->totpLabel, m_ui->totpEdit, m_ui->errorLabel});
 }
 
 QString SignInDialog::username() const
