@@ -866,10 +866,6 @@
         <source>Unlock</source>
         <translation>Unlock</translation>
     </message>
-    <message>
-        <source>Enter the 6-digit code of your authenticator app.</source>
-        <translation>Enter the 6-digit code of your authenticator app.</translation>
-    </message>
 </context>
 <context>
     <name>tc::LockSentence</name>

@@ -864,10 +864,6 @@
         <source>Unlock</source>
         <translation>ロック解除</translation>
     </message>
-    <message>
-        <source>Enter the 6-digit code of your authenticator app.</source>
-        <translation>認証アプリに表示される6桁のコードを入力してください。</translation>
-    </message>
 </context>
 <context>
     <name>tc::LockSentence</name>
