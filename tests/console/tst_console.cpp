@@ -14,6 +14,7 @@
 #include "StaffAccounts.h"
 #include "TestBackend.h"
 #include "Translations.h"
+#include "WidgetTesting.h"
 
 #include <QApplication>
 #include <QDir>
@@ -23,19 +24,6 @@
 using namespace Qt::StringLiterals;
 using tc::test::StandardData;
 using tc::test::TestBackend;
-
-namespace {
-
-QString outputDir()
-{
-    QString dir = qEnvironmentVariable("TC_TEST_OUTPUT_DIR");
-    if (dir.isEmpty())
-        dir = QDir::tempPath() + u"/tc-test-output"_s;
-    QDir().mkpath(dir);
-    return dir;
-}
-
-} // namespace
 
 class TestConsole final : public QObject
 {
@@ -102,7 +90,8 @@ void TestConsole::signInLockUnlockSignOut()
     QTest::keyClick(password, Qt::Key_Return);
     QTRY_VERIFY(!dialog->errorText().isEmpty());
     QVERIFY(dialog->isVisible());
-    QVERIFY(dialog->grab().save(outputDir() + u"/signin_failed_"_s + language + u".png"_s));
+    QVERIFY(dialog->grab().save(tc::test::screenshotDir() + u"/signin_failed_"_s + language
+                                + u".png"_s));
     QTest::keyClicks(password, TestBackend::staffPassword);
     QTest::keyClick(password, Qt::Key_Return);
     QTRY_VERIFY(console.desk());
@@ -120,7 +109,7 @@ void TestConsole::signInLockUnlockSignOut()
     auto *lockPassword = window.lockScreen()->findChild<QLineEdit *>(u"passwordEdit"_s);
     QVERIFY(lockPassword && lockPassword->hasFocus());
     QCoreApplication::sendPostedEvents();
-    QVERIFY(window.grab().save(outputDir() + u"/unlock_"_s + language + u".png"_s));
+    QVERIFY(window.grab().save(tc::test::screenshotDir() + u"/unlock_"_s + language + u".png"_s));
     QTest::keyClicks(lockPassword, TestBackend::staffPassword);
     QTest::keyClick(lockPassword, Qt::Key_Return);
     QTRY_VERIFY(!window.isLocked());

@@ -8,6 +8,7 @@
 #include "ServiceCalendar.h"
 #include "TokyoTime.h"
 #include "Translations.h"
+#include "WidgetTesting.h"
 
 #include <QApplication>
 #include <QDir>
@@ -19,15 +20,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString outputDir()
-{
-    QString dir = qEnvironmentVariable("TC_TEST_OUTPUT_DIR");
-    if (dir.isEmpty())
-        dir = QDir::tempPath() + u"/tc-test-output"_s;
-    QDir().mkpath(dir);
-    return dir;
-}
 
 // 20:48 in Tokyo: the identity lock ends at 00:00, in 3 h 12 min.
 QDateTime fixedNow()
@@ -153,7 +145,7 @@ void TestCustomerView::showsLockAndScript()
                  tc::staffText(m_catalog.find(u"B84")->tellCustomer, tc::currentUiLanguage())),
              qPrintable(script));
 
-    const QString png = outputDir() + u"/customer_offline_"_s + language + u".png"_s;
+    const QString png = tc::test::screenshotDir() + u"/customer_offline_"_s + language + u".png"_s;
     QVERIFY(window.grab().save(png));
     qInfo("saved %s", qPrintable(png));
 }

@@ -22,6 +22,7 @@
 #include "TestBackend.h"
 #include "TestFlow.h"
 #include "Translations.h"
+#include "WidgetTesting.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -39,15 +40,6 @@ using tc::test::StandardData;
 using tc::test::TestBackend;
 
 namespace {
-
-QString outputDir()
-{
-    QString dir = qEnvironmentVariable("TC_TEST_OUTPUT_DIR");
-    if (dir.isEmpty())
-        dir = QDir::tempPath() + u"/tc-test-output"_s;
-    QDir().mkpath(dir);
-    return dir;
-}
 
 const QJsonObject rightAccount {{u"branch_code"_s, u"001"_s},
                                 {u"account_type"_s, u"ordinary"_s},
@@ -198,7 +190,8 @@ void TestDesk::tellerFindsLockedCustomer()
     QVERIFY2(script.contains(
                  tc::staffText(m_catalog.find(u"B84")->tellCustomer, tc::currentUiLanguage())),
              qPrintable(script));
-    QVERIFY(window.grab().save(outputDir() + u"/desk_customer_"_s + language + u".png"_s));
+    QVERIFY(window.grab().save(tc::test::screenshotDir() + u"/desk_customer_"_s + language
+                               + u".png"_s));
     // Enter on it: the full explanation, with the customer's branch in the answers.
     view->attemptsView()->setFocus();
     QTest::keyClick(view->attemptsView(), Qt::Key_Return);
@@ -222,15 +215,18 @@ void TestDesk::tellerFindsLockedCustomer()
     table->setFocus();
     table->setCurrentIndex(table->model()->index(0, 0));
     QTest::qWait(20);
-    QVERIFY(window.grab().save(outputDir() + u"/desk_activity_"_s + language + u".png"_s));
+    QVERIFY(window.grab().save(tc::test::screenshotDir() + u"/desk_activity_"_s + language
+                               + u".png"_s));
     QTest::keyClick(table, Qt::Key_Return);
     QCOMPARE(window.tabs()->currentIndex(), int(tc::MainWindow::CustomerTab));
 
     window.openTab(tc::MainWindow::ExplainerTab);
     window.explainer()->setQuery(u"B84"_s);
-    QVERIFY(window.grab().save(outputDir() + u"/desk_explain_"_s + language + u".png"_s));
+    QVERIFY(
+        window.grab().save(tc::test::screenshotDir() + u"/desk_explain_"_s + language + u".png"_s));
     window.openTab(tc::MainWindow::PausesTab);
-    QVERIFY(window.grab().save(outputDir() + u"/desk_pauses_"_s + language + u".png"_s));
+    QVERIFY(
+        window.grab().save(tc::test::screenshotDir() + u"/desk_pauses_"_s + language + u".png"_s));
     events.stop();
 }
 
@@ -302,7 +298,7 @@ void TestDesk::unreachableBackendIsToldInline()
     QVERIFY(window.connectionStatus()->state() != tc::ConnectionStatusWidget::State::Connected);
     QVERIFY(!window.serviceStatus()->isRemote());
     QVERIFY(!window.serviceStatus()->sourceText().isEmpty()); // "(calendar, offline)"
-    QVERIFY(window.grab().save(outputDir() + u"/desk_unreachable_en.png"_s));
+    QVERIFY(window.grab().save(tc::test::screenshotDir() + u"/desk_unreachable_en.png"_s));
     events.stop();
 }
 

@@ -5,6 +5,7 @@
 #include "ExplainerWidget.h"
 #include "Faq.h"
 #include "Translations.h"
+#include "WidgetTesting.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -259,15 +260,6 @@ void TestExplainer::keyboardNavigation()
 
 namespace {
 
-QString outputDir()
-{
-    QString dir = qEnvironmentVariable("TC_TEST_OUTPUT_DIR");
-    if (dir.isEmpty())
-        dir = QDir::tempPath() + u"/tc-test-output"_s;
-    QDir().mkpath(dir);
-    return dir;
-}
-
 const QString supportDesk = u"事務センター 078-000-0000 (平日 9:00–17:00)"_s;
 
 } // namespace
@@ -458,7 +450,7 @@ void TestExplainer::screenshot()
     enter(m_widget->queryEdit(), typed, Entry::InputMethod);
     QCOMPARE(m_widget->currentFaqEntry()->id, u"registered-phone-unknown"_s);
 
-    const QString path = outputDir() + u"/explainer_faq_"_s + language + u".png"_s;
+    const QString path = tc::test::screenshotDir() + u"/explainer_faq_"_s + language + u".png"_s;
     QVERIFY(m_widget->grab().save(path));
     qInfo("saved %s", qPrintable(path));
 }

@@ -13,6 +13,7 @@
 #include "TokyoTime.h"
 #include "Translations.h"
 #include "UpcomingWindowsModel.h"
+#include "WidgetTesting.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
@@ -35,15 +36,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString outputDir()
-{
-    QString dir = qEnvironmentVariable("TC_TEST_OUTPUT_DIR");
-    if (dir.isEmpty())
-        dir = QDir::tempPath() + u"/tc-test-output"_s;
-    QDir().mkpath(dir);
-    return dir;
-}
 
 // Tuesday 25 November 2025, 10:00 in Tokyo: open, the next pause is tonight's.
 QDateTime fixedNow()
@@ -163,7 +155,7 @@ void TestMainWindow::rendersForScreenshots()
     QTest::keyClicks(window.explainer()->queryEdit(), u"B84"_s);
     QVERIFY(window.explainer()->currentEntry());
 
-    const QString dir = outputDir();
+    const QString dir = tc::test::screenshotDir();
     const QString explainerPng = dir + u"/mainwindow_"_s + language + u"_explainer.png"_s;
     QVERIFY(window.grab().save(explainerPng));
 
@@ -229,7 +221,8 @@ void TestMainWindow::shortcutsWindowListsTheMenus()
     for (const QAction *action : window.menuActions())
         withShortcut += action->shortcut().isEmpty() ? 0 : 1;
     QCOMPARE(keys.size(), withShortcut);
-    QVERIFY(window.shortcutsDialog()->grab().save(outputDir() + u"/shortcuts_en.png"_s));
+    QVERIFY(
+        window.shortcutsDialog()->grab().save(tc::test::screenshotDir() + u"/shortcuts_en.png"_s));
 }
 
 void TestMainWindow::everyControlHasAnAccessibleName()
@@ -410,7 +403,7 @@ void TestMainWindow::branchActivityFiltersAndOpens()
     QTest::keyClick(table, Qt::Key_Return);
     QCOMPARE(opened.size(), 1);
     QCOMPARE(opened.constFirst().constFirst().value<QModelIndex>().data(Qt::UserRole).toInt(), 8);
-    QVERIFY(window.grab().save(outputDir() + u"/branchactivity_offline_en.png"_s));
+    QVERIFY(window.grab().save(tc::test::screenshotDir() + u"/branchactivity_offline_en.png"_s));
 }
 
 QTEST_MAIN(TestMainWindow)

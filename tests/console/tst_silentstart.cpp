@@ -12,6 +12,7 @@
 #include "Settings.h"
 #include "SignInDialog.h"
 #include "TestBackend.h"
+#include "WidgetTesting.h"
 
 #include <QApplication>
 #include <QDir>
@@ -25,15 +26,6 @@ using tc::test::TestBackend;
 namespace {
 
 const QString username = u"start.teller"_s;
-
-QString outputDir()
-{
-    QString dir = qEnvironmentVariable("TC_TEST_OUTPUT_DIR");
-    if (dir.isEmpty())
-        dir = QDir::tempPath() + u"/tc-test-output"_s;
-    QDir().mkpath(dir);
-    return dir;
-}
 
 // Every message logged while the test runs, to look for tokens in them.
 QStringList loggedMessages;
@@ -139,7 +131,8 @@ void TestSilentStart::restartSignsInWithoutThePassword()
     QCOMPARE(second->console.session()->staff().username, username);
     QVERIFY(second->window.messageBar()->text().isEmpty()
             || !second->window.messageBar()->isVisible());
-    QVERIFY(second->window.grab().save(outputDir() + u"/silentstart_signed_in.png"_s));
+    QVERIFY(
+        second->window.grab().save(tc::test::screenshotDir() + u"/silentstart_signed_in.png"_s));
 
     // No token in the settings file or the log: the refresh token lives in the keychain only.
     tokens << second->console.session()->staff().accessToken
@@ -174,7 +167,8 @@ void TestSilentStart::signOutMakesTheNextStartAsk()
     // The user name is remembered, the password is not.
     QCOMPARE(dialog->username(), username);
     QVERIFY(dialog->errorText().isEmpty());
-    QVERIFY(second->window.grab().save(outputDir() + u"/silentstart_after_signout.png"_s));
+    QVERIFY(second->window.grab().save(tc::test::screenshotDir()
+                                       + u"/silentstart_after_signout.png"_s));
     signInWithTheDialog(*second);
 }
 
@@ -199,7 +193,8 @@ void TestSilentStart::sessionEndedMeanwhileAsksAndSaysWhy()
     QVERIFY(!second->console.desk());
     QCOMPARE(dialog->username(), username);
     QTRY_VERIFY(second->window.messageBar()->text().contains(u"remembered sign-in has ended"_s));
-    QVERIFY(second->window.grab().save(outputDir() + u"/silentstart_session_ended.png"_s));
+    QVERIFY(second->window.grab().save(tc::test::screenshotDir()
+                                       + u"/silentstart_session_ended.png"_s));
     signInWithTheDialog(*second);
 }
 
