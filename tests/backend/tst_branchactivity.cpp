@@ -6,6 +6,7 @@
 #include "Directory.h"
 #include "ErrorCatalog.h"
 #include "ErrorCodes.h"
+#include "MustSucceed.h"
 #include "Protocol.h"
 #include "StaffAccounts.h"
 #include "TestBackend.h"
@@ -24,6 +25,9 @@
 
 using namespace Qt::StringLiterals;
 using namespace tc;
+using test::must;
+using test::mustDo;
+using test::mustRun;
 using test::StandardData;
 using test::TestBackend;
 
@@ -31,29 +35,6 @@ namespace {
 
 const QString staffPassword = u"correct horse battery staple"_s;
 const QString otherInstitution = u"gunma-mirai"_s;
-
-template<typename T>
-T must(const Result<T> &result, const char *what)
-{
-    if (!result)
-        qFatal("%s: %s", what, qPrintable(result.error().message));
-    return result.value();
-}
-
-backend::Statement mustRun(const QSqlDatabase &db, const QString &sql, const QVariantList &values,
-                           const char *what)
-{
-    Result<backend::Statement> statement = backend::runQuery(db, sql, values);
-    if (!statement)
-        qFatal("%s: %s", what, qPrintable(statement.error().message));
-    return std::move(statement).value();
-}
-
-void mustDo(const Status &status, const char *what)
-{
-    if (!status)
-        qFatal("%s: %s", what, qPrintable(status.error().message));
-}
 
 // One attempt row the fixture wrote, as the expectations need it.
 struct Seeded

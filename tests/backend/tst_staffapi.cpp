@@ -5,6 +5,7 @@
 // and the audit rows each call leaves.
 #include "Directory.h"
 #include "ErrorCodes.h"
+#include "MustSucceed.h"
 #include "StaffAccounts.h"
 #include "TestBackend.h"
 #include "TestEngines.h"
@@ -18,6 +19,9 @@
 
 using namespace Qt::StringLiterals;
 using namespace tc;
+using test::must;
+using test::mustDo;
+using test::mustRun;
 using test::StandardData;
 using test::TestBackend;
 
@@ -39,29 +43,6 @@ struct Fixture
     qint64 linkageB = 0;
     qint64 customerC = 0; // gunma
 };
-
-template<typename T>
-T must(const Result<T> &result, const char *what)
-{
-    if (!result)
-        qFatal("%s: %s", what, qPrintable(result.error().message));
-    return result.value();
-}
-
-backend::Statement mustRun(const QSqlDatabase &db, const QString &sql, const QVariantList &values,
-                           const char *what)
-{
-    Result<backend::Statement> statement = backend::runQuery(db, sql, values);
-    if (!statement)
-        qFatal("%s: %s", what, qPrintable(statement.error().message));
-    return std::move(statement).value();
-}
-
-void mustDo(const Status &status, const char *what)
-{
-    if (!status)
-        qFatal("%s: %s", what, qPrintable(status.error().message));
-}
 
 QString signIn(TestBackend &b, const QString &username)
 {
