@@ -1,7 +1,7 @@
 #pragma once
 
 #include "ClientError.h"
-#include "LatestRequest.h"
+#include "CustomerPart.h"
 #include "Protocol.h"
 
 #include <QObject>
@@ -34,12 +34,12 @@ public:
     // Loads the current customer again (after a staff action such as a release).
     void reload();
 
-    qint64 customerId() const { return m_customerId; }
+    qint64 customerId() const { return m_part.customerId(); }
     // The last answer for the current customer; empty until it arrives or after a failure that
     // left nothing to show (the last good detail is kept when a reload fails).
     const std::optional<protocol::CustomerDetail> &detail() const { return m_detail; }
-    bool isLoading() const { return m_request.isRunning(); }
-    const std::optional<client::ClientError> &error() const { return m_error; }
+    bool isLoading() const { return m_part.isLoading(); }
+    const std::optional<client::ClientError> &error() const { return m_part.error(); }
 
     // Whether an event is about the customer shown and may change what detail() says.
     bool concerns(const protocol::StaffEvent &event) const;
@@ -53,14 +53,8 @@ Q_SIGNALS:
 private:
     Q_DISABLE_COPY_MOVE(CustomerModel)
 
-    void fetch();
-
-    QPointer<client::BackendClient> m_client;
-    LatestRequest m_request;
-    qint64 m_customerId = 0;
     std::optional<protocol::CustomerDetail> m_detail;
-    std::optional<client::ClientError> m_error;
-    bool m_fetchAgain = false; // an event came while a load was running
+    CustomerPart<protocol::CustomerDetail> m_part;
 };
 
 } // namespace tc

@@ -11,13 +11,23 @@ namespace tc {
 
 LinkagesModel::LinkagesModel(client::BackendClient *client, client::EventStream *events,
                              QObject *parent)
-    : QAbstractTableModel(parent), m_client(client)
+    : QAbstractTableModel(parent),
+      m_part(
+          client, this,
+          {.path =
+               [](qint64 customerId) {
+                   return u"/api/v1/staff/customers/%1/linkages"_s.arg(customerId);
+               },
+           .arrived = [this](protocol::LinkageList list) { setLinkages(std::move(list.linkages)); },
+           .announce = [this] { Q_EMIT loaded(); },
+           .loadingChanged = [this](bool loading) { Q_EMIT loadingChanged(loading); },
+           .failed = [this](const client::ClientError &error) { Q_EMIT loadFailed(error); }})
 {
     if (events) {
         connect(events, &client::EventStream::eventReceived, this,
                 [this](const protocol::StaffEvent &event) {
                     // A suspension names no customer: any may have a linkage to the app.
-                    if ((event.kind == "revocation"_L1 && event.customerId == m_customerId)
+                    if ((event.kind == "revocation"_L1 && event.customerId == customerId())
                         || event.kind == "suspension"_L1)
                         reload();
                 });
@@ -27,52 +37,14 @@ LinkagesModel::LinkagesModel(client::BackendClient *client, client::EventStream 
 
 void LinkagesModel::load(qint64 customerId)
 {
-    m_request.abort();
-    m_fetchAgain = false;
-    m_customerId = customerId;
-    m_error.reset();
+    m_part.switchTo(customerId);
     setLinkages({});
-    fetch();
+    m_part.fetch();
 }
 
 void LinkagesModel::reload()
 {
-    if (m_customerId == 0)
-        return;
-    if (m_request.isRunning()) {
-        m_fetchAgain = true;
-        return;
-    }
-    fetch();
-}
-
-void LinkagesModel::fetch()
-{
-    if (m_customerId == 0 || !m_client)
-        return;
-    const bool wasLoading = isLoading();
-    m_request.getAs<protocol::LinkageList>(
-        *m_client, u"/api/v1/staff/customers/%1/linkages"_s.arg(m_customerId), {}, this,
-        [this](Result<protocol::LinkageList, client::ClientError> answer) {
-            if (m_fetchAgain) {
-                m_fetchAgain = false;
-                fetch();
-            }
-            if (!answer) {
-                m_error = answer.error();
-                if (!isLoading())
-                    Q_EMIT loadingChanged(false);
-                Q_EMIT loadFailed(answer.error());
-                return;
-            }
-            m_error.reset();
-            setLinkages(std::move(answer.value().linkages));
-            if (!isLoading())
-                Q_EMIT loadingChanged(false);
-            Q_EMIT loaded();
-        });
-    if (!wasLoading && isLoading())
-        Q_EMIT loadingChanged(true);
+    m_part.reload();
 }
 
 void LinkagesModel::setLinkages(QList<protocol::Linkage> linkages)

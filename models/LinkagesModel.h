@@ -1,7 +1,7 @@
 #pragma once
 
 #include "ClientError.h"
-#include "LatestRequest.h"
+#include "CustomerPart.h"
 #include "Protocol.h"
 
 #include <QAbstractTableModel>
@@ -49,10 +49,10 @@ public:
     void load(qint64 customerId); // 0: none
     void reload();
 
-    qint64 customerId() const { return m_customerId; }
+    qint64 customerId() const { return m_part.customerId(); }
     const QList<protocol::Linkage> &linkages() const { return m_linkages; }
-    bool isLoading() const { return m_request.isRunning(); }
-    const std::optional<client::ClientError> &error() const { return m_error; }
+    bool isLoading() const { return m_part.isLoading(); }
+    const std::optional<client::ClientError> &error() const { return m_part.error(); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -68,15 +68,10 @@ Q_SIGNALS:
 private:
     Q_DISABLE_COPY_MOVE(LinkagesModel)
 
-    void fetch();
     void setLinkages(QList<protocol::Linkage> linkages);
 
-    QPointer<client::BackendClient> m_client;
-    LatestRequest m_request;
-    qint64 m_customerId = 0;
     QList<protocol::Linkage> m_linkages;
-    std::optional<client::ClientError> m_error;
-    bool m_fetchAgain = false;
+    CustomerPart<protocol::LinkageList> m_part;
 };
 
 } // namespace tc
