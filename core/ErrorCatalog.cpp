@@ -1,5 +1,7 @@
 #include "ErrorCatalog.h"
 
+#include "EntryDocument.h"
+
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
@@ -18,6 +20,9 @@ using namespace Qt::StringLiterals;
 
 namespace tc {
 namespace {
+
+using entrydoc::entryError;
+using entrydoc::isTidyText;
 
 constexpr int SupportedVersion = 1;
 
@@ -286,25 +291,12 @@ QList<QStringView> mentionedCodes(QStringView normalized)
 
 // ---- validation of the catalog document ----
 
-Error entryError(qsizetype index, const QString &code, const QString &field, const QString &problem)
-{
-    const QString entry =
-        code.isEmpty() ? u"entry %1"_s.arg(index) : u"entry %1 (%2)"_s.arg(index).arg(code);
-    return Error {u"entries[%1].%2"_s.arg(index).arg(field),
-                  entry % u": \""_s % field % u"\" "_s % problem};
-}
-
 bool isInteger(const QJsonValue &value)
 {
     if (!value.isDouble())
         return false;
     const double d = value.toDouble();
     return std::isfinite(d) && std::trunc(d) == d;
-}
-
-bool isTidyText(const QString &text)
-{
-    return !text.isEmpty() && text.trimmed() == text;
 }
 
 const QStringList &allowedEntryFields()

@@ -1,5 +1,7 @@
 #include "Faq.h"
 
+#include "EntryDocument.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,6 +19,9 @@ using namespace Qt::StringLiterals;
 namespace tc {
 namespace {
 
+using entrydoc::entryError;
+using entrydoc::isTidyText;
+
 constexpr int SupportedVersion = 1;
 
 // A keyword found in what the caller says places the question among the answers; how much of
@@ -31,19 +36,6 @@ constexpr qsizetype MinPrefixLength = 2;
 // caller asks, a code or a message is what the caller reads out.
 constexpr double MaxQuestionScore = 0.99;
 constexpr double MatchThreshold = 0.5;
-
-Error entryError(qsizetype index, const QString &id, const QString &field, const QString &problem)
-{
-    const QString entry =
-        id.isEmpty() ? u"entry %1"_s.arg(index) : u"entry %1 (%2)"_s.arg(index).arg(id);
-    return Error {u"entries[%1].%2"_s.arg(index).arg(field),
-                  entry % u": \""_s % field % u"\" "_s % problem};
-}
-
-bool isTidyText(const QString &text)
-{
-    return !text.isEmpty() && text.trimmed() == text;
-}
 
 bool isIdForm(const QString &id)
 {
