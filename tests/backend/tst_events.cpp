@@ -24,6 +24,8 @@ using namespace tc;
 using backend::staff::StaffRole;
 using test::StandardData;
 using test::TestBackend;
+using test::flow::accountStep;
+using test::flow::wrongIdentity;
 
 namespace {
 
@@ -173,28 +175,6 @@ class TestEvents final : public QObject
                 return false;
         }
         return true;
-    }
-
-    static QString accountStep(TestBackend &b)
-    {
-        const QString flow = test::flow::startFlow(b);
-        const auto answer = b.postJson(flow + u"/account"_s,
-                                       {{u"branch_code"_s, u"001"_s},
-                                        {u"account_type"_s, u"ordinary"_s},
-                                        {u"account_number"_s, u"1234567"_s}});
-        if (answer.status != 200)
-            qFatal("account step: %d %s", answer.status, answer.body.constData());
-        return flow;
-    }
-
-    static TestBackend::Reply wrongIdentity(TestBackend &b, const QString &flow)
-    {
-        return b.postJson(flow + u"/customer"_s,
-                          {{u"name_kana"_s, u"ﾃﾞｰﾀ ﾀﾛｳ"_s},
-                           {u"birth_date"_s, u"1980-04-02"_s},
-                           {u"phone"_s, u"078-631-0000"_s},
-                           {u"email"_s, u"taro@example.jp"_s},
-                           {u"email_confirm"_s, u"taro@example.jp"_s}});
     }
 
     // Five wrong answers: the standard institution's identity lock.

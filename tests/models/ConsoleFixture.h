@@ -3,6 +3,7 @@
 #include "BackendClient.h"
 #include "StaffPrincipal.h"
 #include "TestBackend.h"
+#include "TestFlow.h"
 
 #include <QList>
 #include <QObject>
@@ -34,10 +35,8 @@ struct Console
     qint64 customerId();
 };
 
-// ① for the standard account; answers the flow's path.
-QString accountStep(TestBackend &b);
-// ② with a wrong birth date (B21, counted toward the identity lock).
-TestBackend::Reply wrongIdentity(TestBackend &b, const QString &flowPath);
+using flow::accountStep;
+using flow::wrongIdentity;
 // A flow of ① and `failures` wrong ②; answers its id (not the path). The clock moves one second
 // first, so flows are apart in time.
 QString failedFlow(TestBackend &b, int failures = 1);

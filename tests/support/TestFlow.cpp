@@ -59,6 +59,28 @@ QString startFlow(TestBackend &b)
     return u"/api/v1/flows/"_s + created.json.value(u"flow_id"_s).toString();
 }
 
+QString accountStep(TestBackend &b)
+{
+    const QString flow = startFlow(b);
+    const auto answer = b.postJson(flow + u"/account"_s,
+                                   {{u"branch_code"_s, u"001"_s},
+                                    {u"account_type"_s, u"ordinary"_s},
+                                    {u"account_number"_s, u"1234567"_s}});
+    if (answer.status != 200)
+        qFatal("account step: %d %s", answer.status, answer.body.constData());
+    return flow;
+}
+
+TestBackend::Reply wrongIdentity(TestBackend &b, const QString &flowPath)
+{
+    return b.postJson(flowPath + u"/customer"_s,
+                      {{u"name_kana"_s, u"ﾃﾞｰﾀ ﾀﾛｳ"_s},
+                       {u"birth_date"_s, u"1980-04-02"_s},
+                       {u"phone"_s, u"078-631-0000"_s},
+                       {u"email"_s, u"taro@example.jp"_s},
+                       {u"email_confirm"_s, u"taro@example.jp"_s}});
+}
+
 QString authorizationCode(TestBackend &b)
 {
     // Each walk happens a second later than the last: two identical signed webhooks in the

@@ -23,6 +23,10 @@ TestBackend::Reply call(TestBackend &b, const QString &caller, const QString &di
 
 // Starts a flow (POST /api/v1/flows) and answers its path, "/api/v1/flows/<id>".
 QString startFlow(TestBackend &b);
+// ① for the standard account; answers the flow's path.
+QString accountStep(TestBackend &b);
+// ② with a wrong birth date (B21, counted toward the identity lock).
+TestBackend::Reply wrongIdentity(TestBackend &b, const QString &flowPath);
 
 // Walks ①–⑥ for the standard customer and answers the code in the redirect.
 QString authorizationCode(TestBackend &b);
