@@ -1,9 +1,10 @@
 #pragma once
 
-// What the error catalog and the FAQ (JSON documents of "entries", shipped and validated the
-// same way) say about one entry, so a broken document reads the same whichever it is.
+// The error catalog and the FAQ are JSON documents of "entries", compiled in and validated the
+// same way: what is said about a broken one reads the same whichever it is.
 #include "Result.h"
 
+#include <QFile>
 #include <QString>
 #include <QStringBuilder>
 
@@ -24,6 +25,24 @@ inline Error entryError(qsizetype index, const QString &id, const QString &field
 inline bool isTidyText(const QString &text)
 {
     return !text.isEmpty() && text.trimmed() == text;
+}
+
+// The document compiled into the program (`resource`, built from `source`), parsed by
+// T::fromJson; a missing or broken one ends the program, as nothing can be explained without it.
+template<typename T>
+T compiledIn(const QString &resource, const char *what, const char *source)
+{
+    QFile file(resource);
+    if (!file.open(QIODevice::ReadOnly)) {
+        qFatal("The compiled-in %s %s is missing: %s", what, qUtf8Printable(file.fileName()),
+               qUtf8Printable(file.errorString()));
+    }
+    Result<T> parsed = T::fromJson(file.readAll());
+    if (!parsed) {
+        qFatal("The compiled-in %s %s is invalid (%s): %s", what, source,
+               qUtf8Printable(parsed.error().key), qUtf8Printable(parsed.error().message));
+    }
+    return std::move(parsed).value();
 }
 
 } // namespace tc::entrydoc

@@ -2,7 +2,6 @@
 
 #include "EntryDocument.h"
 
-#include <QFile>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -466,20 +465,8 @@ Result<CatalogEntry> parseEntry(const QJsonValue &value, qsizetype index)
 
 const ErrorCatalog &ErrorCatalog::builtIn()
 {
-    static const ErrorCatalog catalog = [] {
-        QFile file(u":/catalog/error-catalog.json"_s);
-        if (!file.open(QIODevice::ReadOnly)) {
-            qFatal("The compiled-in error catalog %s is missing: %s",
-                   qUtf8Printable(file.fileName()), qUtf8Printable(file.errorString()));
-        }
-        Result<ErrorCatalog> parsed = fromJson(file.readAll());
-        if (!parsed) {
-            qFatal("The compiled-in error catalog resources/catalog/error-catalog.json is "
-                   "invalid (%s): %s",
-                   qUtf8Printable(parsed.error().key), qUtf8Printable(parsed.error().message));
-        }
-        return std::move(parsed).value();
-    }();
+    static const ErrorCatalog catalog = entrydoc::compiledIn<ErrorCatalog>(
+        u":/catalog/error-catalog.json"_s, "error catalog", "resources/catalog/error-catalog.json");
     return catalog;
 }
 

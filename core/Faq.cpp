@@ -2,7 +2,6 @@
 
 #include "EntryDocument.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -237,19 +236,8 @@ double keywordCover(const QString &text, const QList<const QString *> &found)
 
 const Faq &Faq::builtIn()
 {
-    static const Faq faq = [] {
-        QFile file(u":/faq/faq.json"_s);
-        if (!file.open(QIODevice::ReadOnly)) {
-            qFatal("The compiled-in FAQ %s is missing: %s", qUtf8Printable(file.fileName()),
-                   qUtf8Printable(file.errorString()));
-        }
-        Result<Faq> parsed = fromJson(file.readAll());
-        if (!parsed) {
-            qFatal("The compiled-in FAQ resources/faq/faq.json is invalid (%s): %s",
-                   qUtf8Printable(parsed.error().key), qUtf8Printable(parsed.error().message));
-        }
-        return std::move(parsed).value();
-    }();
+    static const Faq faq =
+        entrydoc::compiledIn<Faq>(u":/faq/faq.json"_s, "FAQ", "resources/faq/faq.json");
     return faq;
 }
 
