@@ -5,8 +5,11 @@
 #include "Result.h"
 
 #include <QFile>
+#include <QJsonObject>
 #include <QString>
 #include <QStringBuilder>
+
+#include <optional>
 
 namespace tc::entrydoc {
 
@@ -25,6 +28,19 @@ inline Error entryError(qsizetype index, const QString &id, const QString &field
 inline bool isTidyText(const QString &text)
 {
     return !text.isEmpty() && text.trimmed() == text;
+}
+
+// The document's "version": the only format of `documentName` this program reads.
+inline std::optional<Error> versionError(const QJsonObject &root, int supported,
+                                         const QString &documentName)
+{
+    using namespace Qt::StringLiterals;
+    if (root.value(u"version"_s).toDouble() == supported)
+        return std::nullopt;
+    return Error {
+        u"version"_s,
+        u"\"version\" must be %1 (the only %2 format this program reads)"_s.arg(supported).arg(
+            documentName)};
 }
 
 // The document compiled into the program (`resource`, built from `source`), parsed by

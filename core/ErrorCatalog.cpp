@@ -493,12 +493,8 @@ Result<ErrorCatalog> ErrorCatalog::fromJson(const QByteArray &json)
                           u"\"entries\")"_s.arg(key)};
         }
     }
-    const QJsonValue version = root.value(u"version"_s);
-    if (!isInteger(version) || version.toDouble() != SupportedVersion) {
-        return Error {u"version"_s,
-                      u"\"version\" must be %1 (the only catalog format this program reads)"_s.arg(
-                          SupportedVersion)};
-    }
+    if (std::optional<Error> version = entrydoc::versionError(root, SupportedVersion, u"catalog"_s))
+        return *version;
     const QJsonValue entries = root.value(u"entries"_s);
     if (!entries.isArray() || entries.toArray().isEmpty()) {
         return Error {u"entries"_s, u"\"entries\" must be a non-empty array of entries"_s};

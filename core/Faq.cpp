@@ -255,11 +255,8 @@ Result<Faq> Faq::fromJson(const QByteArray &json)
         return Error {u"json"_s,
                       u"the FAQ must be a JSON object with \"version\" and \"entries\" only"_s};
     }
-    if (root.value(u"version"_s).toDouble() != SupportedVersion) {
-        return Error {u"version"_s,
-                      u"\"version\" must be %1 (the only FAQ format this program reads)"_s.arg(
-                          SupportedVersion)};
-    }
+    if (std::optional<Error> version = entrydoc::versionError(root, SupportedVersion, u"FAQ"_s))
+        return *version;
     const QJsonArray list = root.value(u"entries"_s).toArray();
     if (list.isEmpty())
         return Error {u"entries"_s, u"\"entries\" must be a non-empty array of entries"_s};

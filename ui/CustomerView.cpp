@@ -164,13 +164,13 @@ void CustomerView::clearCustomer()
 {
     m_detail.reset();
     m_script->clear();
-    m_ui->stack->setCurrentWidget(m_ui->placeholderPage);
+    m_ui->stack->setCurrentWidget(m_ui->noCustomerPage);
 }
 
 QString CustomerView::headerText() const
 {
     if (!m_detail)
-        return m_ui->placeholderLabel->text();
+        return m_ui->noCustomerLabel->text();
     QTextDocument accounts;
     accounts.setHtml(m_ui->accountsLabel->text());
     return m_ui->nameLabel->text() + u'\n' + m_ui->factsLabel->text() + u'\n'
