@@ -56,5 +56,8 @@ inline constexpr QLatin1StringView StaffApprovalPending {"S07"};
 inline constexpr QLatin1StringView StaffSameApprover {"S08"};
 inline constexpr QLatin1StringView StaffNothingToRelease {"S09"};
 inline constexpr QLatin1StringView StaffAlreadyDone {"S10"};
+inline constexpr QLatin1StringView StaffCallerCheckRequired {"S11"};
+inline constexpr QLatin1StringView StaffCallerCheckLimited {"S12"};
+inline constexpr QLatin1StringView StaffIdentityProofRequired {"S13"};
 
 } // namespace tc::codes

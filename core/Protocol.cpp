@@ -430,6 +430,41 @@ QJsonObject ErrorBody::toJson() const
     return json;
 }
 
+// --- StaffChange ---
+
+const QStringList &StaffChange::reasonKinds()
+{
+    static const QStringList kinds {u"counter_document"_s, u"phone_caller_check"_s, u"other"_s};
+    return kinds;
+}
+
+const QStringList &StaffChange::identityDocuments()
+{
+    static const QStringList documents {u"drivers_license"_s, u"my_number_card"_s,
+                                        u"health_insurance_card"_s, u"passport"_s, u"other"_s};
+    return documents;
+}
+
+Result<StaffChange> StaffChange::fromJson(const QJsonObject &json)
+{
+    JsonReader r(json);
+    StaffChange change;
+    change.reason = r.text("reason"_L1);
+    change.reasonKind = r.text("reason_kind"_L1, Optional);
+    change.identityDocument = r.text("identity_document"_L1, Optional);
+    change.callerCheckId = r.text("caller_check_id"_L1, Optional);
+    return r.result(change);
+}
+
+QJsonObject StaffChange::toJson() const
+{
+    QJsonObject json {{u"reason"_s, reason}};
+    insertIfSet(json, "reason_kind"_L1, reasonKind);
+    insertIfSet(json, "identity_document"_L1, identityDocument);
+    insertIfSet(json, "caller_check_id"_L1, callerCheckId);
+    return json;
+}
+
 // --- StaffSession ---
 
 Result<StaffSession> StaffSession::fromJson(const QJsonObject &json)

@@ -76,6 +76,26 @@ struct AccountLock
     friend bool operator==(const AccountLock &, const AccountLock &) = default;
 };
 
+// The body of a staff change: releasing a lock, revoking a linkage, and (with `reason` only)
+// rejecting a request or suspending an app. How the customer's identity was confirmed goes
+// with it: at the counter with a document seen, or on the phone with a passed caller check.
+struct StaffChange
+{
+    QString reason; // required free text
+    QString reasonKind; // optional: one of reasonKinds()
+    QString identityDocument; // with "counter_document": one of identityDocuments()
+    QString callerCheckId; // with "phone_caller_check": the id of a passed caller check
+
+    // "counter_document", "phone_caller_check", "other"
+    static const QStringList &reasonKinds();
+    // "drivers_license", "my_number_card", "health_insurance_card", "passport", "other"
+    static const QStringList &identityDocuments();
+
+    static Result<StaffChange> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+    friend bool operator==(const StaffChange &, const StaffChange &) = default;
+};
+
 // A pending early-release request of an account's lock (customer detail only).
 struct PendingRelease
 {

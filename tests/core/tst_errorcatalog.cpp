@@ -61,6 +61,9 @@ const QList<QLatin1StringView> &allCodeConstants()
         c::StaffSameApprover,
         c::StaffNothingToRelease,
         c::StaffAlreadyDone,
+        c::StaffCallerCheckRequired,
+        c::StaffCallerCheckLimited,
+        c::StaffIdentityProofRequired,
     };
     return codes;
 }

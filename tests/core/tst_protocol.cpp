@@ -354,6 +354,13 @@ BranchReport quietBranch()
     return {.branchCode = u"002"_s, .branchName = u"長田支店"_s};
 }
 
+StaffChange counterRelease()
+{
+    return {.reason = u"窓口で本人確認のうえ解除"_s,
+            .reasonKind = u"counter_document"_s,
+            .identityDocument = u"drivers_license"_s};
+}
+
 StaffSession tellerSession()
 {
     return {.accessToken = u"0cfmW2hN"_s,
@@ -403,6 +410,7 @@ const QMap<QString, Decoder> &decoders()
 {
     static const QMap<QString, Decoder> all {
         {u"ErrorBody"_s, decoderOf<ErrorBody>()},
+        {u"StaffChange"_s, decoderOf<StaffChange>()},
         {u"StaffSession"_s, decoderOf<StaffSession>()},
         {u"AccountLock"_s, decoderOf<AccountLock>()},
         {u"PendingRelease"_s, decoderOf<PendingRelease>()},
@@ -433,6 +441,7 @@ QJsonObject sampleJson(const QString &type)
     static const QMap<QString, QJsonObject> samples {
         {u"ErrorBody"_s,
          ErrorBody {u"G01"_s, u"入力内容に誤りがあります。"_s, u"limit"_s}.toJson()},
+        {u"StaffChange"_s, counterRelease().toJson()},
         {u"StaffSession"_s, tellerSession().toJson()},
         {u"AccountLock"_s, lockedIdentity().toJson()},
         {u"PendingRelease"_s, pendingRelease().toJson()},
@@ -515,6 +524,12 @@ void Tst_protocol::roundTrip_data()
     row("ErrorBody", roundTripOf(ErrorBody {u"B84"_s, u"ただ今お取扱いできません。"_s, {}}));
     row("ErrorBody with detail",
         roundTripOf(ErrorBody {u"G01"_s, u"入力内容に誤りがあります。"_s, u"limit"_s}));
+    row("StaffChange at the counter", roundTripOf(counterRelease()));
+    row("StaffChange reason only", roundTripOf(StaffChange {.reason = u"不正利用の疑い"_s}));
+    row("StaffChange on the phone",
+        roundTripOf(StaffChange {.reason = u"電話で本人確認"_s,
+                                 .reasonKind = u"phone_caller_check"_s,
+                                 .callerCheckId = u"cc_5f1e"_s}));
     row("StaffSession teller", roundTripOf(tellerSession()));
     row("StaffSession without branch", roundTripOf(supervisorWithoutBranch()));
     row("AccountLock locked", roundTripOf(lockedIdentity()));
@@ -741,6 +756,7 @@ void Tst_protocol::missingRequiredField_data()
     };
     row(u"ErrorBody"_s, u"code"_s);
     row(u"ErrorBody"_s, u"message"_s);
+    row(u"StaffChange"_s, u"reason"_s);
     row(u"StaffSession"_s, u"access_token"_s);
     row(u"StaffSession"_s, u"session_expires_at"_s);
     row(u"StaffSession"_s, u"role"_s);
