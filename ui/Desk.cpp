@@ -130,6 +130,7 @@ Desk::~Desk()
     m_window.customerView()->setAttemptsModel(nullptr, {});
     m_window.customerView()->setLinkagesModel(nullptr);
     m_window.branchActivity()->setModel(nullptr);
+    m_window.removeSessionTabs();
     m_window.connectionStatus()->setState(ConnectionStatusWidget::State::Offline);
     m_window.serviceStatus()->clearRemoteStatus();
     m_window.explainer()->setSupportDesk({});

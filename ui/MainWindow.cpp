@@ -135,6 +135,36 @@ QTabWidget *MainWindow::tabs() const
     return m_ui->tabs;
 }
 
+QAction *MainWindow::addSessionTab(std::unique_ptr<QWidget> page, const QString &title,
+                                   const QKeySequence &shortcut)
+{
+    QWidget *tab = page.release(); // the tab widget owns it from here
+    m_ui->tabs->addTab(tab, title);
+    auto *action = new QAction(title, m_ui->menuView);
+    action->setShortcut(shortcut);
+    m_ui->menuView->addAction(action);
+    connect(action, &QAction::triggered, this, [this, page = QPointer<QWidget>(tab)] {
+        if (page)
+            m_ui->tabs->setCurrentWidget(page);
+    });
+    // The page and its action go together, whichever is removed first.
+    connect(tab, &QObject::destroyed, action, &QObject::deleteLater);
+    m_sessionTabActions.append(action);
+    return action;
+}
+
+void MainWindow::removeSessionTabs()
+{
+    while (m_ui->tabs->count() > PausesTab + 1) {
+        QWidget *page = m_ui->tabs->widget(m_ui->tabs->count() - 1);
+        m_ui->tabs->removeTab(m_ui->tabs->count() - 1);
+        delete page;
+    }
+    for (const QPointer<QAction> &action : std::as_const(m_sessionTabActions))
+        delete action.get();
+    m_sessionTabActions.clear();
+}
+
 QTableView *MainWindow::upcomingView() const
 {
     return m_ui->upcomingView;

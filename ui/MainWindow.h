@@ -8,6 +8,8 @@
 
 #include <memory>
 
+class QAction;
+class QKeySequence;
 class QLabel;
 class QStackedWidget;
 class QTabWidget;
@@ -59,6 +61,12 @@ public:
     BranchActivityView *branchActivity() const { return m_activity; }
     MessageBar *messageBar() const { return m_messageBar; }
     QTabWidget *tabs() const;
+    // A tab of the signed-in session only (the supervisor's views, the caller check): placed
+    // after the fixed tabs with a View menu action and its shortcut (listed in the Keyboard
+    // shortcuts window); removeSessionTabs() deletes them all on sign-out.
+    QAction *addSessionTab(std::unique_ptr<QWidget> page, const QString &title,
+                           const QKeySequence &shortcut);
+    void removeSessionTabs();
     QTableView *upcomingView() const;
     QString userText() const;
     // Every table whose header state the settings keep (see TableStateHelper).
@@ -102,6 +110,7 @@ private:
     Q_DISABLE_COPY_MOVE(MainWindow)
 
     std::unique_ptr<Ui::MainWindow> m_ui;
+    QList<QPointer<QAction>> m_sessionTabActions;
     const ServiceCalendar &m_calendar;
     Clock m_clock;
     ExplainerWidget *m_explainer = nullptr;

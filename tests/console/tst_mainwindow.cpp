@@ -74,6 +74,7 @@ private Q_SLOTS:
     void rendersForScreenshots();
     void quitShortcut();
     void everyMenuActionHasAShortcut();
+    void sessionTabsOpenByShortcutAndGoOnSignOut();
     void shortcutsWindowListsTheMenus();
     void everyControlHasAnAccessibleName();
     void tableStateRoundTrips();
@@ -198,6 +199,30 @@ void TestMainWindow::everyMenuActionHasAShortcut()
     QVERIFY(seen.contains(QKeySequence(u"Ctrl+K"_s)));
     QVERIFY(seen.contains(QKeySequence(u"Ctrl+L"_s)));
     QVERIFY(seen.contains(QKeySequence(u"Ctrl+/"_s)));
+}
+
+void TestMainWindow::sessionTabsOpenByShortcutAndGoOnSignOut()
+{
+    tc::MainWindow window(m_catalog, m_calendar, fixedNow);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    const int fixedTabs = window.tabs()->count();
+    auto page = std::make_unique<QWidget>();
+    const QPointer<QWidget> approvals = page.get();
+    QAction *open =
+        window.addSessionTab(std::move(page), u"Approvals"_s, QKeySequence(u"Ctrl+5"_s));
+    QVERIFY(window.menuActions().contains(open));
+    QCOMPARE(window.tabs()->count(), fixedTabs + 1);
+
+    QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);
+    QCOMPARE(window.tabs()->currentWidget(), approvals.get());
+
+    const QPointer<QAction> action = open;
+    window.removeSessionTabs();
+    QCOMPARE(window.tabs()->count(), fixedTabs);
+    QVERIFY(approvals.isNull());
+    QVERIFY(action.isNull());
 }
 
 void TestMainWindow::shortcutsWindowListsTheMenus()
