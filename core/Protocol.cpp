@@ -465,6 +465,88 @@ QJsonObject StaffChange::toJson() const
     return json;
 }
 
+// --- CallerCheckRequest, CallerCheckResult ---
+
+Result<CallerCheckRequest> CallerCheckRequest::fromJson(const QJsonObject &json)
+{
+    JsonReader r(json);
+    CallerCheckRequest request;
+    request.nameKana = r.text("name_kana"_L1, Optional);
+    request.birthDate = r.text("birth_date"_L1, Optional);
+    request.phone = r.text("phone"_L1, Optional);
+    request.branchCode = r.text("branch_code"_L1, Optional);
+    request.accountNumber = r.text("account_number"_L1, Optional);
+    return r.result(request);
+}
+
+QJsonObject CallerCheckRequest::toJson() const
+{
+    QJsonObject json;
+    insertIfSet(json, "name_kana"_L1, nameKana);
+    insertIfSet(json, "birth_date"_L1, birthDate);
+    insertIfSet(json, "phone"_L1, phone);
+    insertIfSet(json, "branch_code"_L1, branchCode);
+    insertIfSet(json, "account_number"_L1, accountNumber);
+    return json;
+}
+
+namespace {
+
+struct CallerCheckFields
+{
+    QString nameKana;
+    QString birthDate;
+    QString phone;
+    QString account;
+};
+
+Result<CallerCheckFields> callerCheckFieldsFromJson(const QJsonObject &json)
+{
+    JsonReader r(json);
+    CallerCheckFields fields;
+    fields.nameKana = r.text("name_kana"_L1);
+    fields.birthDate = r.text("birth_date"_L1);
+    fields.phone = r.text("phone"_L1);
+    fields.account = r.text("account"_L1);
+    return r.result(fields);
+}
+
+} // namespace
+
+Result<CallerCheckResult> CallerCheckResult::fromJson(const QJsonObject &json)
+{
+    JsonReader r(json);
+    CallerCheckResult check;
+    check.checkId = r.text("check_id"_L1);
+    check.customerId = r.integer("customer_id"_L1);
+    check.passed = r.boolean("passed"_L1);
+    check.checkedAt = r.instant("checked_at"_L1);
+    check.expiresAt = r.instant("expires_at"_L1);
+    const std::optional<CallerCheckFields> fields =
+        r.object<CallerCheckFields>("fields"_L1, Required, callerCheckFieldsFromJson);
+    if (fields) {
+        check.nameKana = fields->nameKana;
+        check.birthDate = fields->birthDate;
+        check.phone = fields->phone;
+        check.account = fields->account;
+    }
+    return r.result(check);
+}
+
+QJsonObject CallerCheckResult::toJson() const
+{
+    return {{u"check_id"_s, checkId},
+            {u"customer_id"_s, customerId},
+            {u"passed"_s, passed},
+            {u"checked_at"_s, instantOrNull(checkedAt)},
+            {u"expires_at"_s, instantOrNull(expiresAt)},
+            {u"fields"_s,
+             QJsonObject {{u"name_kana"_s, nameKana},
+                          {u"birth_date"_s, birthDate},
+                          {u"phone"_s, phone},
+                          {u"account"_s, account}}}};
+}
+
 // --- StaffSession ---
 
 Result<StaffSession> StaffSession::fromJson(const QJsonObject &json)

@@ -96,6 +96,48 @@ struct StaffChange
     friend bool operator==(const StaffChange &, const StaffChange &) = default;
 };
 
+// The body of POST /api/v1/staff/customers/{id}/caller-check: what a caller on the phone says
+// about themselves. Every field is optional (one not given is answered "not_given"); the backend
+// normalises them the way the search does (kana of any form, spaces ignored; phone hyphens).
+struct CallerCheckRequest
+{
+    QString nameKana; // full-width, half-width or hiragana
+    QString birthDate; // "YYYY-MM-DD"
+    QString phone; // digits, hyphens allowed
+    QString branchCode; // with accountNumber: an account the caller names (both or neither)
+    QString accountNumber;
+
+    static Result<CallerCheckRequest> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+    friend bool operator==(const CallerCheckRequest &, const CallerCheckRequest &) = default;
+};
+
+// The answer of a caller check: per field "match", "no_match" or "not_given", never the stored
+// values. `passed` when name, birth date and phone match (and the account, when given, is one of
+// the customer's); a passed check's id is the `caller_check_id` of a StaffChange of the same
+// staff user on the same customer until `expiresAt`.
+struct CallerCheckResult
+{
+    static constexpr QLatin1StringView Match {"match"};
+    static constexpr QLatin1StringView NoMatch {"no_match"};
+    static constexpr QLatin1StringView NotGiven {"not_given"};
+
+    QString checkId; // random, unguessable
+    qint64 customerId = 0;
+    bool passed = false;
+    QDateTime checkedAt;
+    QDateTime expiresAt; // checkedAt + 10 minutes
+    // fields.name_kana, fields.birth_date, fields.phone, fields.account
+    QString nameKana;
+    QString birthDate;
+    QString phone;
+    QString account;
+
+    static Result<CallerCheckResult> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+    friend bool operator==(const CallerCheckResult &, const CallerCheckResult &) = default;
+};
+
 // A pending early-release request of an account's lock (customer detail only).
 struct PendingRelease
 {

@@ -361,6 +361,28 @@ StaffChange counterRelease()
             .identityDocument = u"drivers_license"_s};
 }
 
+CallerCheckRequest callerSaid()
+{
+    return {.nameKana = u"でーた たろう"_s,
+            .birthDate = u"1980-04-01"_s,
+            .phone = u"078-631-0000"_s,
+            .branchCode = u"001"_s,
+            .accountNumber = u"1234567"_s};
+}
+
+CallerCheckResult passedCheck()
+{
+    return {.checkId = u"cc_Vq3x9LmP2aT7"_s,
+            .customerId = 1,
+            .passed = true,
+            .checkedAt = utc(2026, 11, 24, 5),
+            .expiresAt = utc(2026, 11, 24, 5, 10),
+            .nameKana = u"match"_s,
+            .birthDate = u"match"_s,
+            .phone = u"match"_s,
+            .account = u"not_given"_s};
+}
+
 StaffSession tellerSession()
 {
     return {.accessToken = u"0cfmW2hN"_s,
@@ -411,6 +433,8 @@ const QMap<QString, Decoder> &decoders()
     static const QMap<QString, Decoder> all {
         {u"ErrorBody"_s, decoderOf<ErrorBody>()},
         {u"StaffChange"_s, decoderOf<StaffChange>()},
+        {u"CallerCheckRequest"_s, decoderOf<CallerCheckRequest>()},
+        {u"CallerCheckResult"_s, decoderOf<CallerCheckResult>()},
         {u"StaffSession"_s, decoderOf<StaffSession>()},
         {u"AccountLock"_s, decoderOf<AccountLock>()},
         {u"PendingRelease"_s, decoderOf<PendingRelease>()},
@@ -442,6 +466,8 @@ QJsonObject sampleJson(const QString &type)
         {u"ErrorBody"_s,
          ErrorBody {u"G01"_s, u"入力内容に誤りがあります。"_s, u"limit"_s}.toJson()},
         {u"StaffChange"_s, counterRelease().toJson()},
+        {u"CallerCheckRequest"_s, callerSaid().toJson()},
+        {u"CallerCheckResult"_s, passedCheck().toJson()},
         {u"StaffSession"_s, tellerSession().toJson()},
         {u"AccountLock"_s, lockedIdentity().toJson()},
         {u"PendingRelease"_s, pendingRelease().toJson()},
@@ -530,6 +556,16 @@ void Tst_protocol::roundTrip_data()
         roundTripOf(StaffChange {.reason = u"電話で本人確認"_s,
                                  .reasonKind = u"phone_caller_check"_s,
                                  .callerCheckId = u"cc_5f1e"_s}));
+    row("CallerCheckRequest", roundTripOf(callerSaid()));
+    row("CallerCheckRequest without account",
+        roundTripOf(CallerCheckRequest {.nameKana = u"ﾃﾞｰﾀ ﾀﾛｳ"_s, .phone = u"0786310000"_s}));
+    row("CallerCheckRequest empty", roundTripOf(CallerCheckRequest {}));
+    row("CallerCheckResult passed", roundTripOf(passedCheck()));
+    CallerCheckResult failed = passedCheck();
+    failed.passed = false;
+    failed.birthDate = u"no_match"_s;
+    failed.account = u"no_match"_s;
+    row("CallerCheckResult failed", roundTripOf(failed));
     row("StaffSession teller", roundTripOf(tellerSession()));
     row("StaffSession without branch", roundTripOf(supervisorWithoutBranch()));
     row("AccountLock locked", roundTripOf(lockedIdentity()));
@@ -757,6 +793,11 @@ void Tst_protocol::missingRequiredField_data()
     row(u"ErrorBody"_s, u"code"_s);
     row(u"ErrorBody"_s, u"message"_s);
     row(u"StaffChange"_s, u"reason"_s);
+    row(u"CallerCheckResult"_s, u"check_id"_s);
+    row(u"CallerCheckResult"_s, u"passed"_s);
+    row(u"CallerCheckResult"_s, u"expires_at"_s);
+    row(u"CallerCheckResult"_s, u"fields"_s);
+    row(u"CallerCheckResult"_s, u"fields.phone"_s);
     row(u"StaffSession"_s, u"access_token"_s);
     row(u"StaffSession"_s, u"session_expires_at"_s);
     row(u"StaffSession"_s, u"role"_s);
@@ -827,6 +868,9 @@ void Tst_protocol::wrongType_data()
     };
     const QString notInteger = u"expected an integer"_s;
     row(u"ErrorBody"_s, u"code"_s, 84, u"expected a string"_s);
+    row(u"CallerCheckRequest"_s, u"birth_date"_s, 19800401, u"expected a string"_s);
+    row(u"CallerCheckResult"_s, u"passed"_s, u"yes"_s, u"expected true or false"_s);
+    row(u"CallerCheckResult"_s, u"fields.account"_s, 0, u"expected a string"_s);
     row(u"StaffSession"_s, u"expires_in"_s, u"300"_s, notInteger);
     row(u"StaffSession"_s, u"expires_in"_s, 1e12, notInteger);
     row(u"StaffSession"_s, u"session_expires_at"_s, u"tomorrow"_s, u"expected an ISO 8601 time"_s);
