@@ -547,6 +547,46 @@ QJsonObject CallerCheckResult::toJson() const
                           {u"account"_s, account}}}};
 }
 
+// --- LockReleaseAnswer ---
+
+Result<LockReleaseAnswer> LockReleaseAnswer::fromJson(const QJsonObject &json)
+{
+    JsonReader r(json);
+    LockReleaseAnswer answer;
+    answer.status = r.text("status"_L1);
+    answer.releasedAt = r.instant("released_at"_L1, Optional);
+    answer.requestId = r.integer("request_id"_L1, Optional);
+    answer.code = r.text("code"_L1, Optional);
+    answer.message = r.text("message"_L1, Optional);
+    return r.result(answer);
+}
+
+QJsonObject LockReleaseAnswer::toJson() const
+{
+    QJsonObject json {{u"status"_s, status}};
+    insertIfSet(json, "released_at"_L1, releasedAt);
+    insertIfSet(json, "request_id"_L1, requestId);
+    insertIfSet(json, "code"_L1, code);
+    insertIfSet(json, "message"_L1, message);
+    return json;
+}
+
+// --- LinkageRevocation ---
+
+Result<LinkageRevocation> LinkageRevocation::fromJson(const QJsonObject &json)
+{
+    JsonReader r(json);
+    LinkageRevocation revocation;
+    revocation.status = r.text("status"_L1);
+    revocation.revokedAt = r.instant("revoked_at"_L1);
+    return r.result(revocation);
+}
+
+QJsonObject LinkageRevocation::toJson() const
+{
+    return {{u"status"_s, status}, {u"revoked_at"_s, instantOrNull(revokedAt)}};
+}
+
 // --- StaffSession ---
 
 Result<StaffSession> StaffSession::fromJson(const QJsonObject &json)

@@ -138,6 +138,34 @@ struct CallerCheckResult
     friend bool operator==(const CallerCheckResult &, const CallerCheckResult &) = default;
 };
 
+// The answer of DELETE /api/v1/staff/accounts/{id}/locks/{kind} (and of approving a request):
+// 200 released now, or 202 a request waiting for a supervisor's approval.
+struct LockReleaseAnswer
+{
+    QString status; // "released" or "pending_approval", required
+    QDateTime releasedAt; // with "released"
+    qint64 requestId = 0; // with "pending_approval"
+    QString code; // with "pending_approval": S07
+    QString message; // with "pending_approval": the catalog's text of `code`
+
+    bool isPending() const { return status == QLatin1StringView("pending_approval"); }
+
+    static Result<LockReleaseAnswer> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+    friend bool operator==(const LockReleaseAnswer &, const LockReleaseAnswer &) = default;
+};
+
+// The answer of DELETE /api/v1/staff/linkages/{id}.
+struct LinkageRevocation
+{
+    QString status; // "revoked", required
+    QDateTime revokedAt; // required
+
+    static Result<LinkageRevocation> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+    friend bool operator==(const LinkageRevocation &, const LinkageRevocation &) = default;
+};
+
 // A pending early-release request of an account's lock (customer detail only).
 struct PendingRelease
 {

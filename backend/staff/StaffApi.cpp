@@ -406,6 +406,12 @@ Result<Reply> customerLinkages(Call &call)
         });
 }
 
+// A lock released now, by a staff member or on a supervisor's approval.
+QJsonObject releasedAnswer(const QDateTime &now)
+{
+    return protocol::LockReleaseAnswer {.status = u"released"_s, .releasedAt = now}.toJson();
+}
+
 // Ends a lock now and tells the streams; the account is in scope already.
 Status releaseAndPublish(const QSqlDatabase &tx, const Call &call,
                          const StaffStore::ScopedAccount &account, LockKind kind, QDate day,
@@ -462,17 +468,17 @@ Result<Reply> releaseLock(Call &call)
                 const CatalogEntry *pending =
                     ErrorCatalog::builtIn().find(QString(codes::StaffApprovalPending));
                 return Reply {202,
-                              {{u"status"_s, u"pending_approval"_s},
-                               {u"request_id"_s, request.value()},
-                               {u"code"_s, pending->code},
-                               {u"message"_s, pending->customerMessage}}};
+                              protocol::LockReleaseAnswer {.status = u"pending_approval"_s,
+                                                           .requestId = request.value(),
+                                                           .code = pending->code,
+                                                           .message = pending->customerMessage}
+                                  .toJson()};
             }
             if (Status released =
                     releaseAndPublish(tx, call, account.value(), *kind, today, reason.value());
                 !released)
                 return released.error();
-            return Reply {200,
-                          {{u"status"_s, u"released"_s}, {u"released_at"_s, utcIsoText(call.now)}}};
+            return Reply {200, releasedAnswer(call.now)};
         });
 }
 
@@ -550,8 +556,7 @@ Result<Reply> decideReleaseRequest(Call &call, bool approve)
                 return decided.error();
             if (!released)
                 return released.error();
-            return Reply {200,
-                          {{u"status"_s, u"released"_s}, {u"released_at"_s, utcIsoText(call.now)}}};
+            return Reply {200, releasedAnswer(call.now)};
         });
 }
 
@@ -578,8 +583,10 @@ Result<Reply> revokeLinkage(Call &call)
                                             .clientApp = revoked->clientName});
                 !published)
                 return published.error();
-            return Reply {200,
-                          {{u"status"_s, u"revoked"_s}, {u"revoked_at"_s, utcIsoText(call.now)}}};
+            return Reply {
+                200,
+                protocol::LinkageRevocation {.status = u"revoked"_s, .revokedAt = call.now}
+                    .toJson()};
         });
 }
 

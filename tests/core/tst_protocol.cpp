@@ -383,6 +383,24 @@ CallerCheckResult passedCheck()
             .account = u"not_given"_s};
 }
 
+LockReleaseAnswer releasedNow()
+{
+    return {.status = u"released"_s, .releasedAt = utc(2026, 11, 24, 6, 1, 2, 3)};
+}
+
+LockReleaseAnswer pendingApproval()
+{
+    return {.status = u"pending_approval"_s,
+            .requestId = 7,
+            .code = u"S07"_s,
+            .message = u"承認待ちです。"_s};
+}
+
+LinkageRevocation revokedNow()
+{
+    return {.status = u"revoked"_s, .revokedAt = utc(2026, 11, 24, 7)};
+}
+
 StaffSession tellerSession()
 {
     return {.accessToken = u"0cfmW2hN"_s,
@@ -435,6 +453,8 @@ const QMap<QString, Decoder> &decoders()
         {u"StaffChange"_s, decoderOf<StaffChange>()},
         {u"CallerCheckRequest"_s, decoderOf<CallerCheckRequest>()},
         {u"CallerCheckResult"_s, decoderOf<CallerCheckResult>()},
+        {u"LockReleaseAnswer"_s, decoderOf<LockReleaseAnswer>()},
+        {u"LinkageRevocation"_s, decoderOf<LinkageRevocation>()},
         {u"StaffSession"_s, decoderOf<StaffSession>()},
         {u"AccountLock"_s, decoderOf<AccountLock>()},
         {u"PendingRelease"_s, decoderOf<PendingRelease>()},
@@ -468,6 +488,8 @@ QJsonObject sampleJson(const QString &type)
         {u"StaffChange"_s, counterRelease().toJson()},
         {u"CallerCheckRequest"_s, callerSaid().toJson()},
         {u"CallerCheckResult"_s, passedCheck().toJson()},
+        {u"LockReleaseAnswer"_s, pendingApproval().toJson()},
+        {u"LinkageRevocation"_s, revokedNow().toJson()},
         {u"StaffSession"_s, tellerSession().toJson()},
         {u"AccountLock"_s, lockedIdentity().toJson()},
         {u"PendingRelease"_s, pendingRelease().toJson()},
@@ -566,6 +588,9 @@ void Tst_protocol::roundTrip_data()
     failed.birthDate = u"no_match"_s;
     failed.account = u"no_match"_s;
     row("CallerCheckResult failed", roundTripOf(failed));
+    row("LockReleaseAnswer released", roundTripOf(releasedNow()));
+    row("LockReleaseAnswer pending", roundTripOf(pendingApproval()));
+    row("LinkageRevocation", roundTripOf(revokedNow()));
     row("StaffSession teller", roundTripOf(tellerSession()));
     row("StaffSession without branch", roundTripOf(supervisorWithoutBranch()));
     row("AccountLock locked", roundTripOf(lockedIdentity()));
@@ -713,6 +738,18 @@ void Tst_protocol::docsExamples()
     QCOMPARE(attempts->attempts[0].customerId, 0); // older servers do not send it
     QCOMPARE(attempts->nextCursor, u"MTc2NDA1…"_s);
 
+    const Result<LockReleaseAnswer> pending = LockReleaseAnswer::fromJson(parsed(
+        uR"({"status": "pending_approval", "request_id": 7, "code": "S07", "message": "…"})"_s));
+    QVERIFY(pending);
+    QVERIFY(pending->isPending());
+    QCOMPARE(pending->requestId, 7);
+    QVERIFY(!pending->releasedAt.isValid());
+    const Result<LockReleaseAnswer> released = LockReleaseAnswer::fromJson(
+        parsed(uR"({"status": "released", "released_at": "2026-11-24T06:01:02.003Z"})"_s));
+    QVERIFY(released);
+    QCOMPARE(released.value(), releasedNow());
+    QVERIFY(!released->isPending());
+
     const Result<StaffSession> session = StaffSession::fromJson(parsed(uR"(
         {"access_token": "0cfmW2hN…", "token_type": "Bearer", "expires_in": 300,
            "refresh_token": "Xq3v8Lr1…", "session_expires_at": "2026-11-24T15:00:00.000Z",
@@ -798,6 +835,9 @@ void Tst_protocol::missingRequiredField_data()
     row(u"CallerCheckResult"_s, u"expires_at"_s);
     row(u"CallerCheckResult"_s, u"fields"_s);
     row(u"CallerCheckResult"_s, u"fields.phone"_s);
+    row(u"LockReleaseAnswer"_s, u"status"_s);
+    row(u"LinkageRevocation"_s, u"status"_s);
+    row(u"LinkageRevocation"_s, u"revoked_at"_s);
     row(u"StaffSession"_s, u"access_token"_s);
     row(u"StaffSession"_s, u"session_expires_at"_s);
     row(u"StaffSession"_s, u"role"_s);
