@@ -922,6 +922,67 @@ QJsonObject LinkageList::toJson() const
     return {{u"linkages"_s, arrayOf(linkages)}};
 }
 
+// --- StaffApp ---
+
+Result<StaffApp> StaffApp::fromJson(const QJsonObject &json)
+{
+    JsonReader r(json);
+    StaffApp app;
+    app.clientId = r.text("client_id"_L1);
+    app.name = r.text("name"_L1);
+    app.provider = r.text("provider"_L1, Optional);
+    app.suspended = r.boolean("suspended"_L1);
+    app.suspendedAt = r.instant("suspended_at"_L1, Optional);
+    app.suspendedBy = r.text("suspended_by"_L1, Optional);
+    app.suspendReason = r.text("suspend_reason"_L1, Optional);
+    app.liveLinkages = r.integer("live_linkages"_L1);
+    return r.result(app);
+}
+
+QJsonObject StaffApp::toJson() const
+{
+    return {{u"client_id"_s, clientId},
+            {u"name"_s, name},
+            {u"provider"_s, provider},
+            {u"suspended"_s, suspended},
+            {u"suspended_at"_s, instantOrNull(suspendedAt)},
+            {u"suspended_by"_s, textOrNull(suspendedBy)},
+            {u"suspend_reason"_s, textOrNull(suspendReason)},
+            {u"live_linkages"_s, liveLinkages}};
+}
+
+// --- StaffAppList ---
+
+Result<StaffAppList> StaffAppList::fromJson(const QJsonObject &json)
+{
+    JsonReader r(json);
+    StaffAppList list;
+    list.apps = r.list<StaffApp>("apps"_L1);
+    return r.result(list);
+}
+
+QJsonObject StaffAppList::toJson() const
+{
+    return {{u"apps"_s, arrayOf(apps)}};
+}
+
+// --- AppSuspension ---
+
+Result<AppSuspension> AppSuspension::fromJson(const QJsonObject &json)
+{
+    JsonReader r(json);
+    AppSuspension answer;
+    answer.clientId = r.text("client_id"_L1);
+    answer.suspended = r.boolean("suspended"_L1);
+    answer.at = r.instant("at"_L1);
+    return r.result(answer);
+}
+
+QJsonObject AppSuspension::toJson() const
+{
+    return {{u"client_id"_s, clientId}, {u"suspended"_s, suspended}, {u"at"_s, instantOrNull(at)}};
+}
+
 // --- StaffEvent ---
 
 Result<StaffEvent> StaffEvent::fromJson(const QJsonObject &json)

@@ -322,6 +322,45 @@ struct LinkageList
     friend bool operator==(const LinkageList &, const LinkageList &) = default;
 };
 
+// One client app of the caller's institution (GET /api/v1/staff/apps).
+struct StaffApp
+{
+    QString clientId;
+    QString name; // the app's display name
+    QString provider; // optional
+    bool suspended = false; // for the caller's institution
+    QDateTime suspendedAt; // null unless suspended
+    QString suspendedBy; // user name of the staff member; empty unless suspended
+    QString suspendReason; // empty unless suspended
+    qint64 liveLinkages = 0; // linkages neither revoked nor expired
+
+    static Result<StaffApp> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+    friend bool operator==(const StaffApp &, const StaffApp &) = default;
+};
+
+// GET /api/v1/staff/apps
+struct StaffAppList
+{
+    QList<StaffApp> apps;
+
+    static Result<StaffAppList> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+    friend bool operator==(const StaffAppList &, const StaffAppList &) = default;
+};
+
+// The answer of POST (suspend) and DELETE (resume) /api/v1/staff/apps/{client_id}/suspension.
+struct AppSuspension
+{
+    QString clientId;
+    bool suspended = false; // the app's state now
+    QDateTime at;
+
+    static Result<AppSuspension> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+    friend bool operator==(const AppSuspension &, const AppSuspension &) = default;
+};
+
 // One event of GET /api/v1/staff/events (the `data:` line). The kind's own fields are empty
 // or 0 where they do not apply.
 struct StaffEvent

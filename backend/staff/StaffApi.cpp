@@ -594,11 +594,11 @@ Result<Reply> listApps(Call &call)
 {
     if (const Result<QHash<QString, QString>> query = queryParameters(call.request, {}); !query)
         return query.error();
-    const Result<QJsonArray> apps =
+    const Result<QList<protocol::StaffApp>> apps =
         StaffStore::clientApps(call.context.database->connection(), call.caller, call.nowMs);
     if (!apps)
         return apps.error();
-    return Reply {200, {{u"apps"_s, apps.value()}}};
+    return Reply {200, protocol::StaffAppList {apps.value()}.toJson()};
 }
 
 Result<Reply> setAppSuspended(Call &call, bool suspended)
@@ -626,9 +626,7 @@ Result<Reply> setAppSuspended(Call &call, bool suspended)
                 !published)
                 return published.error();
             return Reply {200,
-                          {{u"client_id"_s, clientId},
-                           {u"suspended"_s, suspended},
-                           {u"at"_s, utcIsoText(call.now)}}};
+                          protocol::AppSuspension {clientId, suspended, call.now.toUTC()}.toJson()};
         });
 }
 

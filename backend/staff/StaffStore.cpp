@@ -42,11 +42,6 @@ QJsonValue instantOrNull(const QVariant &msecs)
                           : QJsonValue(utcIsoText(msecs.toLongLong()));
 }
 
-QJsonValue textOrNull(const QVariant &text)
-{
-    return text.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(text.toString());
-}
-
 QString accountLabel(const QString &branchCode, const QString &type, const QString &number)
 {
     return branchCode + u' ' + type + u' ' + number;
@@ -844,7 +839,8 @@ Result<RevokedLinkage> revokeLinkage(const QSqlDatabase &db, const StaffPrincipa
     return RevokedLinkage {account.value(), clientName};
 }
 
-Result<QJsonArray> clientApps(const QSqlDatabase &db, const StaffPrincipal &caller, qint64 nowMs)
+Result<QList<protocol::StaffApp>> clientApps(const QSqlDatabase &db, const StaffPrincipal &caller,
+                                             qint64 nowMs)
 {
     auto query =
         runQuery(db,
@@ -857,17 +853,17 @@ Result<QJsonArray> clientApps(const QSqlDatabase &db, const StaffPrincipal &call
                  {nowMs, caller.institutionId}, u"staff: client apps"_s);
     if (!query)
         return query.error();
-    QJsonArray result;
+    QList<protocol::StaffApp> result;
     QSqlQuery &q = query.value();
     while (q.next()) {
-        result.append(QJsonObject {{u"client_id"_s, q.value(0).toString()},
-                                   {u"name"_s, q.value(1).toString()},
-                                   {u"provider"_s, q.value(2).toString()},
-                                   {u"suspended"_s, !q.value(3).isNull()},
-                                   {u"suspended_at"_s, instantOrNull(q.value(3))},
-                                   {u"suspended_by"_s, textOrNull(q.value(4))},
-                                   {u"suspend_reason"_s, textOrNull(q.value(5))},
-                                   {u"live_linkages"_s, q.value(6).toLongLong()}});
+        result.append({.clientId = q.value(0).toString(),
+                       .name = q.value(1).toString(),
+                       .provider = q.value(2).toString(),
+                       .suspended = !q.value(3).isNull(),
+                       .suspendedAt = instantOf(q.value(3)),
+                       .suspendedBy = q.value(4).toString(),
+                       .suspendReason = q.value(5).toString(),
+                       .liveLinkages = q.value(6).toLongLong()});
     }
     return result;
 }

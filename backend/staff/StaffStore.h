@@ -120,7 +120,8 @@ Result<RevokedLinkage> revokeLinkage(const QSqlDatabase &db, const StaffPrincipa
                                      qint64 linkageId, const QString &reason, qint64 nowMs);
 
 // The institution's client apps with their suspension state.
-Result<QJsonArray> clientApps(const QSqlDatabase &db, const StaffPrincipal &caller, qint64 nowMs);
+Result<QList<protocol::StaffApp>> clientApps(const QSqlDatabase &db, const StaffPrincipal &caller,
+                                             qint64 nowMs);
 // Suspends (or resumes) an app for the caller's institution; S10 when already so.
 Result<QString> setAppSuspended(const QSqlDatabase &db, const StaffPrincipal &caller,
                                 const QString &clientId, bool suspended, const QString &reason,

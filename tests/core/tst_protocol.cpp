@@ -354,6 +354,24 @@ BranchReport quietBranch()
     return {.branchCode = u"002"_s, .branchName = u"長田支店"_s};
 }
 
+StaffApp liveApp()
+{
+    return {.clientId = u"shinkumi-creco"_s,
+            .name = u"しんくみアプリ with CRECO"_s,
+            .provider = u"株式会社クレコ"_s,
+            .liveLinkages = 1824};
+}
+
+StaffApp suspendedApp()
+{
+    return {.clientId = u"kakeibo-plus"_s,
+            .name = u"家計簿プラス"_s,
+            .suspended = true,
+            .suspendedAt = utc(2026, 11, 24, 6, 30),
+            .suspendedBy = u"himawari.supervisor"_s,
+            .suspendReason = u"不正アクセスの疑い(提供会社から連絡)"_s};
+}
+
 StaffChange counterRelease()
 {
     return {.reason = u"窓口で本人確認のうえ解除"_s,
@@ -467,6 +485,9 @@ const QMap<QString, Decoder> &decoders()
         {u"AttemptsPage"_s, decoderOf<AttemptsPage>()},
         {u"Linkage"_s, decoderOf<Linkage>()},
         {u"LinkageList"_s, decoderOf<LinkageList>()},
+        {u"StaffApp"_s, decoderOf<StaffApp>()},
+        {u"StaffAppList"_s, decoderOf<StaffAppList>()},
+        {u"AppSuspension"_s, decoderOf<AppSuspension>()},
         {u"StaffEvent"_s, decoderOf<StaffEvent>()},
         {u"CatalogAnswer"_s, decoderOf<CatalogAnswer>()},
         {u"CatalogMatches"_s, decoderOf<CatalogMatches>()},
@@ -503,6 +524,10 @@ QJsonObject sampleJson(const QString &type)
          AttemptsPage {{failedAttempt(), successWithoutExtras()}, u"MTc2"_s}.toJson()},
         {u"Linkage"_s, activeLinkage().toJson()},
         {u"LinkageList"_s, LinkageList {{activeLinkage(), revokedLinkage()}}.toJson()},
+        {u"StaffApp"_s, suspendedApp().toJson()},
+        {u"StaffAppList"_s, StaffAppList {{liveApp(), suspendedApp()}}.toJson()},
+        {u"AppSuspension"_s,
+         AppSuspension {u"kakeibo-plus"_s, true, utc(2026, 11, 24, 6, 30)}.toJson()},
         {u"StaffEvent"_s, attemptEvent().toJson()},
         {u"CatalogAnswer"_s, catalogAnswer(0.93).toJson()},
         {u"CatalogMatches"_s, CatalogMatches {{catalogAnswer(0.93)}}.toJson()},
@@ -621,6 +646,14 @@ void Tst_protocol::roundTrip_data()
     row("Linkage active", roundTripOf(activeLinkage()));
     row("Linkage revoked", roundTripOf(revokedLinkage()));
     row("LinkageList", roundTripOf(LinkageList {{activeLinkage(), revokedLinkage()}}));
+    row("StaffApp live", roundTripOf(liveApp()));
+    row("StaffApp suspended", roundTripOf(suspendedApp()));
+    row("StaffAppList", roundTripOf(StaffAppList {{liveApp(), suspendedApp()}}));
+    row("StaffAppList empty", roundTripOf(StaffAppList {}));
+    row("AppSuspension suspended",
+        roundTripOf(AppSuspension {u"kakeibo-plus"_s, true, utc(2026, 11, 24, 6, 30)}));
+    row("AppSuspension resumed",
+        roundTripOf(AppSuspension {u"kakeibo-plus"_s, false, utc(2026, 11, 24, 7)}));
     row("StaffEvent attempt", roundTripOf(attemptEvent()));
     row("StaffEvent lock", roundTripOf(lockEvent()));
     row("StaffEvent release at midnight", roundTripOf(midnightReleaseEvent()));
@@ -864,6 +897,12 @@ void Tst_protocol::missingRequiredField_data()
     row(u"Linkage"_s, u"state"_s);
     row(u"Linkage"_s, u"expires_at"_s);
     row(u"LinkageList"_s, u"linkages[1].client_id"_s);
+    row(u"StaffApp"_s, u"client_id"_s);
+    row(u"StaffApp"_s, u"suspended"_s);
+    row(u"StaffApp"_s, u"live_linkages"_s);
+    row(u"StaffAppList"_s, u"apps[1].name"_s);
+    row(u"AppSuspension"_s, u"suspended"_s);
+    row(u"AppSuspension"_s, u"at"_s);
     row(u"StaffEvent"_s, u"id"_s);
     row(u"StaffEvent"_s, u"kind"_s);
     row(u"CatalogAnswer"_s, u"code"_s);
