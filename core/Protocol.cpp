@@ -807,6 +807,76 @@ QJsonObject CustomerDetail::toJson() const
     return json;
 }
 
+// --- ReleaseRequest, ReleaseRequestList ---
+
+Result<ReleaseRequest> ReleaseRequest::fromJson(const QJsonObject &json)
+{
+    JsonReader r(json);
+    ReleaseRequest q;
+    q.id = r.integer("id"_L1);
+    q.accountId = r.integer("account_id"_L1);
+    q.account = r.text("account"_L1);
+    q.branchCode = r.text("branch_code"_L1);
+    q.accountType = r.text("account_type"_L1);
+    q.accountNumber = r.text("account_number"_L1);
+    q.customerId = r.integer("customer_id"_L1);
+    q.customerName = r.text("customer_name"_L1, Optional);
+    q.kind = r.text("kind"_L1);
+    q.failuresToday = r.count("failures_today"_L1, Optional);
+    q.lockedAt = r.instant("locked_at"_L1, Optional);
+    q.releaseAt = r.instant("release_at"_L1, Optional);
+    q.reason = r.text("reason"_L1);
+    q.reasonKind = r.text("reason_kind"_L1, Optional);
+    q.identityDocument = r.text("identity_document"_L1, Optional);
+    q.requestedAt = r.instant("requested_at"_L1);
+    q.requestedBy = r.text("requested_by"_L1);
+    q.requestedByName = r.text("requested_by_name"_L1, Optional);
+    q.status = r.text("status"_L1);
+    q.decidedBy = r.text("decided_by"_L1, Optional);
+    q.decidedAt = r.instant("decided_at"_L1, Optional);
+    q.decisionNote = r.text("decision_note"_L1, Optional);
+    return r.result(q);
+}
+
+QJsonObject ReleaseRequest::toJson() const
+{
+    return {{u"id"_s, id},
+            {u"account_id"_s, accountId},
+            {u"account"_s, account},
+            {u"branch_code"_s, branchCode},
+            {u"account_type"_s, accountType},
+            {u"account_number"_s, accountNumber},
+            {u"customer_id"_s, customerId},
+            {u"customer_name"_s, textOrNull(customerName)},
+            {u"kind"_s, kind},
+            {u"failures_today"_s, failuresToday},
+            {u"locked_at"_s, instantOrNull(lockedAt)},
+            {u"release_at"_s, instantOrNull(releaseAt)},
+            {u"reason"_s, reason},
+            {u"reason_kind"_s, textOrNull(reasonKind)},
+            {u"identity_document"_s, textOrNull(identityDocument)},
+            {u"requested_at"_s, instantOrNull(requestedAt)},
+            {u"requested_by"_s, requestedBy},
+            {u"requested_by_name"_s, requestedByName},
+            {u"status"_s, status},
+            {u"decided_by"_s, textOrNull(decidedBy)},
+            {u"decided_at"_s, instantOrNull(decidedAt)},
+            {u"decision_note"_s, textOrNull(decisionNote)}};
+}
+
+Result<ReleaseRequestList> ReleaseRequestList::fromJson(const QJsonObject &json)
+{
+    JsonReader r(json);
+    ReleaseRequestList list;
+    list.requests = r.list<ReleaseRequest>("requests"_L1);
+    return r.result(list);
+}
+
+QJsonObject ReleaseRequestList::toJson() const
+{
+    return {{u"requests"_s, arrayOf(requests)}};
+}
+
 // --- Attempt ---
 
 Result<Attempt> Attempt::fromJson(const QJsonObject &json)
@@ -1015,6 +1085,10 @@ Result<StaffEvent> StaffEvent::fromJson(const QJsonObject &json)
     e.clientApp = r.text("client_app"_L1, Optional);
     e.clientId = r.text("client_id"_L1, Optional);
     e.suspended = r.boolean("suspended"_L1, Optional);
+    e.requestId = r.integer("request_id"_L1, Optional);
+    e.status = r.text("status"_L1, Optional);
+    e.requestedBy = r.text("requested_by"_L1, Optional);
+    e.note = r.text("note"_L1, Optional);
     return r.result(e);
 }
 
@@ -1048,6 +1122,10 @@ QJsonObject StaffEvent::toJson() const
     insertIfSet(json, "linkage_id"_L1, linkageId);
     insertIfSet(json, "client_app"_L1, clientApp);
     insertIfSet(json, "client_id"_L1, clientId);
+    insertIfSet(json, "request_id"_L1, requestId);
+    insertIfSet(json, "status"_L1, status);
+    insertIfSet(json, "requested_by"_L1, requestedBy);
+    insertIfSet(json, "note"_L1, note);
     // A suspension event says which way it went, resumed (false) included.
     if (suspended || kind == u"suspension"_s)
         json.insert(u"suspended"_s, suspended);

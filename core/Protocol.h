@@ -255,6 +255,57 @@ struct CustomerDetail
     friend bool operator==(const CustomerDetail &, const CustomerDetail &) = default;
 };
 
+// An early-release request of a lock under two-person control, as the approval queue shows it
+// (GET /api/v1/staff/release-requests) and as its live events name it.
+struct ReleaseRequest
+{
+    static constexpr QLatin1StringView Pending {"pending"};
+    static constexpr QLatin1StringView Approved {"approved"};
+    static constexpr QLatin1StringView Rejected {"rejected"};
+    static constexpr QLatin1StringView Lapsed {"lapsed"}; // the lock ended before a decision
+
+    qint64 id = 0;
+    qint64 accountId = 0;
+    QString account; // "001 ordinary 1234567"
+    QString branchCode;
+    QString accountType; // "ordinary" or "savings"
+    QString accountNumber;
+    qint64 customerId = 0;
+    QString customerName; // the registered name in kana
+    QString kind; // the lock: "identity" or "pin"
+    // The lock as it stands (optional: null once the day's counter is gone).
+    int failuresToday = 0;
+    QDateTime lockedAt;
+    QDateTime releaseAt; // when it would release by itself (the next 00:00 Tokyo)
+    QString reason;
+    QString reasonKind; // optional: StaffChange::reasonKinds(), when the request stored it
+    QString identityDocument; // optional: StaffChange::identityDocuments()
+    QDateTime requestedAt;
+    QString requestedBy; // user name
+    QString requestedByName; // display name
+    QString status; // Pending, Approved, Rejected or Lapsed
+    QString decidedBy; // user name; empty while pending (and for a lapse at 00:00)
+    QDateTime decidedAt; // null while pending
+    QString decisionNote; // the approval's note or the rejection's reason
+
+    bool isPending() const { return status == Pending; }
+
+    static Result<ReleaseRequest> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+    friend bool operator==(const ReleaseRequest &, const ReleaseRequest &) = default;
+};
+
+// GET /api/v1/staff/release-requests: today's pending requests (supervisors: the institution's;
+// others: their own), oldest first.
+struct ReleaseRequestList
+{
+    QList<ReleaseRequest> requests;
+
+    static Result<ReleaseRequestList> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+    friend bool operator==(const ReleaseRequestList &, const ReleaseRequestList &) = default;
+};
+
 // One step call of a verification flow, as staff see it. A flow's steps share `flowId`.
 struct Attempt
 {
@@ -366,7 +417,7 @@ struct AppSuspension
 struct StaffEvent
 {
     qint64 id = 0;
-    QString kind; // "attempt", "lock", "release", "revocation", "suspension"
+    QString kind; // "attempt", "lock", "release", "revocation", "suspension", "release_request"
     QDateTime at;
     // the account and customer it concerns, where it applies
     qint64 accountId = 0;
@@ -395,6 +446,11 @@ struct StaffEvent
     QString clientApp;
     QString clientId;
     bool suspended = false;
+    // release_request (lockKind, day, staff, reason as above; staff: who acted, none for a lapse)
+    qint64 requestId = 0;
+    QString status; // ReleaseRequest::Pending, Approved, Rejected, Lapsed
+    QString requestedBy; // user name of the requester
+    QString note; // the decision's note (approval) or reason (rejection)
 
     static Result<StaffEvent> fromJson(const QJsonObject &json);
     QJsonObject toJson() const;

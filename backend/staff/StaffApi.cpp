@@ -486,14 +486,9 @@ Result<Reply> listReleaseRequests(Call &call)
 {
     if (const Result<QHash<QString, QString>> query = queryParameters(call.request, {}); !query)
         return query.error();
-    return call.auditedRead(
-        u"lock.release_requests"_s, QString(), {}, [&](QSqlDatabase &tx) -> Result<Reply> {
-            const Result<QJsonArray> requests =
-                StaffStore::releaseRequests(tx, call.caller, tokyoDate(call.now));
-            if (!requests)
-                return requests.error();
-            return Reply {200, {{u"requests"_s, requests.value()}}};
-        });
+    return call.auditedRead(u"lock.release_requests"_s, QString(), {}, [&](QSqlDatabase &tx) {
+        return ok(StaffStore::releaseRequests(tx, call.caller, tokyoDate(call.now)));
+    });
 }
 
 Result<Reply> decideReleaseRequest(Call &call, bool approve)

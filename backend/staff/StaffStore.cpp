@@ -764,8 +764,8 @@ Status decideRequest(const QSqlDatabase &db, const StaffPrincipal &decider, qint
     return Success {};
 }
 
-Result<QJsonArray> releaseRequests(const QSqlDatabase &db, const StaffPrincipal &caller,
-                                   QDate tokyoToday)
+Result<protocol::ReleaseRequestList> releaseRequests(const QSqlDatabase &db,
+                                                     const StaffPrincipal &caller, QDate tokyoToday)
 {
     QVariantList values {caller.institutionId, tokyoToday.toString(Qt::ISODate)};
     QString who;
@@ -776,30 +776,52 @@ Result<QJsonArray> releaseRequests(const QSqlDatabase &db, const StaffPrincipal 
     auto query = runQuery(
         db,
         u"SELECT r.id, r.account_id, a.customer_id, b.code, a.account_type, a.account_number, "
-        "r.kind, r.reason, r.requested_at, s.username, s.display_name FROM lock_release_requests r "
+        "r.kind, r.reason, r.requested_at, s.username, s.display_name, c.name_kana, "
+        "lc.failures, lc.locked_at, r.status, d.username, r.decided_at, "
+        "r.decision_note FROM lock_release_requests r "
         "JOIN accounts a ON a.id = r.account_id JOIN branches b ON b.id = a.branch_id "
+        "JOIN customers c ON c.id = a.customer_id "
         "JOIN staff_users s ON s.id = r.requested_by "
+        "LEFT JOIN staff_users d ON d.id = r.decided_by "
+        "LEFT JOIN lock_counters lc ON lc.account_id = r.account_id AND lc.kind = r.kind "
+        "AND lc.day = r.day "
         "WHERE r.institution_id = ? AND r.day = ? AND r.status = 'pending'%1 "
         "ORDER BY r.requested_at, r.id"_s.arg(who),
         values, u"staff: release requests"_s);
     if (!query)
         return query.error();
-    QJsonArray result;
+    const LockPolicy policy;
+    protocol::ReleaseRequestList list;
     QSqlQuery &q = query.value();
     while (q.next()) {
-        result.append(QJsonObject {
-            {u"id"_s, q.value(0).toLongLong()},
-            {u"account_id"_s, q.value(1).toLongLong()},
-            {u"customer_id"_s, q.value(2).toLongLong()},
-            {u"account"_s,
-             accountLabel(q.value(3).toString(), q.value(4).toString(), q.value(5).toString())},
-            {u"kind"_s, q.value(6).toString()},
-            {u"reason"_s, q.value(7).toString()},
-            {u"requested_at"_s, instantOrNull(q.value(8))},
-            {u"requested_by"_s, q.value(9).toString()},
-            {u"requested_by_name"_s, q.value(10).toString()}});
+        // A staff release clears locked_at: set means the lock is on.
+        const QDateTime lockedAt = instantOf(q.value(13));
+        const QString branchCode = q.value(3).toString();
+        const QString type = q.value(4).toString();
+        const QString number = q.value(5).toString();
+        list.requests.append(
+            {.id = q.value(0).toLongLong(),
+             .accountId = q.value(1).toLongLong(),
+             .account = accountLabel(branchCode, type, number),
+             .branchCode = branchCode,
+             .accountType = type,
+             .accountNumber = number,
+             .customerId = q.value(2).toLongLong(),
+             .customerName = q.value(11).toString(),
+             .kind = q.value(6).toString(),
+             .failuresToday = q.value(12).toInt(),
+             .lockedAt = lockedAt,
+             .releaseAt = lockedAt.isValid() ? policy.releaseTime(lockedAt) : QDateTime(),
+             .reason = q.value(7).toString(),
+             .requestedAt = instantOf(q.value(8)),
+             .requestedBy = q.value(9).toString(),
+             .requestedByName = q.value(10).toString(),
+             .status = q.value(14).toString(),
+             .decidedBy = q.value(15).toString(),
+             .decidedAt = instantOf(q.value(16)),
+             .decisionNote = q.value(17).toString()});
     }
-    return result;
+    return list;
 }
 
 Result<RevokedLinkage> revokeLinkage(const QSqlDatabase &db, const StaffPrincipal &caller,

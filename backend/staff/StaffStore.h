@@ -107,8 +107,8 @@ Result<ReleaseRequest> releaseRequest(const QSqlDatabase &db, const StaffPrincip
 Status decideRequest(const QSqlDatabase &db, const StaffPrincipal &decider, qint64 requestId,
                      const QString &status, const QString &note, qint64 nowMs);
 // Pending requests (supervisors: the institution's; others: their own), oldest first.
-Result<QJsonArray> releaseRequests(const QSqlDatabase &db, const StaffPrincipal &caller,
-                                   QDate tokyoToday);
+Result<protocol::ReleaseRequestList>
+releaseRequests(const QSqlDatabase &db, const StaffPrincipal &caller, QDate tokyoToday);
 
 struct RevokedLinkage
 {

@@ -6,6 +6,7 @@
 #include "Directory.h"
 #include "ErrorCodes.h"
 #include "MustSucceed.h"
+#include "Protocol.h"
 #include "StaffAccounts.h"
 #include "TestBackend.h"
 #include "TestEngines.h"
@@ -651,7 +652,34 @@ private Q_SLOTS:
         QCOMPARE(staffCall(f, u"teller002"_s, "POST", approve).status, 403);
         const auto pendingList =
             staffCall(f, u"supervisor"_s, "GET", u"/api/v1/staff/release-requests"_s);
-        QCOMPARE(pendingList.json.value(u"requests"_s).toArray().size(), 1);
+        const auto queue = protocol::ReleaseRequestList::fromJson(pendingList.json);
+        QVERIFY2(queue, pendingList.body.constData());
+        QCOMPARE(queue->requests.size(), 1);
+        const protocol::ReleaseRequest &row = queue->requests.constFirst();
+        QCOMPARE(row.id, requestId);
+        QCOMPARE(row.status, u"pending"_s);
+        QCOMPARE(row.account, u"001 ordinary 1234567"_s);
+        QCOMPARE(row.accountNumber, u"1234567"_s);
+        QCOMPARE(row.customerId, f.customerA);
+        QVERIFY(!row.customerName.isEmpty());
+        QCOMPARE(row.kind, u"identity"_s);
+        QCOMPARE(row.requestedBy, u"teller001"_s);
+        QCOMPARE(row.reason, u"窓口で本人確認"_s);
+        QVERIFY(row.lockedAt.isValid());
+        QCOMPARE(row.releaseAt, tokyoMidnight(tokyoDate(f.backend->clock().now()).addDays(1)));
+        QVERIFY(row.failuresToday >= 5);
+        QVERIFY(!row.decidedAt.isValid());
+        // The requester sees their own request; another teller sees none.
+        QCOMPARE(staffCall(f, u"teller001"_s, "GET", u"/api/v1/staff/release-requests"_s)
+                     .json.value(u"requests"_s)
+                     .toArray()
+                     .size(),
+                 1);
+        QCOMPARE(staffCall(f, u"teller002"_s, "GET", u"/api/v1/staff/release-requests"_s)
+                     .json.value(u"requests"_s)
+                     .toArray()
+                     .size(),
+                 0);
         const auto approved = staffCall(f, u"supervisor"_s, "POST", approve);
         QVERIFY2(approved.status == 200, approved.body.constData());
         QCOMPARE(staffCall(f, u"supervisor2"_s, "POST", approve).json.value(u"code"_s).toString(),

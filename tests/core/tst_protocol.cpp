@@ -289,6 +289,62 @@ StaffEvent resumeEvent()
             .suspended = false};
 }
 
+ReleaseRequest pendingRequest()
+{
+    return {.id = 7,
+            .accountId = 1,
+            .account = u"001 ordinary 1234567"_s,
+            .branchCode = u"001"_s,
+            .accountType = u"ordinary"_s,
+            .accountNumber = u"1234567"_s,
+            .customerId = 1,
+            .customerName = u"ﾃﾞｰﾀ ﾀﾛｳ"_s,
+            .kind = u"identity"_s,
+            .failuresToday = 5,
+            .lockedAt = utc(2026, 11, 24, 5, 12, 9, 120),
+            .releaseAt = utc(2026, 11, 24, 15),
+            .reason = u"窓口で運転免許証により本人確認"_s,
+            .reasonKind = u"counter_document"_s,
+            .identityDocument = u"drivers_license"_s,
+            .requestedAt = utc(2026, 11, 24, 6),
+            .requestedBy = u"himawari.teller001"_s,
+            .requestedByName = u"窓口係(デモ) 本店営業部"_s,
+            .status = u"pending"_s};
+}
+
+ReleaseRequest rejectedRequest()
+{
+    ReleaseRequest request = pendingRequest();
+    request.kind = u"pin"_s;
+    request.failuresToday = 0;
+    request.lockedAt = {};
+    request.releaseAt = {};
+    request.reasonKind.clear();
+    request.identityDocument.clear();
+    request.status = u"rejected"_s;
+    request.decidedBy = u"himawari.supervisor"_s;
+    request.decidedAt = utc(2026, 11, 24, 6, 5);
+    request.decisionNote = u"本人確認書類の記載なし"_s;
+    return request;
+}
+
+StaffEvent releaseRequestEvent()
+{
+    return {.id = 4873,
+            .kind = u"release_request"_s,
+            .at = utc(2026, 11, 24, 6, 5),
+            .accountId = 1,
+            .customerId = 1,
+            .lockKind = u"identity"_s,
+            .day = u"2026-11-24"_s,
+            .staff = u"himawari.supervisor"_s,
+            .reason = u"窓口で運転免許証により本人確認"_s,
+            .requestId = 7,
+            .status = u"approved"_s,
+            .requestedBy = u"himawari.teller001"_s,
+            .note = u"確認しました"_s};
+}
+
 CatalogAnswer catalogAnswer(std::optional<double> score)
 {
     const CatalogEntry *entry = ErrorCatalog::builtIn().find(u"B84");
@@ -496,6 +552,8 @@ const QMap<QString, Decoder> &decoders()
         {u"RevocationRow"_s, decoderOf<RevocationRow>()},
         {u"BranchReport"_s, decoderOf<BranchReport>()},
         {u"DailyReport"_s, decoderOf<DailyReport>()},
+        {u"ReleaseRequest"_s, decoderOf<ReleaseRequest>()},
+        {u"ReleaseRequestList"_s, decoderOf<ReleaseRequestList>()},
     };
     return all;
 }
@@ -538,6 +596,9 @@ QJsonObject sampleJson(const QString &type)
         {u"DailyReport"_s,
          DailyReport {QDate(2026, 11, 24), u"hyogo-himawari"_s, {branchReport(), quietBranch()}}
              .toJson()},
+        {u"ReleaseRequest"_s, pendingRequest().toJson()},
+        {u"ReleaseRequestList"_s,
+         ReleaseRequestList {{pendingRequest(), rejectedRequest()}}.toJson()},
     };
     Q_ASSERT(samples.contains(type));
     return samples.value(type);
@@ -663,6 +724,17 @@ void Tst_protocol::roundTrip_data()
     suspension.suspended = true;
     suspension.reason = u"不正利用の疑い"_s;
     row("StaffEvent suspension", roundTripOf(suspension));
+    row("StaffEvent release request approved", roundTripOf(releaseRequestEvent()));
+    StaffEvent lapse = releaseRequestEvent();
+    lapse.status = u"lapsed"_s;
+    lapse.staff.clear();
+    lapse.note.clear();
+    row("StaffEvent release request lapsed", roundTripOf(lapse));
+    row("ReleaseRequest pending", roundTripOf(pendingRequest()));
+    row("ReleaseRequest rejected", roundTripOf(rejectedRequest()));
+    row("ReleaseRequestList",
+        roundTripOf(ReleaseRequestList {{pendingRequest(), rejectedRequest()}}));
+    row("ReleaseRequestList empty", roundTripOf(ReleaseRequestList {}));
     row("CatalogAnswer", roundTripOf(catalogAnswer(std::nullopt)));
     row("CatalogAnswer with score", roundTripOf(catalogAnswer(0.93)));
     row("CatalogMatches", roundTripOf(CatalogMatches {{catalogAnswer(0.93), catalogAnswer(0.5)}}));
@@ -916,6 +988,14 @@ void Tst_protocol::missingRequiredField_data()
     row(u"BranchReport"_s, u"revocations[0].at"_s);
     row(u"DailyReport"_s, u"date"_s);
     row(u"DailyReport"_s, u"branches[0].early_releases[0].kind"_s);
+    row(u"ReleaseRequest"_s, u"id"_s);
+    row(u"ReleaseRequest"_s, u"account"_s);
+    row(u"ReleaseRequest"_s, u"kind"_s);
+    row(u"ReleaseRequest"_s, u"requested_at"_s);
+    row(u"ReleaseRequest"_s, u"requested_by"_s);
+    row(u"ReleaseRequest"_s, u"status"_s);
+    row(u"ReleaseRequestList"_s, u"requests"_s);
+    row(u"ReleaseRequestList"_s, u"requests[1].customer_id"_s);
 }
 
 void Tst_protocol::missingRequiredField()
@@ -973,6 +1053,8 @@ void Tst_protocol::wrongType_data()
     row(u"BranchReport"_s, u"locks.pin"_s, -0.5, notInteger);
     row(u"DailyReport"_s, u"date"_s, u"2026-13-01"_s, u"expected a date YYYY-MM-DD"_s);
     row(u"DailyReport"_s, u"branches[1].attempts"_s, u"many"_s, notInteger);
+    row(u"ReleaseRequest"_s, u"decided_at"_s, 5, u"expected a string"_s);
+    row(u"ReleaseRequestList"_s, u"requests[0].failures_today"_s, u"5"_s, notInteger);
 }
 
 void Tst_protocol::wrongType()
