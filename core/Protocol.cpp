@@ -100,6 +100,12 @@ public:
         return parsed;
     }
 
+    // A JSON object taken as it is (an empty one when absent or null).
+    QJsonObject jsonObject(QLatin1StringView key, Need need = Required)
+    {
+        return objectField(key, need).value_or(QJsonObject());
+    }
+
     QStringList texts(QLatin1StringView key, Need need = Required)
     {
         const std::optional<QJsonArray> array = arrayField(key, need);
@@ -1338,6 +1344,104 @@ QJsonObject DailyReport::toJson() const
     return {{u"date"_s, date.toString(Qt::ISODate)},
             {u"institution_id"_s, institutionId},
             {u"branches"_s, arrayOf(branches)}};
+}
+
+// --- AuditRow ---
+
+QString AuditRow::result() const
+{
+    return details.value(u"result"_s).toString();
+}
+
+const QStringList &AuditRow::actions()
+{
+    static const QStringList names {
+        u"session.sign_in"_s,      u"session.sign_out"_s,    u"customer.search"_s,
+        u"customer.view"_s,        u"customer.attempts"_s,   u"customer.linkages"_s,
+        u"attempts.list"_s,        u"lock.release"_s,        u"lock.release_requests"_s,
+        u"lock.release_approve"_s, u"lock.release_reject"_s, u"linkage.revoke"_s,
+        u"app.suspend"_s,          u"app.resume"_s,          u"report.daily"_s,
+        u"audit.read"_s,
+    };
+    return names;
+}
+
+Result<AuditRow> AuditRow::fromJson(const QJsonObject &json)
+{
+    JsonReader r(json);
+    AuditRow row;
+    row.seq = r.integer("seq"_L1);
+    row.at = r.instant("at"_L1);
+    row.staffId = r.integer("staff_id"_L1, Optional);
+    row.username = r.text("username"_L1);
+    row.role = r.text("role"_L1, Optional);
+    row.action = r.text("action"_L1);
+    row.target = r.text("target"_L1, Optional);
+    row.reason = r.text("reason"_L1, Optional);
+    row.sourceAddress = r.text("source_address"_L1, Optional);
+    row.details = r.jsonObject("details"_L1, Optional);
+    row.hash = r.text("hash"_L1);
+    return r.result(row);
+}
+
+QJsonObject AuditRow::toJson() const
+{
+    return {{u"seq"_s, seq},
+            {u"at"_s, instantOrNull(at)},
+            {u"staff_id"_s, idOrNull(staffId)},
+            {u"username"_s, username},
+            {u"role"_s, role},
+            {u"action"_s, action},
+            {u"target"_s, target},
+            {u"reason"_s, reason},
+            {u"source_address"_s, sourceAddress},
+            {u"details"_s, details},
+            {u"hash"_s, hash}};
+}
+
+// --- AuditPage ---
+
+Result<AuditPage> AuditPage::fromJson(const QJsonObject &json)
+{
+    JsonReader r(json);
+    AuditPage page;
+    page.rows = r.list<AuditRow>("rows"_L1);
+    page.nextCursor = r.text("next_cursor"_L1, Optional);
+    return r.result(page);
+}
+
+QJsonObject AuditPage::toJson() const
+{
+    return {{u"rows"_s, arrayOf(rows)}, {u"next_cursor"_s, textOrNull(nextCursor)}};
+}
+
+// --- AuditChainState ---
+
+Result<AuditChainState> AuditChainState::fromJson(const QJsonObject &json)
+{
+    JsonReader r(json);
+    AuditChainState state;
+    state.intact = r.boolean("intact"_L1);
+    state.rowsChecked = r.integer("rows_checked"_L1);
+    state.intactThroughSeq = r.integer("intact_through_seq"_L1, Optional);
+    state.checkpointSeq = r.integer("checkpoint_seq"_L1, Optional);
+    state.checkpointAt = r.instant("checkpoint_at"_L1, Optional);
+    state.brokenAtSeq = r.integer("broken_at_seq"_L1, Optional);
+    state.breakKind = r.text("break_kind"_L1, Optional);
+    state.checkedAt = r.instant("checked_at"_L1);
+    return r.result(state);
+}
+
+QJsonObject AuditChainState::toJson() const
+{
+    return {{u"intact"_s, intact},
+            {u"rows_checked"_s, rowsChecked},
+            {u"intact_through_seq"_s, idOrNull(intactThroughSeq)},
+            {u"checkpoint_seq"_s, idOrNull(checkpointSeq)},
+            {u"checkpoint_at"_s, instantOrNull(checkpointAt)},
+            {u"broken_at_seq"_s, idOrNull(brokenAtSeq)},
+            {u"break_kind"_s, textOrNull(breakKind)},
+            {u"checked_at"_s, instantOrNull(checkedAt)}};
 }
 
 } // namespace tc::protocol

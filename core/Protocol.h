@@ -552,4 +552,61 @@ struct DailyReport
     friend bool operator==(const DailyReport &, const DailyReport &) = default;
 };
 
+// One row of the audit log as GET /api/v1/staff/audit answers it: who (staff id, user name,
+// role) did what (action) to which target, why, from where, with which result
+// (details.result: "ok" or the catalog code of the refusal), and the row's chain hash.
+struct AuditRow
+{
+    qint64 seq = 0; // the row's place in the hash chain
+    QDateTime at;
+    qint64 staffId = 0; // 0 for JSON null
+    QString username;
+    QString role; // "teller", "support", "supervisor"; empty when unknown
+    QString action; // one of actions()
+    QString target; // "customer:1", "account:5/lock:identity", "linkage:3", …; may be empty
+    QString reason;
+    QString sourceAddress;
+    QJsonObject details; // the action's own fields, "result" among them
+    QString hash; // hex SHA-256
+
+    // The result of the action: "ok", or the catalog code that refused it.
+    QString result() const;
+
+    // Every action the backend audits ("customer.view", "lock.release", …): the values the
+    // audit log's `action` filter accepts.
+    static const QStringList &actions();
+
+    static Result<AuditRow> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+    friend bool operator==(const AuditRow &, const AuditRow &) = default;
+};
+
+// GET /api/v1/staff/audit: newest first (by time, then seq).
+struct AuditPage
+{
+    QList<AuditRow> rows;
+    QString nextCursor; // empty (JSON null) on the last page
+
+    static Result<AuditPage> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+    friend bool operator==(const AuditPage &, const AuditPage &) = default;
+};
+
+// GET /api/v1/staff/audit/chain: what the backend's verification of the hash chain found.
+struct AuditChainState
+{
+    bool intact = true;
+    qint64 rowsChecked = 0;
+    qint64 intactThroughSeq = 0; // the last row found intact, 0 when none
+    qint64 checkpointSeq = 0; // the newest signed checkpoint the intact rows reach, 0 none
+    QDateTime checkpointAt; // null when no checkpoint
+    qint64 brokenAtSeq = 0; // the first row concerned by the break, 0 when intact
+    QString breakKind; // "row-edited", "row-deleted", …, empty when intact
+    QDateTime checkedAt; // when the verification ran
+
+    static Result<AuditChainState> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+    friend bool operator==(const AuditChainState &, const AuditChainState &) = default;
+};
+
 } // namespace tc::protocol

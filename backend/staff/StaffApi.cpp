@@ -239,20 +239,20 @@ Result<Reply> ok(const Result<Answer> &answer)
     return Reply {200, answer->toJson()};
 }
 
-QJsonObject auditRowJson(const audit::AuditRow &row)
+protocol::AuditRow auditRowAnswer(const audit::AuditRow &row)
 {
     const audit::AuditRecord &r = row.record;
-    return {{u"seq"_s, row.seq},
-            {u"at"_s, utcIsoText(r.atMs)},
-            {u"staff_id"_s, r.staffId ? QJsonValue(*r.staffId) : QJsonValue(QJsonValue::Null)},
-            {u"username"_s, r.username},
-            {u"role"_s, r.role},
-            {u"action"_s, r.action},
-            {u"target"_s, r.target},
-            {u"reason"_s, r.reason},
-            {u"source_address"_s, r.sourceAddress},
-            {u"details"_s, r.details},
-            {u"hash"_s, QString::fromLatin1(row.hash.toHex())}};
+    return {.seq = row.seq,
+            .at = QDateTime::fromMSecsSinceEpoch(r.atMs, Qt::UTC),
+            .staffId = r.staffId.value_or(0),
+            .username = r.username,
+            .role = r.role,
+            .action = r.action,
+            .target = r.target,
+            .reason = r.reason,
+            .sourceAddress = r.sourceAddress,
+            .details = r.details,
+            .hash = QString::fromLatin1(row.hash.toHex())};
 }
 
 // --- the calls ---
@@ -708,14 +708,12 @@ Result<Reply> auditLog(Call &call)
                 call.context.audit->page(tx, call.caller.institutionId, before, limit.value());
             if (!page)
                 return page.error();
-            QJsonArray rows;
+            protocol::AuditPage answer;
             for (const audit::AuditRow &row : page->rows)
-                rows.append(auditRowJson(row));
-            return Reply {200,
-                          {{u"rows"_s, rows},
-                           {u"next_cursor"_s,
-                            page->nextCursor ? QJsonValue(QString::number(*page->nextCursor))
-                                             : QJsonValue(QJsonValue::Null)}}};
+                answer.rows.append(auditRowAnswer(row));
+            if (page->nextCursor)
+                answer.nextCursor = QString::number(*page->nextCursor);
+            return Reply {200, answer.toJson()};
         });
 }
 

@@ -475,6 +475,43 @@ LinkageRevocation revokedNow()
     return {.status = u"revoked"_s, .revokedAt = utc(2026, 11, 24, 7)};
 }
 
+AuditRow releaseRow()
+{
+    return {.seq = 1042,
+            .at = utc(2026, 11, 24, 6, 30),
+            .staffId = 4,
+            .username = u"himawari.teller001"_s,
+            .role = u"teller"_s,
+            .action = u"lock.release"_s,
+            .target = u"account:5/lock:identity"_s,
+            .reason = u"窓口で本人確認のうえ解除"_s,
+            .sourceAddress = u"10.0.0.8"_s,
+            .details = QJsonObject {{u"result"_s, u"ok"_s}, {u"reason_kind"_s, u"other"_s}},
+            .hash = u"9f2c"_s.repeated(16)};
+}
+
+AuditRow refusedSignIn()
+{
+    return {.seq = 7,
+            .at = utc(2026, 11, 24, 5),
+            .username = u"himawari.teller002"_s,
+            .action = u"session.sign_in"_s,
+            .details = QJsonObject {{u"result"_s, u"S01"_s}},
+            .hash = u"00"_s.repeated(32)};
+}
+
+AuditChainState brokenChain()
+{
+    return {.intact = false,
+            .rowsChecked = 6,
+            .intactThroughSeq = 6,
+            .checkpointSeq = 5,
+            .checkpointAt = utc(2026, 11, 24, 5, 1),
+            .brokenAtSeq = 7,
+            .breakKind = u"row-edited"_s,
+            .checkedAt = utc(2026, 11, 24, 7)};
+}
+
 StaffSession tellerSession()
 {
     return {.accessToken = u"0cfmW2hN"_s,
@@ -554,6 +591,9 @@ const QMap<QString, Decoder> &decoders()
         {u"DailyReport"_s, decoderOf<DailyReport>()},
         {u"ReleaseRequest"_s, decoderOf<ReleaseRequest>()},
         {u"ReleaseRequestList"_s, decoderOf<ReleaseRequestList>()},
+        {u"AuditRow"_s, decoderOf<AuditRow>()},
+        {u"AuditPage"_s, decoderOf<AuditPage>()},
+        {u"AuditChainState"_s, decoderOf<AuditChainState>()},
     };
     return all;
 }
@@ -599,6 +639,9 @@ QJsonObject sampleJson(const QString &type)
         {u"ReleaseRequest"_s, pendingRequest().toJson()},
         {u"ReleaseRequestList"_s,
          ReleaseRequestList {{pendingRequest(), rejectedRequest()}}.toJson()},
+        {u"AuditRow"_s, releaseRow().toJson()},
+        {u"AuditPage"_s, AuditPage {{releaseRow(), refusedSignIn()}, u"MTc2"_s}.toJson()},
+        {u"AuditChainState"_s, brokenChain().toJson()},
     };
     Q_ASSERT(samples.contains(type));
     return samples.value(type);
@@ -751,6 +794,17 @@ void Tst_protocol::roundTrip_data()
     row("DailyReport",
         roundTripOf(DailyReport {
             QDate(2026, 11, 24), u"hyogo-himawari"_s, {branchReport(), quietBranch()}}));
+    row("AuditRow", roundTripOf(releaseRow()));
+    row("AuditRow refused sign-in", roundTripOf(refusedSignIn()));
+    row("AuditPage", roundTripOf(AuditPage {{releaseRow(), refusedSignIn()}, u"MTc2"_s}));
+    row("AuditPage last", roundTripOf(AuditPage {}));
+    row("AuditChainState broken", roundTripOf(brokenChain()));
+    row("AuditChainState intact",
+        roundTripOf(AuditChainState {.rowsChecked = 1042,
+                                     .intactThroughSeq = 1042,
+                                     .checkpointSeq = 1000,
+                                     .checkpointAt = utc(2026, 11, 24, 6),
+                                     .checkedAt = utc(2026, 11, 24, 7)}));
 }
 
 void Tst_protocol::roundTrip()
@@ -996,6 +1050,14 @@ void Tst_protocol::missingRequiredField_data()
     row(u"ReleaseRequest"_s, u"status"_s);
     row(u"ReleaseRequestList"_s, u"requests"_s);
     row(u"ReleaseRequestList"_s, u"requests[1].customer_id"_s);
+    row(u"AuditRow"_s, u"seq"_s);
+    row(u"AuditRow"_s, u"at"_s);
+    row(u"AuditRow"_s, u"action"_s);
+    row(u"AuditRow"_s, u"hash"_s);
+    row(u"AuditPage"_s, u"rows"_s);
+    row(u"AuditPage"_s, u"rows[1].username"_s);
+    row(u"AuditChainState"_s, u"intact"_s);
+    row(u"AuditChainState"_s, u"checked_at"_s);
 }
 
 void Tst_protocol::missingRequiredField()
@@ -1055,6 +1117,9 @@ void Tst_protocol::wrongType_data()
     row(u"DailyReport"_s, u"branches[1].attempts"_s, u"many"_s, notInteger);
     row(u"ReleaseRequest"_s, u"decided_at"_s, 5, u"expected a string"_s);
     row(u"ReleaseRequestList"_s, u"requests[0].failures_today"_s, u"5"_s, notInteger);
+    row(u"AuditRow"_s, u"details"_s, u"ok"_s, u"expected an object"_s);
+    row(u"AuditRow"_s, u"staff_id"_s, u"4"_s, notInteger);
+    row(u"AuditChainState"_s, u"broken_at_seq"_s, true, notInteger);
 }
 
 void Tst_protocol::wrongType()
