@@ -36,12 +36,6 @@ QDateTime instantOf(const QVariant &msecs)
                           : QDateTime::fromMSecsSinceEpoch(msecs.toLongLong(), Qt::UTC);
 }
 
-QJsonValue instantOrNull(const QVariant &msecs)
-{
-    return msecs.isNull() ? QJsonValue(QJsonValue::Null)
-                          : QJsonValue(utcIsoText(msecs.toLongLong()));
-}
-
 QString accountLabel(const QString &branchCode, const QString &type, const QString &number)
 {
     return branchCode + u' ' + type + u' ' + number;
