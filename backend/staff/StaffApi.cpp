@@ -26,6 +26,7 @@ namespace tc::backend::staff {
 
 using http::HttpRequest;
 using http::HttpResponse;
+using permissions::StaffAction;
 
 namespace {
 
@@ -110,10 +111,10 @@ struct Call
                                    .details = details};
     }
 
-    Status requireSupervisor() const
+    // 403 S04 unless the caller's role may take `action` (core/StaffPermissions).
+    Status require(permissions::StaffAction action) const
     {
-        return caller.isSupervisor() ? Status(Success {})
-                                     : Status(codeError(codes::StaffForbidden));
+        return caller.may(action) ? Status(Success {}) : Status(codeError(codes::StaffForbidden));
     }
 };
 
@@ -445,6 +446,8 @@ Result<Reply> releaseLock(Call &call)
         u"account:%1/lock:%2"_s.arg(accountId.value()).arg(LockStore::kindName(*kind));
     return call.audited(
         u"lock.release"_s, target, reason.value(), {}, [&](QSqlDatabase &tx) -> Result<Reply> {
+            if (Status allowed = call.require(StaffAction::ReleaseLock); !allowed)
+                return allowed.error();
             const Result<StaffStore::ScopedAccount> account =
                 StaffStore::accountInScope(tx, call.caller, accountId.value());
             if (!account)
@@ -515,8 +518,8 @@ Result<Reply> decideReleaseRequest(Call &call, bool approve)
     return call.audited(
         action, u"release-request:%1"_s.arg(requestId.value()), note, {},
         [&](QSqlDatabase &tx) -> Result<Reply> {
-            if (Status supervisor = call.requireSupervisor(); !supervisor)
-                return supervisor.error();
+            if (Status allowed = call.require(StaffAction::DecideReleaseRequest); !allowed)
+                return allowed.error();
             const Result<StaffStore::ReleaseRequest> request =
                 StaffStore::releaseRequest(tx, call.caller, requestId.value());
             if (!request)
@@ -566,6 +569,8 @@ Result<Reply> revokeLinkage(Call &call)
     return call.audited(
         u"linkage.revoke"_s, u"linkage:%1"_s.arg(linkageId.value()), reason.value(), {},
         [&](QSqlDatabase &tx) -> Result<Reply> {
+            if (Status allowed = call.require(StaffAction::RevokeLinkage); !allowed)
+                return allowed.error();
             const Result<StaffStore::RevokedLinkage> revoked = StaffStore::revokeLinkage(
                 tx, call.caller, linkageId.value(), reason.value(), call.nowMs);
             if (!revoked)
@@ -605,8 +610,8 @@ Result<Reply> setAppSuspended(Call &call, bool suspended)
     return call.audited(
         suspended ? u"app.suspend"_s : u"app.resume"_s, u"app:%1"_s.arg(clientId.left(100)),
         reason.value(), {}, [&](QSqlDatabase &tx) -> Result<Reply> {
-            if (Status supervisor = call.requireSupervisor(); !supervisor)
-                return supervisor.error();
+            if (Status allowed = call.require(StaffAction::SuspendApp); !allowed)
+                return allowed.error();
             const Result<QString> name = StaffStore::setAppSuspended(
                 tx, call.caller, clientId, suspended, reason.value(), call.nowMs);
             if (!name)
@@ -673,13 +678,13 @@ Result<Reply> dailyReport(Call &call)
     if (dateText.size() != 10 || !day.isValid())
         return codeError(codes::MalformedRequest, u"date must be YYYY-MM-DD"_s);
     const QString branchCode = query->value(u"branch_code"_s);
-    return call.auditedRead(u"report.daily"_s, u"report:%1/%2"_s.arg(dateText, branchCode), {},
-                            [&](QSqlDatabase &tx) -> Result<Reply> {
-                                if (Status supervisor = call.requireSupervisor(); !supervisor)
-                                    return supervisor.error();
-                                return ok(
-                                    StaffStore::dailyReport(tx, call.caller, day, branchCode));
-                            });
+    return call.auditedRead(
+        u"report.daily"_s, u"report:%1/%2"_s.arg(dateText, branchCode), {},
+        [&](QSqlDatabase &tx) -> Result<Reply> {
+            if (Status allowed = call.require(StaffAction::DailyReport); !allowed)
+                return allowed.error();
+            return ok(StaffStore::dailyReport(tx, call.caller, day, branchCode));
+        });
 }
 
 Result<Reply> auditLog(Call &call)
@@ -702,8 +707,8 @@ Result<Reply> auditLog(Call &call)
         u"audit.read"_s, QString(),
         QJsonObject {{u"cursor"_s, before ? QJsonValue(*before) : QJsonValue(QJsonValue::Null)}},
         [&](QSqlDatabase &tx) -> Result<Reply> {
-            if (Status supervisor = call.requireSupervisor(); !supervisor)
-                return supervisor.error();
+            if (Status allowed = call.require(StaffAction::ReadAudit); !allowed)
+                return allowed.error();
             const Result<audit::AuditLog::Page> page =
                 call.context.audit->page(tx, call.caller.institutionId, before, limit.value());
             if (!page)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "StaffPermissions.h"
+
 #include <QString>
 
 #include <optional>
@@ -24,13 +26,17 @@ struct StaffPrincipal
     StaffRole role = StaffRole::Teller;
     std::optional<qint64> branchId; // a teller's own branch; others may have none
 
-    // Tellers see the accounts of their own branch only; support and supervisors every branch
-    // of their institution.
-    bool seesAllBranches() const { return role != StaffRole::Teller; }
+    // What the caller's role may do: core/StaffPermissions decides, for the console too.
+    bool may(permissions::StaffAction action) const
+    {
+        return permissions::roleMay(roleName(role), action);
+    }
+    // Tellers see the accounts of their own branch only; the others every branch of their
+    // institution.
+    bool seesAllBranches() const { return may(permissions::StaffAction::ViewAnyBranch); }
     bool maySeeBranch(qint64 branch) const { return seesAllBranches() || branchId == branch; }
-    // Support staff see birth dates and phone numbers partly hidden.
-    bool masksPersonalData() const { return role == StaffRole::Support; }
-    bool isSupervisor() const { return role == StaffRole::Supervisor; }
+    // Birth dates and phone numbers partly hidden (support staff).
+    bool masksPersonalData() const { return !may(permissions::StaffAction::SeeFullPersonalData); }
 };
 
 } // namespace tc::backend::staff

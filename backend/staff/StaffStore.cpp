@@ -763,7 +763,8 @@ Result<protocol::ReleaseRequestList> releaseRequests(const QSqlDatabase &db,
 {
     QVariantList values {caller.institutionId, tokyoToday.toString(Qt::ISODate)};
     QString who;
-    if (!caller.isSupervisor()) {
+    // Those who decide requests see every pending one; the others their own.
+    if (!caller.may(permissions::StaffAction::DecideReleaseRequest)) {
         who = u" AND r.requested_by = ?"_s;
         values << caller.staffId;
     }

@@ -184,7 +184,7 @@ private Q_SLOTS:
         const auto principal =
             b->service().staffAccounts().authenticate("bearer " + token.toLatin1(), {});
         QVERIFY(principal);
-        QVERIFY(principal->isSupervisor());
+        QCOMPARE(principal->role, StaffRole::Supervisor);
     }
 
     // Unknown user, wrong password, disabled, locked: one answer, byte for byte.
