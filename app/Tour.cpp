@@ -49,10 +49,10 @@ Tour::Tour(MainWindow &window, Console &console, const QString &outputDir)
         const BranchActivityModel *rows = desk()->branchActivityModel();
         int fallback = -1;
         for (int row = 0; row < rows->rowCount(); ++row) {
-            const protocol::Attempt attempt = rows->attemptAt(row);
-            if (attempt.account.isEmpty())
+            const protocol::Attempt *attempt = rows->attemptAt(row);
+            if (!attempt || attempt->account.isEmpty())
                 continue;
-            if (attempt.code == u"B84"_s)
+            if (attempt->code == u"B84"_s)
                 return row;
             if (fallback < 0)
                 fallback = row;
@@ -74,7 +74,7 @@ Tour::Tour(MainWindow &window, Console &console, const QString &outputDir)
              // Ctrl+K, the account as the customer reads it from the passbook, Enter.
              QLineEdit *box = m_window.search()->searchEdit();
              m_window.focusSearch();
-             box->setText(typedAccount(desk()->branchActivityModel()->attemptAt(row).account));
+             box->setText(typedAccount(desk()->branchActivityModel()->attemptAt(row)->account));
              QKeyEvent enter(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier);
              QCoreApplication::sendEvent(box, &enter);
          }},

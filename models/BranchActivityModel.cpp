@@ -47,6 +47,9 @@ BranchActivityModel::BranchActivityModel(client::BackendClient *client, client::
                                          QObject *parent)
     : QAbstractTableModel(parent), m_client(client)
 {
+    m_fetchWantedSoon.setSingleShot(true);
+    m_fetchWantedSoon.setInterval(0);
+    connect(&m_fetchWantedSoon, &QTimer::timeout, this, &BranchActivityModel::fetchWanted);
     if (events) {
         connect(events, &client::EventStream::eventReceived, this, &BranchActivityModel::onEvent);
         connect(events, &client::EventStream::resetRequired, this, &BranchActivityModel::reload);
@@ -103,17 +106,31 @@ void BranchActivityModel::setPageSize(int pageSize)
     m_pageSize = std::clamp(pageSize, 1, 200);
 }
 
+void BranchActivityModel::setMaxHeldRows(int rows)
+{
+    m_maxHeldRows = std::max(1, rows);
+    dropLeastRecentlyShown(-1);
+}
+
 void BranchActivityModel::reload()
 {
     const bool wasLoading = isLoading();
     m_request.abort();
+    m_refetch.abort();
+    m_wanted.clear();
+    const bool wasWindowed = std::exchange(m_windowed, false);
     beginResetModel();
-    m_rows.clear();
+    m_live.clear();
+    m_pages.clear();
+    m_pagedRows = 0;
+    m_heldRows = 0;
     m_nextCursor.clear();
     m_firstPageLoaded = false;
     m_early.clear();
     m_error.reset();
     endResetModel();
+    if (wasWindowed)
+        Q_EMIT windowedChanged(false);
     fetchPage();
     if (wasLoading != isLoading())
         Q_EMIT loadingChanged(isLoading());
@@ -133,10 +150,8 @@ void BranchActivityModel::fetchMore(const QModelIndex &parent)
         Q_EMIT loadingChanged(true);
 }
 
-void BranchActivityModel::fetchPage()
+QUrlQuery BranchActivityModel::pageQuery(const QString &cursor, int limit) const
 {
-    if (!m_client)
-        return;
     QUrlQuery query;
     if (!m_filters.branchCode.isEmpty())
         query.addQueryItem(u"branch_code"_s, m_filters.branchCode);
@@ -148,12 +163,20 @@ void BranchActivityModel::fetchPage()
         query.addQueryItem(u"code"_s, m_filters.code);
     if (!m_filters.outcome.isEmpty())
         query.addQueryItem(u"outcome"_s, m_filters.outcome);
-    query.addQueryItem(u"limit"_s, QString::number(m_pageSize));
-    if (m_firstPageLoaded)
-        query.addQueryItem(u"cursor"_s, m_nextCursor);
+    query.addQueryItem(u"limit"_s, QString::number(limit));
+    if (!cursor.isEmpty())
+        query.addQueryItem(u"cursor"_s, cursor);
+    return query;
+}
+
+void BranchActivityModel::fetchPage()
+{
+    if (!m_client)
+        return;
+    const QString cursor = m_firstPageLoaded ? m_nextCursor : QString();
     m_request.getAs<protocol::AttemptsPage>(
-        *m_client, u"/api/v1/staff/attempts"_s, query, this,
-        [this](Result<protocol::AttemptsPage, client::ClientError> answer) {
+        *m_client, u"/api/v1/staff/attempts"_s, pageQuery(cursor, m_pageSize), this,
+        [this, cursor](Result<protocol::AttemptsPage, client::ClientError> answer) {
             if (!answer) {
                 m_error = answer.error();
                 m_early.clear();
@@ -165,19 +188,21 @@ void BranchActivityModel::fetchPage()
             const bool first = !m_firstPageLoaded;
             m_firstPageLoaded = true;
             m_nextCursor = answer.value().nextCursor;
-            const QList<protocol::Attempt> &attempts = answer.value().attempts;
+            QList<protocol::Attempt> &attempts = answer.value().attempts;
+            const QDateTime newest = attempts.isEmpty() ? QDateTime() : attempts.constFirst().at;
             if (!attempts.isEmpty()) {
-                const int at = int(m_rows.size());
-                beginInsertRows({}, at, at + int(attempts.size()) - 1);
-                for (const protocol::Attempt &attempt : attempts)
-                    m_rows.append({attempt, false});
+                const int at = rowCount();
+                const int count = int(attempts.size());
+                beginInsertRows({}, at, at + count - 1);
+                m_pages.append({.cursor = cursor, .firstRow = m_pagedRows, .rowCount = count});
+                m_pagedRows += count;
+                hold(int(m_pages.size()) - 1, std::move(attempts));
                 endInsertRows();
+                dropLeastRecentlyShown(int(m_pages.size()) - 1);
             }
             if (first) {
                 // The page answered after these events happened or before: those newer than
                 // its newest row were not in it.
-                const QDateTime newest =
-                    attempts.isEmpty() ? QDateTime() : attempts.constFirst().at;
                 for (const protocol::StaffEvent &event : std::exchange(m_early, {})) {
                     if (!newest.isValid() || event.at > newest)
                         insertLive(event);
@@ -187,6 +212,115 @@ void BranchActivityModel::fetchPage()
                 Q_EMIT loadingChanged(false);
             Q_EMIT pageLoaded();
         });
+}
+
+int BranchActivityModel::pageOfRow(int pagedRow) const
+{
+    const auto after =
+        std::upper_bound(m_pages.cbegin(), m_pages.cend(), pagedRow,
+                         [](int row, const Page &page) { return row < page.firstRow; });
+    return int(after - m_pages.cbegin()) - 1;
+}
+
+void BranchActivityModel::hold(int page, QList<protocol::Attempt> attempts)
+{
+    Page &held = m_pages[page];
+    // Exactly the rows counted: a page fetched again could differ by an attempt committed late
+    // (blank rows where it came shorter).
+    attempts.resize(held.rowCount);
+    held.attempts = std::move(attempts);
+    held.held = true;
+    held.lastShown = ++m_shownTick;
+    m_heldRows += held.rowCount;
+}
+
+void BranchActivityModel::dropLeastRecentlyShown(int keep)
+{
+    // The first page stays: fetched again without a cursor it would bring rows shown live.
+    const qsizetype minimumHeld = std::min<qsizetype>(2, m_pages.size());
+    qsizetype heldPages =
+        std::count_if(m_pages.cbegin(), m_pages.cend(), [](const Page &page) { return page.held; });
+    bool dropped = false;
+    while (m_heldRows > m_maxHeldRows && heldPages > minimumHeld) {
+        int oldest = -1;
+        for (int page = 1; page < m_pages.size(); ++page) {
+            const Page &candidate = m_pages.at(page);
+            if (candidate.held && page != keep
+                && (oldest < 0 || candidate.lastShown < m_pages.at(oldest).lastShown))
+                oldest = page;
+        }
+        if (oldest < 0)
+            break;
+        Page &drop = m_pages[oldest];
+        drop.attempts = {};
+        drop.held = false;
+        m_heldRows -= drop.rowCount;
+        --heldPages;
+        dropped = true;
+    }
+    if (dropped && !m_windowed) {
+        m_windowed = true;
+        Q_EMIT windowedChanged(true);
+    }
+}
+
+void BranchActivityModel::want(int page) const
+{
+    m_wanted.removeOne(page);
+    m_wanted.append(page);
+    // Only the latest few: the rows on the screen, not every row a scroll passed over.
+    while (m_wanted.size() > 4)
+        m_wanted.removeFirst();
+    if (!m_refetch.isRunning())
+        m_fetchWantedSoon.start();
+}
+
+void BranchActivityModel::fetchWanted()
+{
+    if (!m_client || m_refetch.isRunning())
+        return;
+    while (!m_wanted.isEmpty()) {
+        const int page = m_wanted.takeLast();
+        if (page < 0 || page >= m_pages.size() || m_pages.at(page).held)
+            continue;
+        const Page &dropped = m_pages.at(page);
+        m_refetch.getAs<protocol::AttemptsPage>(
+            *m_client, u"/api/v1/staff/attempts"_s, pageQuery(dropped.cursor, dropped.rowCount),
+            this, [this, page](Result<protocol::AttemptsPage, client::ClientError> answer) {
+                if (!answer) {
+                    m_wanted.clear(); // asked again when shown again
+                    Q_EMIT loadFailed(answer.error());
+                    return;
+                }
+                if (!m_pages.at(page).held) {
+                    hold(page, std::move(answer.value().attempts));
+                    const int first = int(m_live.size()) + m_pages.at(page).firstRow;
+                    Q_EMIT dataChanged(
+                        index(first, 0),
+                        index(first + m_pages.at(page).rowCount - 1, ColumnCount - 1));
+                    dropLeastRecentlyShown(page);
+                }
+                fetchWanted();
+            });
+        return;
+    }
+}
+
+const protocol::Attempt *BranchActivityModel::attemptAt(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return nullptr;
+    if (row < m_live.size())
+        return &m_live.at(row);
+    const int pagedRow = row - int(m_live.size());
+    const int page = pageOfRow(pagedRow);
+    const Page &rows = m_pages.at(page);
+    if (!rows.held) {
+        want(page);
+        return nullptr;
+    }
+    rows.lastShown = ++m_shownTick;
+    return &rows.attempts.at(pagedRow - rows.firstRow);
 }
 
 bool BranchActivityModel::matches(const protocol::StaffEvent &event) const
@@ -221,13 +355,13 @@ void BranchActivityModel::onEvent(const protocol::StaffEvent &event)
 void BranchActivityModel::insertLive(const protocol::StaffEvent &event)
 {
     beginInsertRows({}, 0, 0);
-    m_rows.prepend({attemptOf(event), true});
+    m_live.prepend(attemptOf(event));
     endInsertRows();
 }
 
 int BranchActivityModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(m_live.size()) + m_pagedRows;
 }
 
 int BranchActivityModel::columnCount(const QModelIndex &parent) const
@@ -239,8 +373,14 @@ QVariant BranchActivityModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row &row = m_rows.at(index.row());
-    const protocol::Attempt &attempt = row.attempt;
+    const protocol::Attempt *held = attemptAt(index.row());
+    if (!held) {
+        // Its page is on its way back.
+        if (role == Qt::DisplayRole && index.column() == TimeColumn)
+            return tr("Loading…");
+        return role == FailedRole || role == LiveRole ? QVariant(false) : QVariant();
+    }
+    const protocol::Attempt &attempt = *held;
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -281,7 +421,7 @@ QVariant BranchActivityModel::data(const QModelIndex &index, int role) const
     case AtRole:
         return attempt.at;
     case LiveRole:
-        return row.live;
+        return index.row() < m_live.size();
     default:
         return {};
     }

@@ -8,8 +8,11 @@
 #include <QDateTime>
 #include <QList>
 #include <QPointer>
+#include <QTimer>
 
 #include <optional>
+
+class QUrlQuery;
 
 namespace tc::client {
 class BackendClient;
@@ -24,6 +27,13 @@ namespace tc {
 // inserted at the top with beginInsertRows (built from the event: no request per event, the
 // selection and scroll position stay); such rows have no attempt or flow id until the next
 // reload. Both kinds of row name the customer as registered (`customer_name`) on every step.
+//
+// A branch-day may be a million rows: the rows seen so far are counted (the scroll bar spans
+// them), but only about maxHeldRows() of them are held, a window of pages; the pages least
+// recently shown are dropped and fetched again with the cursor that fetched them first when a
+// view shows them again (docs/decisions.md, "Branch activity: a window of pages"). A row of a
+// dropped page reads as a placeholder until its page is back. Once pages have been dropped the
+// model is windowed(): sorting every row seen is no longer possible on the console.
 class BranchActivityModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -62,6 +72,7 @@ public:
     };
 
     static constexpr int defaultPageSize = 100;
+    static constexpr int defaultMaxHeldRows = 5000;
 
     // `events` may be null (no live rows).
     BranchActivityModel(client::BackendClient *client, client::EventStream *events,
@@ -78,6 +89,12 @@ public:
     void setOutcome(const QString &outcome);
     const Filters &filters() const { return m_filters; }
     void setPageSize(int pageSize); // 1–200
+    // Rows held at most (at least two pages are kept: the newest and the one last shown).
+    void setMaxHeldRows(int rows);
+    int maxHeldRows() const { return m_maxHeldRows; }
+    int heldRows() const { return m_heldRows; }
+    // Whether pages have been dropped since the last reload.
+    bool isWindowed() const { return m_windowed; }
     // Loads the first page again (the stream's reset does this).
     void reload();
 
@@ -86,7 +103,8 @@ public:
     bool isLoading() const { return m_request.isRunning(); }
     bool isComplete() const { return m_firstPageLoaded && m_nextCursor.isEmpty(); }
     const std::optional<client::ClientError> &error() const { return m_error; }
-    const protocol::Attempt &attemptAt(int row) const { return m_rows.at(row).attempt; }
+    // The row's attempt, or null while its page is dropped (asking fetches it again).
+    const protocol::Attempt *attemptAt(int row) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -100,25 +118,49 @@ Q_SIGNALS:
     void loadingChanged(bool loading);
     void pageLoaded();
     void loadFailed(const tc::client::ClientError &error);
+    void windowedChanged(bool windowed);
 
 private:
     Q_DISABLE_COPY_MOVE(BranchActivityModel)
 
-    struct Row
+    // Rows as the server paged them: each page keeps the cursor that fetched it, so that it can
+    // be fetched again once dropped (pages follow (time, id): new attempts never shift them).
+    struct Page
     {
-        protocol::Attempt attempt;
-        bool live = false;
+        QString cursor; // empty for the first page
+        int firstRow = 0; // among the paged rows (the live rows above not counted)
+        int rowCount = 0;
+        QList<protocol::Attempt> attempts; // empty while dropped
+        bool held = false;
+        mutable quint64 lastShown = 0;
     };
 
     void fetchPage();
     void onEvent(const protocol::StaffEvent &event);
     void insertLive(const protocol::StaffEvent &event);
+    QUrlQuery pageQuery(const QString &cursor, int limit) const;
+    int pageOfRow(int pagedRow) const;
+    void want(int page) const;
+    void fetchWanted();
+    void hold(int page, QList<protocol::Attempt> attempts);
+    void dropLeastRecentlyShown(int keep);
 
     QPointer<client::BackendClient> m_client;
     LatestRequest m_request;
     Filters m_filters;
     int m_pageSize = defaultPageSize;
-    QList<Row> m_rows;
+    // Live rows, newest first, above the pages.
+    QList<protocol::Attempt> m_live;
+    QList<Page> m_pages;
+    int m_pagedRows = 0;
+    int m_heldRows = 0;
+    int m_maxHeldRows = defaultMaxHeldRows;
+    bool m_windowed = false;
+    mutable quint64 m_shownTick = 0;
+    // Dropped pages a view asked for, the latest last (a few: the rows on the screen).
+    mutable QList<int> m_wanted;
+    mutable QTimer m_fetchWantedSoon;
+    LatestRequest m_refetch;
     QString m_nextCursor;
     bool m_firstPageLoaded = false;
     // Events that came while the first page was on its way: inserted after it unless it had them.

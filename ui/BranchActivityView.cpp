@@ -26,6 +26,7 @@ BranchActivityView::BranchActivityView(QWidget *parent)
     m_ui->outcomeCombo->addItem(tr("Refused"), u"refused"_s);
     m_ui->outcomeCombo->addItem(tr("Cancelled"), u"cancelled"_s);
     m_ui->branchCombo->addItem(tr("All branches"), QString());
+    m_ui->sortNote->hide();
     setBranchChoice(false, {});
 
     QHeaderView *header = m_ui->tableView->horizontalHeader();
@@ -60,9 +61,37 @@ BranchActivityView::~BranchActivityView() = default;
 
 void BranchActivityView::setModel(QAbstractItemModel *model)
 {
+    if (auto *previous = qobject_cast<BranchActivityModel *>(m_sorted->sourceModel()))
+        disconnect(previous, nullptr, this, nullptr);
     m_sorted->setSourceModel(model);
     m_ui->tableView->setModel(m_sorted);
     m_ui->tableView->horizontalHeader()->setStretchLastSection(true);
+    // Sorting the rows seen would read every one of them, and most are not held.
+    auto *activity = qobject_cast<BranchActivityModel *>(model);
+    setSortable(!activity || !activity->isWindowed());
+    if (activity) {
+        connect(activity, &BranchActivityModel::windowedChanged, this,
+                [this](bool windowed) { setSortable(!windowed); });
+    }
+}
+
+bool BranchActivityView::isSortable() const
+{
+    return m_ui->tableView->isSortingEnabled();
+}
+
+void BranchActivityView::setSortable(bool sortable)
+{
+    QTableView *table = m_ui->tableView;
+    m_ui->sortNote->setVisible(!sortable);
+    if (sortable == table->isSortingEnabled())
+        return;
+    if (!sortable) {
+        // Back to the server's order, newest first.
+        table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+        m_sorted->sort(-1);
+    }
+    table->setSortingEnabled(sortable);
 }
 
 void BranchActivityView::setBranchChoice(bool enabled, const QString &ownBranchCode)

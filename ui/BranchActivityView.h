@@ -49,6 +49,8 @@ public:
     TableStateHelper *tableState() const { return m_state; }
     // Rows of the source model behind a view index.
     QModelIndex sourceIndex(const QModelIndex &viewIndex) const;
+    // Whether sorting by column is offered: not once the model holds only a window of the rows.
+    bool isSortable() const;
 
 Q_SIGNALS:
     void filtersChanged();
@@ -60,6 +62,8 @@ protected:
 
 private:
     Q_DISABLE_COPY_MOVE(BranchActivityView)
+
+    void setSortable(bool sortable);
 
     std::unique_ptr<Ui::BranchActivityView> m_ui;
     QSortFilterProxyModel *m_sorted = nullptr;

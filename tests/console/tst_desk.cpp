@@ -28,6 +28,8 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QTabWidget>
 #include <QTableView>
@@ -86,6 +88,7 @@ private Q_SLOTS:
     void tellerFindsLockedCustomer();
     void supportSeesMaskedDetails();
     void supervisorChoosesTheBranch();
+    void longDayIsListedNewestFirst();
     void unreachableBackendIsToldInline();
 
 private:
@@ -265,6 +268,55 @@ void TestDesk::supervisorChoosesTheBranch()
     window.branchActivity()->branchCombo()->setCurrentIndex(
         window.branchActivity()->branchCombo()->findData(u"001"_s));
     QCOMPARE(desk.branchActivityModel()->filters().branchCode, u"001"_s);
+}
+
+// A day longer than the rows the model holds: sorting by column gives way to the server's
+// order, newest first, and the view says so; a shorter list (a filter) sorts again.
+void TestDesk::longDayIsListedNewestFirst()
+{
+    tc::client::BackendClient client({.baseUrl = QUrl(m_backend->baseUrl()),
+                                      .pinnedCa = {m_backend->certificates().caCertificate()}});
+    const tc::protocol::StaffSession staff = signIn(client, u"supervisor"_s);
+    tc::MainWindow window(m_catalog, m_calendar, [this] { return m_backend->clock().now(); });
+    tc::Desk desk(window, client, nullptr, staff, [this] { return m_backend->clock().now(); });
+    tc::BranchActivityModel *model = desk.branchActivityModel();
+    tc::BranchActivityView *view = window.branchActivity();
+    QTableView *table = view->tableView();
+    // Another tab: a table showing more rows than the model holds would fetch without end.
+    window.openTab(tc::MainWindow::ExplainerTab);
+    window.show();
+    QTRY_VERIFY(!model->isLoading() && model->rowCount() > 4);
+    table->sortByColumn(tc::BranchActivityModel::CodeColumn, Qt::AscendingOrder);
+    QVERIFY(view->isSortable());
+    QCOMPARE(table->horizontalHeader()->sortIndicatorSection(),
+             int(tc::BranchActivityModel::CodeColumn));
+
+    // Two rows held at most, two a page: every page read, the first and the last one held.
+    model->setPageSize(2);
+    model->setMaxHeldRows(2);
+    model->reload();
+    QTRY_VERIFY(!model->isLoading() && model->rowCount() > 0);
+    while (model->canFetchMore({})) {
+        model->fetchMore({});
+        QTRY_VERIFY(!model->isLoading());
+    }
+    QVERIFY(model->isWindowed());
+    QVERIFY(!view->isSortable());
+    QVERIFY(!table->isSortingEnabled());
+    QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), -1);
+    const QLabel *note = tc::test::child<QLabel>(*view, u"sortNote"_s);
+    QVERIFY(note->isVisibleTo(view));
+    QVERIFY(note->text().contains(u"Newest first"_s));
+    // The server's order: newest first, the view's rows the model's.
+    QCOMPARE(table->model()->index(0, 0).data(tc::BranchActivityModel::AtRole),
+             model->index(0, 0).data(tc::BranchActivityModel::AtRole));
+
+    // Failures only are few enough: sorting is offered again.
+    model->setMaxHeldRows(tc::BranchActivityModel::defaultMaxHeldRows);
+    view->outcomeCombo()->setCurrentIndex(view->outcomeCombo()->findData(u"failure"_s));
+    QVERIFY(!model->isWindowed());
+    QVERIFY(view->isSortable());
+    QVERIFY(!note->isVisibleTo(view));
 }
 
 void TestDesk::unreachableBackendIsToldInline()

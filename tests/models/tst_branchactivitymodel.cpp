@@ -77,6 +77,78 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 0);
     }
 
+    // A long day holds a window of pages: those not shown lately are dropped, counted still, and
+    // fetched again with their own cursor when shown; live rows above shift nothing.
+    void windowOfPages()
+    {
+        auto console = test::Console::started();
+        test::TestBackend &b = *console->backend;
+        test::failedFlow(b, 1);
+        test::failedFlow(b, 2);
+        test::failedFlow(b, 0);
+        test::failedFlow(b, 1); // 8 rows: 4 pages of 2
+        client::EventStream events(console->client.get());
+        events.start();
+        QTRY_COMPARE_WITH_TIMEOUT(events.state(), client::EventStream::State::Connected, WaitMs);
+
+        BranchActivityModel model(console->client.get(), &events);
+        model.setPageSize(2);
+        model.setMaxHeldRows(4);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QSignalSpy windowed(&model, &BranchActivityModel::windowedChanged);
+        // Each row's attempt as it arrived.
+        QList<qint64> ids;
+        connect(
+            &model, &QAbstractItemModel::rowsInserted, this,
+            [&](const QModelIndex &, int first, int last) {
+                for (int row = first; row <= last; ++row) {
+                    ids.insert(
+                        row,
+                        model.index(row, 0).data(BranchActivityModel::AttemptIdRole).toLongLong());
+                }
+            });
+        model.setFilters(BranchActivityModel::today(b.clock().now(), u"001"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(model.isComplete() && !model.isLoading(), WaitMs);
+        QCOMPARE(model.rowCount(), 8);
+        QVERIFY(model.isWindowed());
+        QCOMPARE(windowed.size(), 1);
+        QCOMPARE(model.heldRows(), 4); // the newest page and the last one fetched
+        QCOMPARE(model.index(7, 0).data(BranchActivityModel::AttemptIdRole).toLongLong(),
+                 ids.at(7));
+
+        // A live row arrives at the top (a failure of another flow): the rows below move by one.
+        b.clock().advance(1000);
+        test::wrongIdentity(b, test::accountStep(b));
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 10, WaitMs); // ① and ②✗
+        QVERIFY(model.index(0, 0).data(BranchActivityModel::LiveRole).toBool());
+
+        // Row 4 (page 1, dropped) is a placeholder until its page is back.
+        const QModelIndex dropped = model.index(2 + 2, BranchActivityModel::TimeColumn);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QCOMPARE(dropped.data().toString(), u"Loading…"_s);
+        QVERIFY(!dropped.data(BranchActivityModel::AttemptIdRole).isValid());
+        QVERIFY(!model.attemptAt(dropped.row()));
+        QVERIFY(changed.wait(WaitMs));
+        QCOMPARE(changed.constFirst().at(0).toModelIndex().row(), 4);
+        QCOMPARE(changed.constFirst().at(1).toModelIndex().row(), 5);
+        for (const int row : {4, 5}) {
+            QCOMPARE(model.index(row, 0).data(BranchActivityModel::AttemptIdRole).toLongLong(),
+                     ids.at(row));
+            QVERIFY(model.index(row, 0).data(BranchActivityModel::StepRole).toString().size() > 0);
+        }
+        QVERIFY(model.heldRows() <= 4 + 2);
+        QVERIFY(!model.canFetchMore({}));
+
+        // Reloading starts a new window.
+        model.reload();
+        QCOMPARE(windowed.size(), 2);
+        QVERIFY(!windowed.constLast().at(0).toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(model.isComplete() && !model.isLoading(), WaitMs);
+        QCOMPARE(model.rowCount(), 10);
+        QVERIFY(model.heldRows() <= 4);
+    }
+
     void liveRowsAtTheTop()
     {
         auto console = test::Console::started();
