@@ -4,6 +4,7 @@
 #include <QAction>
 #include <QClipboard>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -140,20 +141,32 @@ void TableStateHelper::watch(QAbstractItemModel *model)
 
 void TableStateHelper::rowsArrived(const QModelIndex &parent, int first, int last)
 {
-    Q_UNUSED(first)
-    Q_UNUSED(last)
-    if (m_userLayout || m_fitQueued)
+    if (m_userLayout)
+        return;
+    // A new model's (or a reset's) first rows set the widths; later pages only widen them, so
+    // that a column never jumps narrower under the reader. Only the rows that came are measured
+    // then: measuring a column measures up to a thousand rows, on every page of a long day.
+    if (!parent.isValid()) {
+        m_arrived = m_arrived.isEmpty()
+            ? Rows {first, last}
+            : Rows {std::min(first, m_arrived.first), std::max(last, m_arrived.last)};
+    } else {
+        m_arrivedInChildren = true;
+    }
+    if (m_fitQueued)
         return;
     m_fitQueued = true;
-    // A new model's (or a reset's) first rows set the widths; later pages only widen them, so
-    // that a column never jumps narrower under the reader.
     const bool growOnly = !m_fitPending || parent.isValid();
     if (!parent.isValid())
         m_fitPending = false;
     // After the view itself has taken the rows in (it may hear of them after this helper).
     QTimer::singleShot(0, this, [this, growOnly] {
         m_fitQueued = false;
-        fit(growOnly);
+        const Rows arrived = std::exchange(m_arrived, {});
+        if (growOnly && !std::exchange(m_arrivedInChildren, false))
+            widen(arrived);
+        else
+            fit(growOnly);
     });
 }
 
@@ -162,12 +175,17 @@ void TableStateHelper::fitColumns()
     fit(false);
 }
 
+int TableStateHelper::widthCap() const
+{
+    return m_view->fontMetrics().averageCharWidth() * 40;
+}
+
 void TableStateHelper::fit(bool growOnly)
 {
     if (m_userLayout || !m_view->model())
         return;
     const QScopedValueRollback fitting(m_fitting, true);
-    const int cap = m_view->fontMetrics().averageCharWidth() * 40;
+    const int cap = widthCap();
     for (int column = 0; column < m_header->count(); ++column) {
         if (m_header->isSectionHidden(column))
             continue;
@@ -175,6 +193,37 @@ void TableStateHelper::fit(bool growOnly)
             std::max(m_view->sizeHintForColumn(column), m_header->sectionSizeHint(column));
         const int width = std::min(wanted, cap);
         if (!growOnly || width > m_header->sectionSize(column))
+            m_header->resizeSection(column, width);
+    }
+}
+
+void TableStateHelper::widen(Rows rows)
+{
+    const QAbstractItemModel *model = m_view->model();
+    if (m_userLayout || !model || rows.isEmpty() || rows.first >= model->rowCount())
+        return;
+    const QScopedValueRollback fitting(m_fitting, true);
+    // A page's worth at most: the rows of one arrival, not a whole list reset.
+    const int last = std::min({rows.last, rows.first + 199, model->rowCount() - 1});
+    const auto *table = qobject_cast<const QTableView *>(m_view);
+    const int grid = table && table->showGrid() ? 1 : 0;
+    const int cap = widthCap();
+    const QFontMetrics metrics = m_view->fontMetrics();
+    for (int column = 0; column < m_header->count(); ++column) {
+        if (m_header->isSectionHidden(column))
+            continue;
+        // The delegate's measure of one cell gives its margins; the others are measured by
+        // their text alone (laying out each cell as the delegate does costs a frame a page).
+        const QModelIndex sample = model->index(rows.first, column);
+        const int margins = m_view->sizeHintForIndex(sample).width()
+            - metrics.horizontalAdvance(sample.data().toString());
+        int widestText = 0;
+        for (int row = rows.first; row <= last; ++row) {
+            widestText = std::max(
+                widestText, metrics.horizontalAdvance(model->index(row, column).data().toString()));
+        }
+        const int width = std::min(widestText + margins + grid, cap);
+        if (width > m_header->sectionSize(column))
             m_header->resizeSection(column, width);
     }
 }

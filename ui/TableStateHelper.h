@@ -69,7 +69,16 @@ private:
     void columnsArrived(int oldCount, int newCount);
     void rowsArrived(const QModelIndex &parent, int first, int last);
     void watch(QAbstractItemModel *model);
+    // Rows [first, last] of the view's model (top level).
+    struct Rows
+    {
+        int first = 0;
+        int last = -1;
+        bool isEmpty() const { return last < first; }
+    };
     void fit(bool growOnly);
+    void widen(Rows rows);
+    int widthCap() const;
 
     QAbstractItemView *m_view = nullptr;
     QHeaderView *m_header = nullptr;
@@ -80,6 +89,8 @@ private:
     bool m_fitPending = true; // the next first rows get fitted widths
     bool m_fitting = false;
     bool m_fitQueued = false;
+    Rows m_arrived; // top-level rows arrived since the last fit
+    bool m_arrivedInChildren = false;
     bool m_userLayout = false; // restored from the settings, or arranged by hand
 };
 
