@@ -41,7 +41,9 @@ void SearchWidget::setModel(QAbstractItemModel *model)
     connect(model, &QAbstractItemModel::modelReset, this, &SearchWidget::resultsChanged);
     connect(model, &QAbstractItemModel::rowsInserted, this, &SearchWidget::resultsChanged);
     connect(model, &QAbstractItemModel::rowsRemoved, this, &SearchWidget::resultsChanged);
-    m_ui->resultsView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Sized once per answer (resultsChanged), not on every layout: ResizeToContents measures
+    // every row of every column each time, half the cost of showing a name search's results.
+    m_ui->resultsView->header()->setSectionResizeMode(QHeaderView::Interactive);
     m_ui->resultsView->header()->setStretchLastSection(true);
 }
 
@@ -108,8 +110,11 @@ void SearchWidget::resultsChanged()
     m_ui->hintLabel->setVisible(!any);
     if (!any)
         return;
-    if (!m_ui->resultsView->currentIndex().isValid())
-        m_ui->resultsView->setCurrentIndex(model->index(0, 0));
+    QTreeView *view = m_ui->resultsView;
+    for (int column = 0; column + 1 < model->columnCount(); ++column)
+        view->resizeColumnToContents(column);
+    if (!view->currentIndex().isValid())
+        view->setCurrentIndex(model->index(0, 0));
     if (m_activateWhenAnswered) {
         m_activateWhenAnswered = false;
         activate(model->index(0, 0));
