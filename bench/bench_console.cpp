@@ -4,7 +4,7 @@
 //   bench_console search   CONN --queries FILE [--rounds R] [--server-log FILE] [--label TEXT]
 //                          [--from-empty]
 //   bench_console activity CONN [--branch CODE] [--page-size N] [--max-rows N] [--no-view]
-//                          [--server-log FILE]
+//                          [--held-rows N] [--server-log FILE]
 //   bench_console events   CONN --branch CODE --account NUMBER --account-type TYPE
 //                          --institution ID --client-id ID [--count N]
 //   bench_console start    [--bare] [teller-console's options, e.g. --demo-dir DIR]
@@ -33,7 +33,6 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -98,6 +97,8 @@ bool waitUntil(const std::function<bool()> &done, int timeoutMs = 30000)
         if (timer.elapsed() > timeoutMs)
             return false;
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+        // Outside exec() nothing runs the replies' deleteLater(): as the app's event loop would.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     }
     return true;
 }
@@ -294,11 +295,6 @@ int search(const Connection &connection, const QString &queriesPath, int rounds,
     CustomerSearchModel model(&signedIn.client);
     SearchWidget widget;
     widget.setModel(&model);
-    if (qEnvironmentVariableIsSet("BENCH_HEADER_INTERACTIVE")) {
-        // Diagnosis only: the columns no longer sized to their contents on every layout.
-        widget.resultsView()->header()->setSectionResizeMode(QHeaderView::Interactive);
-        std::printf("(diagnosis: results header Interactive instead of ResizeToContents)\n");
-    }
     widget.resize(1100, 700);
     widget.show();
     const QString path = u"/api/v1/staff/customers"_s;
@@ -443,7 +439,7 @@ QString isoUtc(const QDateTime &time)
 }
 
 int activity(const Connection &connection, const QString &branch, int pageSize, int maxRows,
-             bool withView, const QString &serverLogPath, const QString &label)
+             int heldRows, bool withView, const QString &serverLogPath, const QString &label)
 {
     SignedIn signedIn(connection);
     RawClient raw(connection.settings, &signedIn.session);
@@ -453,6 +449,7 @@ int activity(const Connection &connection, const QString &branch, int pageSize, 
 
     BranchActivityModel model(&signedIn.client, nullptr);
     model.setPageSize(pageSize);
+    model.setMaxHeldRows(heldRows);
     std::unique_ptr<BranchActivityView> view;
     if (withView) {
         view = std::make_unique<BranchActivityView>();
@@ -570,6 +567,8 @@ int activity(const Connection &connection, const QString &branch, int pageSize, 
     std::printf("- rows loaded: %d in %d pages, %.1f s of paging (floor pages included); "
                 "complete: %s\n\n",
                 model.rowCount(), pagesLoaded, pagingSeconds, model.isComplete() ? "yes" : "no");
+    std::printf("- rows held at the end: %d (at most %d)\n\n", model.heldRows(),
+                model.maxHeldRows());
     std::printf("First page: rows in the model %.2f ms, painted %.2f ms (paint %.2f ms); "
                 "server handler %.2f ms; bare GET of the same page %.2f ms\n\n",
                 firstRows, firstShown, firstFrame, firstHandler.value_or(std::nan("")), firstFloor);
@@ -871,6 +870,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption maxRows(u"max-rows"_s, u"stop paging after"_s, u"n"_s, u"2000000"_s);
     const QCommandLineOption fromEmpty(u"from-empty"_s, u"clear the results before each search"_s);
     const QCommandLineOption noView(u"no-view"_s, u"the model alone"_s);
+    const QCommandLineOption heldRows(u"held-rows"_s, u"the model's window"_s, u"n"_s,
+                                      QString::number(BranchActivityModel::defaultMaxHeldRows));
     const QCommandLineOption account(u"account"_s, u"account number"_s, u"number"_s);
     const QCommandLineOption accountType(u"account-type"_s, u"account type"_s, u"type"_s,
                                          u"ordinary"_s);
@@ -878,8 +879,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption clientId(u"client-id"_s, u"the app's client id"_s, u"id"_s);
     const QCommandLineOption count(u"count"_s, u"events"_s, u"n"_s, u"200"_s);
     parser.addOptions({url, ca, user, password, queries, rounds, serverLog, label, branch, pageSize,
-                       maxRows, fromEmpty, noView, account, accountType, institution, clientId,
-                       count});
+                       maxRows, fromEmpty, noView, heldRows, account, accountType, institution,
+                       clientId, count});
     parser.addHelpOption();
     parser.process(app);
 
@@ -897,8 +898,8 @@ int main(int argc, char *argv[])
                              parser.value(serverLog), parser.value(label), parser.isSet(fromEmpty));
     if (command == u"activity"_s)
         return bench::activity(connection, parser.value(branch), parser.value(pageSize).toInt(),
-                               parser.value(maxRows).toInt(), !parser.isSet(noView),
-                               parser.value(serverLog), parser.value(label));
+                               parser.value(maxRows).toInt(), parser.value(heldRows).toInt(),
+                               !parser.isSet(noView), parser.value(serverLog), parser.value(label));
     if (command == u"events"_s)
         return bench::events(connection, parser.value(institution), parser.value(clientId),
                              parser.value(branch), parser.value(accountType), parser.value(account),
