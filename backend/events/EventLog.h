@@ -21,6 +21,8 @@ inline constexpr QLatin1StringView Lock {"lock"}; // a failure reached the day's
 inline constexpr QLatin1StringView Release {"release"}; // a lock ended (staff, or 00:00 Tokyo)
 inline constexpr QLatin1StringView Revocation {"revocation"}; // a linkage was revoked
 inline constexpr QLatin1StringView Suspension {"suspension"}; // an app was suspended/resumed
+// an early release was requested under two-person control, approved, rejected or lapsed
+inline constexpr QLatin1StringView ReleaseRequest {"release_request"};
 } // namespace kinds
 
 // The PostgreSQL channel every instance LISTENs on. A NOTIFY on it means "new rows in the

@@ -24,6 +24,74 @@ LockReleaseJob::~LockReleaseJob()
     stop();
 }
 
+// A release request still pending when its lock ended at 00:00 lapses with it: the
+// supervisors' queues drop it and the requester learns it was not decided.
+Status LockReleaseJob::lapsePendingRequests(const QSqlDatabase &db, const QString &todayText)
+{
+    struct Pending
+    {
+        qint64 id;
+        QString institutionId;
+        qint64 accountId;
+        qint64 branchId;
+        qint64 customerId;
+        QString kind;
+        QString day;
+        QString reason;
+        QString requestedBy;
+    };
+    QList<Pending> pending;
+    {
+        auto query = runQuery(
+            db,
+            u"SELECT r.id, r.institution_id, r.account_id, a.branch_id, a.customer_id, r.kind, "
+            "r.day, r.reason, s.username FROM lock_release_requests r "
+            "JOIN accounts a ON a.id = r.account_id JOIN staff_users s ON s.id = r.requested_by "
+            "WHERE r.status = 'pending' AND r.day < ? ORDER BY r.id"_s,
+            {todayText}, u"find release requests lapsed at midnight"_s);
+        if (!query)
+            return query.error();
+        while (query.value().next()) {
+            const QSqlQuery &q = query.value();
+            pending.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong(),
+                            q.value(3).toLongLong(), q.value(4).toLongLong(), q.value(5).toString(),
+                            q.value(6).toString(), q.value(7).toString(), q.value(8).toString()});
+        }
+    }
+    for (const Pending &request : std::as_const(pending)) {
+        const qint64 midnight =
+            tokyoMidnight(QDate::fromString(request.day, Qt::ISODate).addDays(1))
+                .toMSecsSinceEpoch();
+        auto updated = runQuery(db,
+                                u"UPDATE lock_release_requests SET status = 'lapsed', "
+                                "decided_at = ? WHERE id = ? AND status = 'pending'"_s,
+                                {midnight, request.id}, u"lapse a release request"_s);
+        if (!updated)
+            return updated.error();
+        if (updated->numRowsAffected() != 1)
+            continue; // decided meanwhile, or another run lapsed it
+        const Status published = publish(
+            db, m_database.isPostgreSql(),
+            {.institutionId = request.institutionId,
+             .branchId = request.branchId,
+             .customerId = request.customerId,
+             .kind = QString(kinds::ReleaseRequest),
+             .payload = protocol::StaffEvent {.kind = QString(kinds::ReleaseRequest),
+                                              .lockKind = request.kind,
+                                              .day = request.day,
+                                              .reason = request.reason,
+                                              .requestId = request.id,
+                                              .status = QString(protocol::ReleaseRequest::Lapsed),
+                                              .requestedBy = request.requestedBy}
+                            .toJson(),
+             .atMs = midnight,
+             .accountId = request.accountId});
+        if (!published)
+            return published;
+    }
+    return Success {};
+}
+
 Result<int> LockReleaseJob::runOnce()
 {
     const QDate today = tokyoDate(m_clock.now());
@@ -100,6 +168,8 @@ Result<int> LockReleaseJob::runOnce()
             if (!published)
                 return published.error();
         }
+        if (const Status lapsed = lapsePendingRequests(db, todayText); !lapsed)
+            return lapsed.error();
         return count;
     });
     if (inserted && inserted.value() > 0)

@@ -2,6 +2,8 @@
 
 #include "Result.h"
 
+#include <QSqlDatabase>
+#include <QString>
 #include <QThread>
 
 #include <memory>
@@ -18,7 +20,8 @@ namespace tc::backend::events {
 // 'released_at_midnight' row of lock_events per lock, at the midnight instant, and a "release"
 // event for the live stream. The row's time is the midnight itself, not when the job ran, so
 // any number of runs and of backend instances write it once (UNIQUE + ON CONFLICT DO NOTHING),
-// and only the run whose insert happened publishes the event.
+// and only the run whose insert happened publishes the event. Early-release requests still
+// pending for an earlier day lapse in the same run, each with its "release_request" event.
 class LockReleaseJob final
 {
     Q_DISABLE_COPY_MOVE(LockReleaseJob)
@@ -40,6 +43,8 @@ public:
     void stop();
 
 private:
+    Status lapsePendingRequests(const QSqlDatabase &db, const QString &todayText);
+
     Database &m_database;
     const Clock &m_clock;
     std::unique_ptr<QThread> m_thread;

@@ -431,6 +431,25 @@ Status releaseAndPublish(const QSqlDatabase &tx, const Call &call,
                     .reason = reason});
 }
 
+// Tells the streams that an early-release request was made (pending) or decided: the
+// supervisors' queues and the requester's customer view follow it live.
+Status publishRequest(const QSqlDatabase &tx, const Call &call,
+                      const StaffStore::ScopedAccount &account, qint64 requestId,
+                      QLatin1StringView status, LockKind kind, QDate day,
+                      const QString &requestedBy, const QString &reason, const QString &note = {})
+{
+    return publish(tx, call, &account,
+                   {.kind = QString(events::kinds::ReleaseRequest),
+                    .lockKind = LockStore::kindName(kind),
+                    .day = day.toString(Qt::ISODate),
+                    .staff = call.caller.username,
+                    .reason = reason,
+                    .requestId = requestId,
+                    .status = QString(status),
+                    .requestedBy = requestedBy,
+                    .note = note});
+}
+
 Result<Reply> releaseLock(Call &call)
 {
     const Result<qint64> accountId = pathId(call.request, u"id"_s);
@@ -468,6 +487,11 @@ Result<Reply> releaseLock(Call &call)
                     tx, call.caller, account.value(), *kind, today, reason.value(), call.nowMs);
                 if (!request)
                     return request.error();
+                if (Status published = publishRequest(tx, call, account.value(), request.value(),
+                                                      protocol::ReleaseRequest::Pending, *kind,
+                                                      today, call.caller.username, reason.value());
+                    !published)
+                    return published.error();
                 const CatalogEntry *pending =
                     ErrorCatalog::builtIn().find(QString(codes::StaffApprovalPending));
                 return Reply {202,
@@ -528,30 +552,40 @@ Result<Reply> decideReleaseRequest(Call &call, bool approve)
                 return codeError(codes::StaffAlreadyDone);
             if (request->requestedBy == call.caller.staffId)
                 return codeError(codes::StaffSameApprover);
+            const Result<StaffStore::ScopedAccount> account =
+                StaffStore::accountInScope(tx, call.caller, request->accountId);
+            if (!account)
+                return account.error();
+            const auto announce = [&](QLatin1StringView status) {
+                return publishRequest(tx, call, account.value(), request->id, status, request->kind,
+                                      request->day, request->requestedByUsername, request->reason,
+                                      note);
+            };
             if (!approve) {
                 if (Status decided = StaffStore::decideRequest(tx, call.caller, request->id,
                                                                u"rejected"_s, note, call.nowMs);
                     !decided)
                     return decided.error();
+                if (Status published = announce(protocol::ReleaseRequest::Rejected); !published)
+                    return published.error();
                 return Reply {200, {{u"status"_s, u"rejected"_s}}};
             }
             // A request of an earlier day lapsed with its lock at 00:00.
             const bool sameDay = request->day == tokyoDate(call.now);
-            const Result<StaffStore::ScopedAccount> account =
-                StaffStore::accountInScope(tx, call.caller, request->accountId);
-            if (!account)
-                return account.error();
             const Status released = sameDay
                 ? releaseAndPublish(tx, call, account.value(), request->kind, request->day,
                                     request->reason)
                 : Status(codeError(codes::StaffNothingToRelease));
             if (!released && released.error().key != codes::StaffNothingToRelease)
                 return released.error();
-            const QString status = released ? u"approved"_s : u"lapsed"_s;
-            if (Status decided = StaffStore::decideRequest(tx, call.caller, request->id, status,
-                                                           note, call.nowMs);
+            const QLatin1StringView status =
+                released ? protocol::ReleaseRequest::Approved : protocol::ReleaseRequest::Lapsed;
+            if (Status decided = StaffStore::decideRequest(tx, call.caller, request->id,
+                                                           QString(status), note, call.nowMs);
                 !decided)
                 return decided.error();
+            if (Status published = announce(status); !published)
+                return published.error();
             if (!released)
                 return released.error();
             return Reply {200, releasedAnswer(call.now)};

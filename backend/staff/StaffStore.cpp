@@ -724,8 +724,9 @@ Result<ReleaseRequest> releaseRequest(const QSqlDatabase &db, const StaffPrincip
     auto query =
         runQuery(db,
                  u"SELECT r.account_id, r.kind, r.day, r.reason, r.requested_by, r.status, "
-                 "a.branch_id FROM lock_release_requests r "
+                 "a.branch_id, s.username FROM lock_release_requests r "
                  "JOIN accounts a ON a.id = r.account_id "
+                 "JOIN staff_users s ON s.id = r.requested_by "
                  "WHERE r.id = ? AND r.institution_id = ?"_s,
                  {requestId, caller.institutionId}, u"staff: release request"_s);
     if (!query)
@@ -740,6 +741,7 @@ Result<ReleaseRequest> releaseRequest(const QSqlDatabase &db, const StaffPrincip
                            .day = QDate::fromString(q.value(2).toString(), Qt::ISODate),
                            .reason = q.value(3).toString(),
                            .requestedBy = q.value(4).toLongLong(),
+                           .requestedByUsername = q.value(7).toString(),
                            .status = q.value(5).toString()};
 }
 

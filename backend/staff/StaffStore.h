@@ -99,6 +99,7 @@ struct ReleaseRequest
     QDate day;
     QString reason;
     qint64 requestedBy = 0;
+    QString requestedByUsername;
     QString status;
 };
 Result<ReleaseRequest> releaseRequest(const QSqlDatabase &db, const StaffPrincipal &caller,

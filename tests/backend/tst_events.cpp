@@ -9,6 +9,7 @@
 #include "EventHub.h"
 #include "EventLog.h"
 #include "LockReleaseJob.h"
+#include "Protocol.h"
 #include "TestBackend.h"
 #include "TestEngines.h"
 #include "TestFlow.h"
@@ -352,6 +353,119 @@ private Q_SLOTS:
         QVERIFY(drained(*b, {teller.get()}));
         QCOMPARE(teller->ofKind(u"release"_s).size(), 1);
         QCOMPARE(count(*b, u"SELECT COUNT(*) FROM events WHERE kind = 'release'"_s), 1);
+    }
+
+    // Under two-person control each request, decision and lapse reaches the supervisors and the
+    // requesting branch's tellers at once (their queue and customer view follow it).
+    void releaseRequestsLive_data() { tc::test::addEngineRows(); }
+    void releaseRequestsLive()
+    {
+        QFETCH(QString, engine);
+        auto b = TestBackend::started(engine);
+        QSqlDatabase db = b->service().database().connection();
+        QVERIFY(backend::runQuery(
+            db, u"UPDATE institutions SET early_release_needs_approval = 1 WHERE id = ?"_s,
+            {StandardData::institution}));
+        QVERIFY(backend::Directory::addBranch(
+            db, {StandardData::institution, u"002"_s, u"元町支店"_s, u"078-000-0002"_s}));
+        const QString sv1 = b->staffToken(u"sv1"_s, StaffRole::Supervisor, {});
+        const QString sv2 = b->staffToken(u"sv2"_s, StaffRole::Supervisor, {});
+        auto teller = open(*b, b->staffToken(u"teller1"_s, StaffRole::Teller));
+        auto otherTeller = open(*b, b->staffToken(u"teller2"_s, StaffRole::Teller, u"002"_s));
+        auto supervisor = open(*b, sv2);
+        for (SseClient *client : {teller.get(), otherTeller.get(), supervisor.get()})
+            QTRY_VERIFY_WITH_TIMEOUT(client->isOpen(), WaitMs);
+
+        const QString lockPath =
+            u"/api/v1/staff/accounts/%1/locks/identity"_s.arg(b->data().accountId);
+        const auto call = [&b](const QString &token, const QByteArray &method, const QString &path,
+                               const QJsonObject &body = {}) {
+            return b->request(method, path,
+                              body.isEmpty() ? QByteArray()
+                                             : QJsonDocument(body).toJson(QJsonDocument::Compact),
+                              {TestBackend::bearer(token)});
+        };
+        const auto request = [&](const QString &reason, bool lockFirst = true) {
+            if (lockFirst)
+                lockIdentity(*b);
+            const auto answer = call(sv1, "DELETE", lockPath, {{u"reason"_s, reason}});
+            if (answer.status != 202)
+                qFatal("request: %d %s", answer.status, answer.body.constData());
+            return answer.json.value(u"request_id"_s).toInteger();
+        };
+        const auto requestEvents = [](const SseClient &client, const QString &status) {
+            QList<QJsonObject> found;
+            for (const SseClient::Event &event : client.ofKind(u"release_request"_s)) {
+                if (event.data.value(u"status"_s).toString() == status)
+                    found << event.data;
+            }
+            return found;
+        };
+
+        // Requested: pending.
+        const qint64 approvedId = request(u"窓口で本人確認"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(requestEvents(*teller, u"pending"_s).size(), 1, WaitMs);
+        const QJsonObject pending = requestEvents(*teller, u"pending"_s).constFirst();
+        QCOMPARE(pending.value(u"request_id"_s).toInteger(), approvedId);
+        QCOMPARE(pending.value(u"lock_kind"_s).toString(), u"identity"_s);
+        QCOMPARE(pending.value(u"requested_by"_s).toString(), u"sv1"_s);
+        QCOMPARE(pending.value(u"staff"_s).toString(), u"sv1"_s);
+        QCOMPARE(pending.value(u"reason"_s).toString(), u"窓口で本人確認"_s);
+        QCOMPARE(pending.value(u"account_id"_s).toInteger(), b->data().accountId);
+        QVERIFY(pending.value(u"customer_id"_s).toInteger() > 0);
+        QCOMPARE(pending.value(u"account_number"_s).toString(), u"1234567"_s);
+        const auto decoded = protocol::StaffEvent::fromJson(pending);
+        QVERIFY(decoded);
+        QCOMPARE(decoded->requestId, approvedId);
+
+        // The requester cannot approve it (no event); another supervisor does.
+        const QString approve = u"/api/v1/staff/release-requests/%1/approve"_s;
+        QCOMPARE(call(sv1, "POST", approve.arg(approvedId)).status, 409);
+        const auto approved =
+            call(sv2, "POST", approve.arg(approvedId), {{u"note"_s, u"確認済み"_s}});
+        QVERIFY2(approved.status == 200, approved.body.constData());
+        QTRY_COMPARE_WITH_TIMEOUT(requestEvents(*teller, u"approved"_s).size(), 1, WaitMs);
+        const QJsonObject decision = requestEvents(*teller, u"approved"_s).constFirst();
+        QCOMPARE(decision.value(u"request_id"_s).toInteger(), approvedId);
+        QCOMPARE(decision.value(u"staff"_s).toString(), u"sv2"_s);
+        QCOMPARE(decision.value(u"requested_by"_s).toString(), u"sv1"_s);
+        QCOMPARE(decision.value(u"note"_s).toString(), u"確認済み"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(teller->ofKind(u"release"_s).size(), 1, WaitMs);
+
+        // Rejected, with the reason as the note.
+        const qint64 rejectedId = request(u"電話で確認"_s);
+        QCOMPARE(call(sv2, "POST", u"/api/v1/staff/release-requests/%1/reject"_s.arg(rejectedId),
+                      {{u"reason"_s, u"書類不足"_s}})
+                     .status,
+                 200);
+        QTRY_COMPARE_WITH_TIMEOUT(requestEvents(*supervisor, u"rejected"_s).size(), 1, WaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(requestEvents(*teller, u"rejected"_s).size(), 1, WaitMs);
+        const QJsonObject rejected = requestEvents(*teller, u"rejected"_s).constFirst();
+        QCOMPARE(rejected.value(u"request_id"_s).toInteger(), rejectedId);
+        QCOMPARE(rejected.value(u"note"_s).toString(), u"書類不足"_s);
+
+        // Asked again (the lock is still on), and still pending at 00:00 Tokyo: lapsed, once
+        // however often the job runs.
+        const qint64 lapsedId = request(u"後で確認"_s, false);
+        b->clock().set(test::tokyoTime(2026, 11, 25, 0, 0, 30));
+        backend::events::LockReleaseJob job(b->service().database(), b->clock());
+        QVERIFY(job.runOnce());
+        QVERIFY(job.runOnce());
+        QTRY_COMPARE_WITH_TIMEOUT(requestEvents(*teller, u"lapsed"_s).size(), 1, WaitMs);
+        const QJsonObject lapsed = requestEvents(*teller, u"lapsed"_s).constFirst();
+        QCOMPARE(lapsed.value(u"request_id"_s).toInteger(), lapsedId);
+        QCOMPARE(lapsed.value(u"at"_s).toString(), u"2026-11-24T15:00:00.000Z"_s);
+        QVERIFY(!lapsed.contains(u"staff"_s));
+        QCOMPARE(count(*b,
+                       u"SELECT COUNT(*) FROM lock_release_requests WHERE id = ? "
+                       "AND status = 'lapsed'"_s,
+                       {lapsedId}),
+                 1);
+        QVERIFY(drained(*b, {teller.get(), otherTeller.get(), supervisor.get()}));
+        QCOMPARE(requestEvents(*supervisor, u"lapsed"_s).size(), 1);
+        QCOMPARE(teller->ofKind(u"release_request"_s).size(), 6);
+        // Another branch's teller hears nothing of it.
+        QCOMPARE(otherTeller->ofKind(u"release_request"_s).size(), 0);
     }
 
     void streamLimitsAndDisconnects_data() { tc::test::addEngineRows(); }
