@@ -3,8 +3,10 @@
 #include "Clock.h"
 #include "Database.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QTimer>
 
 #include <limits>
@@ -27,6 +29,43 @@ ChainHasher &threadHasher()
 QString text(const QString &value)
 {
     return value.isNull() ? QStringLiteral("") : value;
+}
+
+// The customer a row's target concerns, for the audit log's customer filter: "customer:N" names
+// it, an account, a linkage or a release request of the row's institution leads to it; other
+// targets (sessions, apps, reports, branches) concern none.
+Result<std::optional<qint64>> customerOfTarget(const QSqlDatabase &db, const AuditRecord &record)
+{
+    static const QRegularExpression pattern(
+        u"^(customer|account|linkage|release-request):([1-9][0-9]{0,17})(?:/|$)"_s);
+    const QRegularExpressionMatch match = pattern.match(record.target);
+    if (!match.hasMatch())
+        return std::optional<qint64>();
+    const QString kind = match.captured(1);
+    const qint64 id = match.captured(2).toLongLong();
+    if (kind == u"customer"_s)
+        return std::optional<qint64>(id);
+    static const QHash<QString, QString> lookups {
+        {u"account"_s, u"SELECT customer_id FROM accounts WHERE id = ? AND institution_id = ?"_s},
+        {u"linkage"_s,
+         u"SELECT a.customer_id FROM linkages l JOIN accounts a ON a.id = l.account_id "
+         "WHERE l.id = ? AND l.institution_id = ?"_s},
+        {u"release-request"_s,
+         u"SELECT a.customer_id FROM lock_release_requests r JOIN accounts a ON "
+         "a.id = r.account_id WHERE r.id = ? AND r.institution_id = ?"_s},
+    };
+    Result<Statement> found = runQuery(db, lookups.value(kind), {id, text(record.institutionId)},
+                                       u"audit: customer of the target"_s);
+    if (!found)
+        return found.error();
+    if (!found.value().next())
+        return std::optional<qint64>();
+    return std::optional<qint64>(found.value().value(0).toLongLong());
+}
+
+QVariant customerValue(const std::optional<qint64> &customerId)
+{
+    return customerId ? QVariant(*customerId) : QVariant(QMetaType::fromType<qint64>());
 }
 
 } // namespace
@@ -139,10 +178,10 @@ const QString &auditColumns()
 {
     static const QString columns =
         u"seq, at, institution_id, staff_id, username, role, action, target, reason, "
-        "source_address, details, prev_hash, hash"_s;
+        "source_address, details, prev_hash, hash, customer_id"_s;
     return columns;
 }
-constexpr int AuditColumnCount = 13;
+constexpr int AuditColumnCount = 14;
 
 QString insertStatement(qsizetype rows)
 {
@@ -172,13 +211,17 @@ Status AuditLog::appendOneOnPostgreSql(const QSqlDatabase &db, const AuditRecord
         "hash = sha256(hash || ?::bytea || int8send(seq + 1) || ?::bytea) WHERE id = ? "
         "RETURNING seq, prev_hash, hash, checkpoint_seq), "
         "appended AS (INSERT INTO audit_log (%1) SELECT seq, ?::bigint, ?::text, ?::bigint, "
-        "?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, prev_hash, hash "
-        "FROM head) "
+        "?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, prev_hash, hash, "
+        "?::bigint FROM head) "
         "SELECT seq, checkpoint_seq FROM head"_s.arg(auditColumns());
+    const Result<std::optional<qint64>> customer = customerOfTarget(db, record);
+    if (!customer)
+        return customer.error();
     const EncodedRecord encoded(record);
     const SplitEncoding split = encodingAroundSeq(encoded.fields(0));
     QVariantList values {split.beforeSeq, split.afterSeq, qint64(1)};
     encoded.appendColumns(values);
+    values << customerValue(customer.value());
     for (int round = 0; round < 2; ++round) {
         {
             Result<Statement> appended = runQuery(db, statement, values, u"audit append"_s);
@@ -204,6 +247,15 @@ Status AuditLog::appendRows(const QSqlDatabase &tx, const QList<const AuditRecor
     if (postgres && records.size() == 1)
         return appendOneOnPostgreSql(tx, *records.first());
     const qint64 count = records.size();
+    // The customers first: the head stays locked from its update to the commit.
+    QList<std::optional<qint64>> customers;
+    customers.reserve(count);
+    for (const AuditRecord *record : records) {
+        Result<std::optional<qint64>> customer = customerOfTarget(tx, *record);
+        if (!customer)
+            return customer.error();
+        customers.append(customer.value());
+    }
     // One statement takes the chain's next seqs and locks the head until the transaction ends
     // (a concurrent appender waits here, then sees this one's committed head).
     qint64 lastSeq = 0;
@@ -242,7 +294,7 @@ Status AuditLog::appendRows(const QSqlDatabase &tx, const QList<const AuditRecor
             const QByteArray hash = hasher.hash(prevHash, encoded.fields(++seq));
             values << seq;
             encoded.appendColumns(values);
-            values << prevHash << hash;
+            values << prevHash << hash << customerValue(customers.at(i));
             prevHash = hash;
         }
         const bool last = first + rows == count;
@@ -312,24 +364,53 @@ Status AuditLog::appendCommitted(const AuditRecord &record)
     return *me.outcome;
 }
 
-Result<AuditLog::Page> AuditLog::page(const QSqlDatabase &db, const QString &institutionId,
-                                      std::optional<qint64> beforeSeq, int limit)
+Result<AuditLog::Page> AuditLog::page(const QSqlDatabase &db, const Query &query)
 {
-    limit = qBound(1, limit, 500);
-    Result<Statement> query = runQuery(
-        db,
-        u"SELECT seq, at, institution_id, staff_id, username, role, action, target, "
-        "reason, source_address, details, hash FROM audit_log "
-        "WHERE institution_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?"_s,
-        {institutionId, beforeSeq.value_or(std::numeric_limits<qint64>::max()), qint64(limit) + 1},
-        u"audit page"_s);
-    if (!query)
-        return query.error();
+    const int limit = qBound(1, query.limit, 500);
+    // Each filter is an equality the indexes of migration 8 lead with, so the page is one
+    // index range in (at, seq) order: the planner takes the index of one filter and checks the
+    // others on the rows it reads.
+    QString condition = u"institution_id = ?"_s;
+    QVariantList values {query.institutionId};
+    if (!query.username.isEmpty()) {
+        condition += u" AND username = ?"_s;
+        values << query.username;
+    }
+    if (!query.action.isEmpty()) {
+        condition += u" AND action = ?"_s;
+        values << query.action;
+    }
+    if (query.customerId) {
+        condition += u" AND customer_id = ?"_s;
+        values << *query.customerId;
+    }
+    if (query.fromMs) {
+        condition += u" AND at >= ?"_s;
+        values << *query.fromMs;
+    }
+    if (query.toMs) {
+        condition += u" AND at < ?"_s;
+        values << *query.toMs;
+    }
+    if (query.after) {
+        condition += u" AND (at, seq) < (?, ?)"_s;
+        values << query.after->atMs << query.after->seq;
+    }
+    values << qint64(limit) + 1;
+    Result<Statement> rows =
+        runQuery(db,
+                 u"SELECT seq, at, institution_id, staff_id, username, role, action, target, "
+                 "reason, source_address, details, hash FROM audit_log WHERE %1 "
+                 "ORDER BY at DESC, seq DESC LIMIT ?"_s.arg(condition),
+                 values, u"audit page"_s);
+    if (!rows)
+        return rows.error();
     Page page;
-    QSqlQuery &q = query.value();
+    QSqlQuery &q = rows.value();
     while (q.next()) {
         if (page.rows.size() == limit) {
-            page.nextCursor = page.rows.constLast().seq;
+            const AuditRow &last = page.rows.constLast();
+            page.next = Position {last.record.atMs, last.seq};
             break;
         }
         AuditRow row;

@@ -86,14 +86,32 @@ public:
     // transaction of this thread's connection.
     Status appendCommitted(const AuditRecord &record);
 
+    // Where a page ends: the (at, seq) of its last row; the next page continues below it.
+    struct Position
+    {
+        qint64 atMs = 0;
+        qint64 seq = 0;
+    };
+    // A page of one institution's rows, newest first by (at, seq), each filter optional: one
+    // staff user, one action, the rows concerning one customer (its id, its accounts',
+    // linkages' and release requests' rows), a period [fromMs, toMs).
+    struct Query
+    {
+        QString institutionId;
+        QString username;
+        QString action;
+        std::optional<qint64> customerId;
+        std::optional<qint64> fromMs;
+        std::optional<qint64> toMs;
+        std::optional<Position> after; // the previous page's `next`
+        int limit = 50; // 1–500
+    };
     struct Page
     {
         QList<AuditRow> rows; // newest first
-        std::optional<qint64> nextCursor; // pass as beforeSeq for the next (older) page
+        std::optional<Position> next; // set when more rows follow
     };
-    // An institution's rows with seq < beforeSeq (all when empty), newest first; limit 1–500.
-    Result<Page> page(const QSqlDatabase &db, const QString &institutionId,
-                      std::optional<qint64> beforeSeq, int limit);
+    Result<Page> page(const QSqlDatabase &db, const Query &query);
 
     // Takes a periodic checkpoint if one is due (everyRows rows since the last one, or
     // everySeconds seconds and the head moved); `force`: whenever the head moved. Runs its own

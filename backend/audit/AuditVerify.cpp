@@ -587,6 +587,7 @@ Result<VerifyReport> verify(Database &database, const VerifyKey &publicKey,
         }
     }
     ValidCheckpoints valid;
+    QList<std::pair<qint64, qint64>> validTimes; // (seq, at) of each valid checkpoint
     std::optional<BrokenLink> signatureBreak;
     for (int line : file->malformedLines) {
         if (!signatureBreak)
@@ -617,6 +618,7 @@ Result<VerifyReport> verify(Database &database, const VerifyKey &publicKey,
             continue;
         }
         valid.hashes.insert(c.seq, c.hash);
+        validTimes.append({c.seq, c.atMs});
         if (c.kind == u"purge"_s)
             valid.purges.insert(c.seq, c.hash);
         newestSeq = qMax(newestSeq, c.seq);
@@ -700,6 +702,17 @@ Result<VerifyReport> verify(Database &database, const VerifyKey &publicKey,
         report.broken = signatureBreak;
     else
         report.broken = chainBreak;
+    const qint64 walkedThrough = walk.rows > 0 ? walk.lastSeq : walk.purgedThrough.value_or(0);
+    report.intactThroughSeq = report.broken
+        ? qMin(walkedThrough, qMax<qint64>(0, report.broken->seq - 1))
+        : walkedThrough;
+    for (const auto &[seq, atMs] : validTimes) {
+        if (seq > report.intactThroughSeq || seq < report.checkpointSeq)
+            continue;
+        report.checkpointAtMs =
+            seq > report.checkpointSeq ? atMs : qMax(report.checkpointAtMs, atMs);
+        report.checkpointSeq = seq;
+    }
     report.seconds = double(timer.nsecsElapsed()) / 1e9;
     return report;
 }

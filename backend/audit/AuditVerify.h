@@ -46,6 +46,11 @@ struct VerifyReport
     int fileCheckpoints = 0; // of which from the file
     std::optional<qint64> purgedThroughSeq; // the purge checkpoint the chain starts from
     std::optional<BrokenLink> broken;
+    // The rows found intact: up to the last row, or up to the one before the first broken link.
+    qint64 intactThroughSeq = 0;
+    // The newest valid signed checkpoint among the intact rows (0: none) and its time.
+    qint64 checkpointSeq = 0;
+    qint64 checkpointAtMs = 0;
     QStringList warnings;
     double seconds = 0;
 

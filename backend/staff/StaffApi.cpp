@@ -1,5 +1,6 @@
 #include "StaffApi.h"
 
+#include "AuditChainWatch.h"
 #include "AuditLog.h"
 #include "Clock.h"
 #include "Database.h"
@@ -8,6 +9,7 @@
 #include "EventLog.h"
 #include "FlowService.h"
 #include "JsonInput.h"
+#include "KeysetCursor.h"
 #include "LockStore.h"
 #include "Protocol.h"
 #include "StaffAccounts.h"
@@ -721,39 +723,154 @@ Result<Reply> dailyReport(Call &call)
         });
 }
 
-Result<Reply> auditLog(Call &call)
+// The audit log's filters as GET /api/v1/staff/audit takes them; what can be checked without
+// the database is checked here (G01), the rest against the caller's institution by
+// auditLogPage.
+struct AuditLogRequest
 {
-    const Result<QHash<QString, QString>> query =
-        queryParameters(call.request, {u"cursor"_s, u"limit"_s});
+    audit::AuditLog::Query query;
+    QString customerText;
+    QJsonObject details; // what the audit.read row records: the filters and cursor given
+};
+
+constexpr int MaxAuditPageSize = 500;
+
+Result<AuditLogRequest> auditLogRequest(const HttpRequest &request, const QString &institutionId)
+{
+    const QStringList names {u"cursor"_s, u"limit"_s, u"username"_s, u"customer"_s,
+                             u"action"_s, u"from"_s,  u"to"_s};
+    const Result<QHash<QString, QString>> query = queryParameters(request, names);
     if (!query)
         return query.error();
-    const Result<int> limit = pageSize(query.value());
-    if (!limit)
-        return limit.error();
-    std::optional<qint64> before;
-    if (const QString cursor = query->value(u"cursor"_s); !cursor.isEmpty()) {
-        bool valid = false;
-        before = cursor.toLongLong(&valid);
-        if (!valid || *before < 1)
-            return codeError(codes::MalformedRequest, u"cursor is not one this server gave"_s);
+    AuditLogRequest parsed;
+    audit::AuditLog::Query &q = parsed.query;
+    q.institutionId = institutionId;
+    q.limit = DefaultPageSize;
+    if (query->contains(u"limit"_s)) {
+        bool ok = false;
+        q.limit = query->value(u"limit"_s).toInt(&ok);
+        if (!ok || q.limit < 1 || q.limit > MaxAuditPageSize)
+            return codeError(codes::MalformedRequest,
+                             u"limit must be a number from 1 to %1"_s.arg(MaxAuditPageSize));
     }
+    q.username = query->value(u"username"_s).trimmed();
+    if (query->contains(u"username"_s) && (q.username.isEmpty() || q.username.size() > 64))
+        return codeError(codes::MalformedRequest, u"username must be a staff user name"_s);
+    q.action = query->value(u"action"_s);
+    if (query->contains(u"action"_s) && !protocol::AuditRow::actions().contains(q.action))
+        return codeError(codes::MalformedRequest, u"action is not one the audit log records"_s);
+    if (query->contains(u"customer"_s)) {
+        static const QRegularExpression digits(u"^[1-9][0-9]{0,17}$"_s);
+        parsed.customerText = query->value(u"customer"_s);
+        if (!digits.match(parsed.customerText).hasMatch())
+            return codeError(codes::MalformedRequest, u"customer must be a customer id"_s);
+        q.customerId = parsed.customerText.toLongLong();
+    }
+    for (const bool isEnd : {false, true}) {
+        const QString name = isEnd ? u"to"_s : u"from"_s;
+        if (!query->contains(name))
+            continue;
+        const Result<QDateTime> bound = periodBound(name, query->value(name), isEnd);
+        if (!bound)
+            return bound.error();
+        (isEnd ? q.toMs : q.fromMs) = bound->toMSecsSinceEpoch();
+    }
+    if (q.fromMs && q.toMs && *q.fromMs >= *q.toMs)
+        return codeError(codes::MalformedRequest, u"from must be before to"_s);
+    if (const QString cursor = query->value(u"cursor"_s); !cursor.isEmpty()) {
+        const Result<KeysetCursor> after = KeysetCursor::fromText(cursor);
+        if (!after)
+            return after.error();
+        q.after = audit::AuditLog::Position {after->at, after->id};
+    }
+    for (const QString &name : names) {
+        if (name != u"limit"_s && query->contains(name))
+            parsed.details.insert(name, query->value(name));
+    }
+    return parsed;
+}
+
+Result<Reply> auditLog(Call &call)
+{
+    const Result<AuditLogRequest> request =
+        auditLogRequest(call.request, call.caller.institutionId);
+    if (!request)
+        return request.error();
+    const audit::AuditLog::Query &query = request->query;
     return call.auditedRead(
-        u"audit.read"_s, QString(),
-        QJsonObject {{u"cursor"_s, before ? QJsonValue(*before) : QJsonValue(QJsonValue::Null)}},
-        [&](QSqlDatabase &tx) -> Result<Reply> {
+        u"audit.read"_s, QString(), request->details, [&](QSqlDatabase &tx) -> Result<Reply> {
             if (Status allowed = call.require(StaffAction::ReadAudit); !allowed)
                 return allowed.error();
-            const Result<audit::AuditLog::Page> page =
-                call.context.audit->page(tx, call.caller.institutionId, before, limit.value());
+            // A user name or customer of no account of this institution names nothing the
+            // log could hold: the same answer whether it exists elsewhere or not.
+            if (!query.username.isEmpty()) {
+                auto known = runQuery(
+                    tx, u"SELECT 1 FROM staff_users WHERE institution_id = ? AND username = ?"_s,
+                    {query.institutionId, query.username}, u"staff: audit staff filter"_s);
+                if (!known)
+                    return known.error();
+                if (!known->next())
+                    return codeError(codes::MalformedRequest,
+                                     u"username is not a staff user of the institution"_s);
+            }
+            if (query.customerId) {
+                auto known = runQuery(
+                    tx, u"SELECT 1 FROM customers WHERE id = ? AND institution_id = ?"_s,
+                    {*query.customerId, query.institutionId}, u"staff: audit customer filter"_s);
+                if (!known)
+                    return known.error();
+                if (!known->next())
+                    return codeError(codes::MalformedRequest,
+                                     u"customer is not a customer of the institution"_s);
+            }
+            const Result<audit::AuditLog::Page> page = call.context.audit->page(tx, query);
             if (!page)
                 return page.error();
             protocol::AuditPage answer;
             for (const audit::AuditRow &row : page->rows)
                 answer.rows.append(auditRowAnswer(row));
-            if (page->nextCursor)
-                answer.nextCursor = QString::number(*page->nextCursor);
+            if (page->next)
+                answer.nextCursor = KeysetCursor {page->next->atMs, page->next->seq}.text();
             return Reply {200, answer.toJson()};
         });
+}
+
+protocol::AuditChainState chainStateAnswer(const audit::AuditChainWatch::State &state)
+{
+    const audit::VerifyReport &report = state.report;
+    protocol::AuditChainState answer {
+        .intact = report.intact(),
+        .rowsChecked = report.rowsChecked,
+        .intactThroughSeq = report.intactThroughSeq,
+        .checkpointSeq = report.checkpointSeq,
+        .checkedAt = QDateTime::fromMSecsSinceEpoch(state.checkedAtMs, Qt::UTC)};
+    if (report.checkpointSeq > 0)
+        answer.checkpointAt = QDateTime::fromMSecsSinceEpoch(report.checkpointAtMs, Qt::UTC);
+    if (report.broken) {
+        answer.brokenAtSeq = report.broken->seq;
+        answer.breakKind = audit::breakKindName(report.broken->kind);
+    }
+    return answer;
+}
+
+// The chain is verified outside the audited read's transaction (the walk reads a snapshot of
+// its own, on this thread's connection), then the read is audited like any other.
+Result<Reply> auditChain(Call &call, audit::AuditChainWatch &watch)
+{
+    if (const Result<QHash<QString, QString>> query = queryParameters(call.request, {}); !query)
+        return query.error();
+    Result<Reply> answer = codeError(codes::StaffForbidden);
+    if (call.caller.may(StaffAction::ReadAudit)) {
+        const Result<audit::AuditChainWatch::State> state = watch.state();
+        if (!state) {
+            qCWarning(lcStaffApi).noquote()
+                << "audit chain verification failed:" << state.error().message;
+            return codeError(codes::SystemError);
+        }
+        answer = Reply {200, chainStateAnswer(state.value()).toJson()};
+    }
+    return call.auditedRead(u"audit.read"_s, u"audit:chain"_s, {},
+                            [&](QSqlDatabase &) { return answer; });
 }
 
 } // namespace
@@ -803,6 +920,9 @@ void registerStaffApi(http::Router &router, const StaffApiContext &context)
     add("GET", base + u"/service-status"_s, serviceStatus);
     add("GET", base + u"/reports/daily"_s, dailyReport);
     add("GET", base + u"/audit"_s, auditLog);
+    auto chainWatch = std::make_shared<audit::AuditChainWatch>(*context.audit);
+    add("GET", base + u"/audit/chain"_s,
+        [chainWatch](Call &call) { return auditChain(call, *chainWatch); });
 }
 
 } // namespace tc::backend::staff

@@ -4,6 +4,7 @@
 #include "ErrorCatalog.h"
 #include "ErrorCodes.h"
 #include "KanaName.h"
+#include "KeysetCursor.h"
 #include "LockStore.h"
 #include "TokyoTime.h"
 
@@ -232,39 +233,6 @@ QString linkageState(const QSqlQuery &q, qint64 nowMs, int revokedAt, int expire
     return u"active"_s;
 }
 
-// The keyset of a page of attempts: the (at, id) of the last row a page returned, as an
-// opaque text for clients.
-struct AttemptsCursor
-{
-    qint64 at = 0;
-    qint64 id = 0;
-
-    QString text() const
-    {
-        const QByteArray token = QByteArray::number(at) + '.' + QByteArray::number(id);
-        return QString::fromLatin1(
-            token.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-    }
-
-    static Result<AttemptsCursor> fromText(const QString &text)
-    {
-        const QByteArray decoded = QByteArray::fromBase64(
-            text.toLatin1(),
-            QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
-        const QList<QByteArray> parts = decoded.split('.');
-        bool atOk = false;
-        bool idOk = false;
-        AttemptsCursor cursor;
-        if (parts.size() == 2) {
-            cursor.at = parts[0].toLongLong(&atOk);
-            cursor.id = parts[1].toLongLong(&idOk);
-        }
-        if (!atOk || !idOk)
-            return codeError(codes::MalformedRequest, u"cursor is not one this server gave"_s);
-        return cursor;
-    }
-};
-
 // A page of the attempts matching `condition` (on `t`, the attempts table), newest first, each
 // with its account, customer and branch. The page continues after `cursor` by (at, id), so
 // that a page deep in millions of rows is one index range, not an offset walked through.
@@ -273,7 +241,7 @@ Result<protocol::AttemptsPage> attemptsWhere(const QSqlDatabase &db, QString con
                                              const QString &what)
 {
     if (!cursor.isEmpty()) {
-        const Result<AttemptsCursor> after = AttemptsCursor::fromText(cursor);
+        const Result<KeysetCursor> after = KeysetCursor::fromText(cursor);
         if (!after)
             return after.error();
         condition += u" AND (t.at, t.id) < (?, ?)"_s;
@@ -298,7 +266,7 @@ Result<protocol::AttemptsPage> attemptsWhere(const QSqlDatabase &db, QString con
     while (q.next()) {
         if (page.attempts.size() == limit) {
             const protocol::Attempt &last = page.attempts.constLast();
-            page.nextCursor = AttemptsCursor {last.at.toMSecsSinceEpoch(), last.id}.text();
+            page.nextCursor = KeysetCursor {last.at.toMSecsSinceEpoch(), last.id}.text();
             break;
         }
         const QString code = q.value(9).toString();

@@ -411,6 +411,55 @@ const QList<Migration> &migrations()
              u"{postgresql-only} CREATE TRIGGER attempts_branch BEFORE INSERT OR UPDATE OF "
              "account_id ON attempts FOR EACH ROW EXECUTE FUNCTION attempts_take_branch()"_s,
          }},
+        {8,
+         u"the audit log filtered by staff user, customer, action and period, newest first: "
+         "each row carries the customer its target concerns"_s,
+         {
+             // Supervisors look for what was done to one customer. The rows name targets
+             // ("customer:1", "account:5/lock:identity", "linkage:3", "release-request:9"); the
+             // customer behind an account, linkage or request is looked up once, when the row
+             // is written (AuditLog), and kept here, outside the chain's hash (it is derived
+             // from the hashed target and the accounts). Existing rows are filled in below.
+             u"ALTER TABLE audit_log ADD COLUMN customer_id BIGINT"_s,
+             u"{sqlite-only} UPDATE audit_log SET customer_id = "
+             "NULLIF(CAST(substr(target, 10) AS INTEGER), 0) WHERE target LIKE 'customer:%'"_s,
+             u"{postgresql-only} UPDATE audit_log SET customer_id = "
+             "substring(target from '^customer:([0-9]{1,18})$')::bigint "
+             "WHERE target LIKE 'customer:%'"_s,
+             u"{sqlite-only} UPDATE audit_log SET customer_id = (SELECT a.customer_id FROM "
+             "accounts a WHERE a.id = CAST(substr(audit_log.target, 9) AS INTEGER) AND "
+             "a.institution_id = audit_log.institution_id) WHERE target LIKE 'account:%'"_s,
+             u"{postgresql-only} UPDATE audit_log SET customer_id = (SELECT a.customer_id FROM "
+             "accounts a WHERE a.id = substring(audit_log.target from '^account:([0-9]{1,18})')"
+             "::bigint AND a.institution_id = audit_log.institution_id) "
+             "WHERE target LIKE 'account:%'"_s,
+             u"{sqlite-only} UPDATE audit_log SET customer_id = (SELECT a.customer_id FROM "
+             "linkages l JOIN accounts a ON a.id = l.account_id WHERE l.id = "
+             "CAST(substr(audit_log.target, 9) AS INTEGER) AND "
+             "l.institution_id = audit_log.institution_id) WHERE target LIKE 'linkage:%'"_s,
+             u"{postgresql-only} UPDATE audit_log SET customer_id = (SELECT a.customer_id FROM "
+             "linkages l JOIN accounts a ON a.id = l.account_id WHERE l.id = "
+             "substring(audit_log.target from '^linkage:([0-9]{1,18})$')::bigint AND "
+             "l.institution_id = audit_log.institution_id) WHERE target LIKE 'linkage:%'"_s,
+             u"{sqlite-only} UPDATE audit_log SET customer_id = (SELECT a.customer_id FROM "
+             "lock_release_requests r JOIN accounts a ON a.id = r.account_id WHERE r.id = "
+             "CAST(substr(audit_log.target, 17) AS INTEGER) AND "
+             "r.institution_id = audit_log.institution_id) "
+             "WHERE target LIKE 'release-request:%'"_s,
+             u"{postgresql-only} UPDATE audit_log SET customer_id = (SELECT a.customer_id FROM "
+             "lock_release_requests r JOIN accounts a ON a.id = r.account_id WHERE r.id = "
+             "substring(audit_log.target from '^release-request:([0-9]{1,18})$')::bigint AND "
+             "r.institution_id = audit_log.institution_id) "
+             "WHERE target LIKE 'release-request:%'"_s,
+             // Newest first by (at, seq) within the institution, and within each filter: every
+             // page of every filter is one index range, however deep (docs/decisions.md).
+             u"DROP INDEX audit_log_institution"_s,
+             u"CREATE INDEX audit_log_institution ON audit_log (institution_id, at, seq)"_s,
+             u"CREATE INDEX audit_log_staff ON audit_log (institution_id, username, at, seq)"_s,
+             u"CREATE INDEX audit_log_action ON audit_log (institution_id, action, at, seq)"_s,
+             u"CREATE INDEX audit_log_customer ON audit_log (institution_id, customer_id, at, "
+             "seq) WHERE customer_id IS NOT NULL"_s,
+         }},
     };
     return all;
 }

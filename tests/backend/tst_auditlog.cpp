@@ -366,13 +366,15 @@ private Q_SLOTS:
 
         // Newest first, one institution, with a cursor.
         QSqlDatabase db = f.database->connection();
-        Result<AuditLog::Page> first = f.log->page(db, u"hyogo-himawari"_s, std::nullopt, 4);
+        Result<AuditLog::Page> first =
+            f.log->page(db, AuditLog::Query {.institutionId = u"hyogo-himawari"_s, .limit = 4});
         QVERIFY2(first, qPrintable(message(first)));
         QCOMPARE(first->rows.size(), 4);
         QCOMPARE(first->rows.at(0).seq, 13);
         QCOMPARE(first->rows.at(1).seq, 11); // 12 belongs to the other institution
-        QVERIFY(first->nextCursor);
-        QCOMPARE(*first->nextCursor, first->rows.constLast().seq);
+        QVERIFY(first->next);
+        QCOMPARE(first->next->seq, first->rows.constLast().seq);
+        QCOMPARE(first->next->atMs, first->rows.constLast().record.atMs);
         const AuditRow &row = first->rows.at(1);
         const AuditRecord expected = record(11, row.record.atMs);
         QCOMPARE(row.record.username, expected.username);
@@ -383,14 +385,14 @@ private Q_SLOTS:
         QCOMPARE(row.record.details, expected.details);
         QCOMPARE(row.hash, hashOf(f, 11));
         QList<qint64> seen;
-        std::optional<qint64> cursor;
+        AuditLog::Query query {.institutionId = u"hyogo-himawari"_s, .limit = 3};
         do {
-            Result<AuditLog::Page> page = f.log->page(db, u"hyogo-himawari"_s, cursor, 3);
+            Result<AuditLog::Page> page = f.log->page(db, query);
             QVERIFY(page);
             for (const AuditRow &r : page->rows)
                 seen << r.seq;
-            cursor = page->nextCursor;
-        } while (cursor);
+            query.after = page->next;
+        } while (query.after);
         QCOMPARE(seen, (QList<qint64> {13, 11, 10, 8, 7, 5, 4, 2, 1}));
     }
 
