@@ -97,7 +97,10 @@ EventRow rowFrom(const QSqlQuery &q)
         .customerId = q.value(7).toLongLong(),
         .customerName = q.value(11).toString(),
         .customerPhone = q.value(12).toString(),
-        .clientName = q.value(13).toString()};
+        .clientName = q.value(13).toString(),
+        // The envelope writes `suspended` for every suspension event, so it carries the
+        // payload's value rather than overwrite it with false.
+        .suspended = ownFields.value(u"suspended"_s).toBool()};
     const auto data = [&ownFields](const protocol::StaffEvent &envelope) {
         QJsonObject merged = ownFields;
         const QJsonObject fields = envelope.toJson();
