@@ -1,5 +1,7 @@
 #include "Desk.h"
 
+#include "AppsModel.h"
+#include "AppsView.h"
 #include "AttemptsModel.h"
 #include "BackendClient.h"
 #include "BranchActivityModel.h"
@@ -13,6 +15,7 @@
 #include "LinkagesModel.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
+#include "RoleGate.h"
 #include "SearchQuery.h"
 #include "SearchWidget.h"
 #include "ServiceStatusWidget.h"
@@ -96,6 +99,8 @@ Desk::Desk(MainWindow &window, client::BackendClient &client, client::EventStrea
     if (!staff.branchCode.isEmpty())
         activityView->addBranch(staff.branchCode, staff.branchName);
     applyActivityFilters();
+
+    addAppsTab(staff);
 
     connect(&window, &MainWindow::refreshRequested, this, &Desk::reload);
 
@@ -211,7 +216,23 @@ void Desk::reload()
         m_linkages->reload();
     }
     m_activity->reload();
+    if (m_apps)
+        m_apps->reload();
     refreshServiceStatus();
+}
+
+void Desk::addAppsTab(const protocol::StaffSession &staff)
+{
+    const RoleGate gate(staff.role);
+    if (!gate.offers(permissions::StaffAction::SuspendApp))
+        return;
+    m_apps = new AppsModel(m_client, m_events, this);
+    auto view = std::make_unique<AppsView>(gate);
+    view->setModel(m_apps);
+    connect(m_apps, &AppsModel::loadFailed, this,
+            [this](const client::ClientError &error) { m_window.showError(error.text()); });
+    m_window.addSessionTab(std::move(view), tr("Apps"), QKeySequence(Qt::CTRL | Qt::Key_6));
+    m_apps->reload();
 }
 
 void Desk::applyActivityFilters()

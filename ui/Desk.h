@@ -14,6 +14,7 @@ class EventStream;
 
 namespace tc {
 
+class AppsModel;
 class AttemptsModel;
 class BranchActivityModel;
 class CustomerModel;
@@ -42,6 +43,7 @@ public:
     AttemptsModel *attemptsModel() const { return m_attempts; }
     LinkagesModel *linkagesModel() const { return m_linkages; }
     BranchActivityModel *branchActivityModel() const { return m_activity; }
+    AppsModel *appsModel() const { return m_apps; } // null unless the role may suspend apps
 
 public Q_SLOTS:
     void openCustomer(qint64 customerId);
@@ -61,6 +63,7 @@ private:
     void showCustomer();
     void applyActivityFilters();
     void offerBranchesOf(int first, int last);
+    void addAppsTab(const protocol::StaffSession &staff);
 
     MainWindow &m_window;
     QPointer<client::BackendClient> m_client;
@@ -71,6 +74,7 @@ private:
     AttemptsModel *m_attempts = nullptr;
     LinkagesModel *m_linkages = nullptr;
     BranchActivityModel *m_activity = nullptr;
+    AppsModel *m_apps = nullptr;
     QTimer m_serviceStatusTimer;
     QTimer m_minuteTimer;
 };

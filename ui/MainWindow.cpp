@@ -6,6 +6,7 @@
 #include "ExplainerWidget.h"
 #include "LockScreen.h"
 #include "MessageBar.h"
+#include "RoleGate.h"
 #include "SearchWidget.h"
 #include "ServiceStatusWidget.h"
 #include "ShortcutsDialog.h"
@@ -202,7 +203,8 @@ void MainWindow::setSignedIn(const protocol::StaffSession &staff)
         staff.displayName.isEmpty() ? staff.username : staff.displayName, roleText(staff.role));
     m_user->setText(where.isEmpty() ? who : who + u" · "_s + where.join(u' '));
     m_user->setAccessibleName(tr("Signed in: %1").arg(m_user->text()));
-    m_activity->setBranchChoice(staff.role == u"supervisor"_s, staff.branchCode);
+    m_activity->setBranchChoice(
+        RoleGate(staff.role).offers(permissions::StaffAction::ViewAnyBranch), staff.branchCode);
     for (QAction *action : {m_ui->actionLock, m_ui->actionSignOut, m_ui->actionRefresh})
         action->setEnabled(true);
     m_ui->actionSignIn->setEnabled(false);
