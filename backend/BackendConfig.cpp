@@ -104,6 +104,20 @@ ConfigSchema makeSchema()
                           "(more are answered 429 G07)"_s,
            .minimum = 1,
            .maximum = 100000});
+    s.add({.key = u"staff/caller_check_failures_per_customer_per_hour"_s,
+           .type = T::Integer,
+           .defaultValue = qint64(5),
+           .description = u"failed caller checks of one customer within an hour after which "
+                          "further checks of that customer are refused (429 S12)"_s,
+           .minimum = 1,
+           .maximum = 1000});
+    s.add({.key = u"staff/caller_checks_per_staff_per_hour"_s,
+           .type = T::Integer,
+           .defaultValue = qint64(20),
+           .description = u"caller checks one staff user may make within an hour "
+                          "(more are answered 429 S12)"_s,
+           .minimum = 1,
+           .maximum = 10000});
     s.add({.key = u"retention/days"_s,
            .type = T::Integer,
            .defaultValue = qint64(400),
@@ -341,6 +355,10 @@ Result<BackendSettings> BackendConfig::fromRaw(const QList<std::pair<QString, QS
     s.staff.maxFailedSignIns = int(v.integer(u"staff/max_failed_sign_ins"_s));
     s.staff.signInLockMinutes = int(v.integer(u"staff/sign_in_lock_minutes"_s));
     s.staff.signInsPerAddressPerMinute = int(v.integer(u"staff/sign_ins_per_address_per_minute"_s));
+    s.staff.callerCheckFailuresPerCustomerPerHour =
+        int(v.integer(u"staff/caller_check_failures_per_customer_per_hour"_s));
+    s.staff.callerChecksPerStaffPerHour =
+        int(v.integer(u"staff/caller_checks_per_staff_per_hour"_s));
     s.retentionDays = int(v.integer(u"retention/days"_s));
     s.audit.signingKeyFile = resolvePath(v.string(u"audit/signing_key_file"_s), baseDir);
     s.audit.checkpointFile = resolvePath(v.string(u"audit/checkpoint_file"_s), baseDir);

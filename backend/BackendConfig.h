@@ -47,6 +47,8 @@ struct StaffSettings
     int maxFailedSignIns = 5; // consecutive failures that lock a staff account
     int signInLockMinutes = 15; // how long that lock lasts
     int signInsPerAddressPerMinute = 30; // sign-in calls one source address may make
+    int callerCheckFailuresPerCustomerPerHour = 5; // failed caller checks of one customer
+    int callerChecksPerStaffPerHour = 20; // caller checks one staff user may make
 };
 
 // The audit chain's signing key and checkpoint file (the [audit] section).

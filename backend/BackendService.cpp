@@ -113,11 +113,15 @@ Result<std::unique_ptr<BackendService>> BackendService::start(const BackendSetti
                                   .database = service->m_database.get(),
                                   .clock = service->m_clock.get(),
                                   .issuer = service->m_issuer});
-    const staff::StaffApiContext staffContext {.database = service->m_database.get(),
-                                               .clock = service->m_clock.get(),
-                                               .accounts = service->m_staffAccounts.get(),
-                                               .audit = service->m_auditLog.get(),
-                                               .flows = service->m_flows.get()};
+    const staff::StaffApiContext staffContext {
+        .database = service->m_database.get(),
+        .clock = service->m_clock.get(),
+        .accounts = service->m_staffAccounts.get(),
+        .audit = service->m_auditLog.get(),
+        .flows = service->m_flows.get(),
+        .callerCheckLimits = {.failuresPerCustomerPerHour =
+                                  settings.staff.callerCheckFailuresPerCustomerPerHour,
+                              .checksPerStaffPerHour = settings.staff.callerChecksPerStaffPerHour}};
     staff::registerStaffSessionApi(*service->m_router, staffContext);
     staff::registerStaffApi(*service->m_router, staffContext);
     service->m_events = std::make_unique<events::EventHub>(*service->m_database);

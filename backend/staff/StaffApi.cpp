@@ -13,6 +13,7 @@
 #include "LockStore.h"
 #include "Protocol.h"
 #include "StaffAccounts.h"
+#include "StaffPermissions.h"
 #include "StaffStore.h"
 #include "TokyoTime.h"
 
@@ -203,6 +204,59 @@ Result<QString> requiredReason(const HttpRequest &request)
     if (reason.isEmpty())
         return codeError(codes::StaffReasonRequired);
     return reason;
+}
+
+// The body of a release or a revocation, protocol::StaffChange (or `?reason=` alone, for
+// clients that send no body with DELETE). The reason is required (S05); how the customer's
+// identity was confirmed is checked against the caller's role by identityProven().
+Result<protocol::StaffChange> requiredChange(const HttpRequest &request)
+{
+    using protocol::StaffChange;
+    if (request.body.trimmed().isEmpty()) {
+        const Result<QString> reason = requiredReason(request);
+        if (!reason)
+            return reason.error();
+        return StaffChange {.reason = reason.value()};
+    }
+    const Result<api::JsonInput> input =
+        api::JsonInput::read(request,
+                             {{.name = u"reason"_s, .maxLength = MaxReasonLength},
+                              {.name = u"reason_kind"_s, .maxLength = 40},
+                              {.name = u"identity_document"_s, .maxLength = 40},
+                              {.name = u"caller_check_id"_s, .maxLength = 100}});
+    if (!input)
+        return input.error();
+    const Result<StaffChange> decoded = StaffChange::fromJson(request.jsonObject().value());
+    // JsonInput has checked every field's type: what is left to fail is a missing reason.
+    if (!decoded)
+        return codeError(codes::StaffReasonRequired);
+    StaffChange change = decoded.value();
+    change.reason = change.reason.trimmed();
+    if (change.reason.isEmpty())
+        return codeError(codes::StaffReasonRequired);
+    if (!change.reasonKind.isEmpty() && !StaffChange::reasonKinds().contains(change.reasonKind))
+        return codeError(codes::MalformedRequest,
+                         u"reason_kind must be one of: "_s
+                             + StaffChange::reasonKinds().join(u", "_s));
+    if (!change.identityDocument.isEmpty()
+        && !StaffChange::identityDocuments().contains(change.identityDocument))
+        return codeError(codes::MalformedRequest,
+                         u"identity_document must be one of: "_s
+                             + StaffChange::identityDocuments().join(u", "_s));
+    return change;
+}
+
+// How the identity was confirmed, for the change's audit row (never the customer's data).
+QJsonObject proofDetails(const protocol::StaffChange &change)
+{
+    QJsonObject details;
+    if (!change.reasonKind.isEmpty())
+        details.insert(u"reason_kind"_s, change.reasonKind);
+    if (!change.identityDocument.isEmpty())
+        details.insert(u"identity_document"_s, change.identityDocument);
+    if (!change.callerCheckId.isEmpty())
+        details.insert(u"caller_check_id"_s, change.callerCheckId);
+    return details;
 }
 
 std::optional<LockKind> lockKindFromPath(const QString &text)
@@ -415,6 +469,38 @@ QJsonObject releasedAnswer(const QDateTime &now)
     return protocol::LockReleaseAnswer {.status = u"released"_s, .releasedAt = now}.toJson();
 }
 
+// What the caller's role must show to change something of customer `customerId`
+// (core/StaffPermissions.h identityProofFor): supervisors nothing beyond the reason; support a
+// passed caller check of that customer, made by the same staff user, not expired (else S11);
+// tellers the identity document seen at the counter, or such a check (S11 when the check named
+// is not valid), else S13.
+Status identityProven(const QSqlDatabase &tx, const Call &call, qint64 customerId,
+                      const protocol::StaffChange &change)
+{
+    using permissions::IdentityProof;
+    const auto passedCallerCheck = [&]() -> Status {
+        const Result<bool> valid =
+            CallerChecks::isValid(tx, call.caller, change.callerCheckId, customerId, call.nowMs);
+        if (!valid)
+            return valid.error();
+        return valid.value() ? Status(Success {})
+                             : Status(codeError(codes::StaffCallerCheckRequired));
+    };
+    switch (permissions::identityProofFor(roleName(call.caller.role))) {
+    case IdentityProof::None:
+        return Success {};
+    case IdentityProof::CallerCheck:
+        return passedCallerCheck();
+    case IdentityProof::DocumentOrCallerCheck:
+        if (change.reasonKind == u"counter_document"_s && !change.identityDocument.isEmpty())
+            return Success {};
+        if (change.reasonKind == u"phone_caller_check"_s)
+            return passedCallerCheck();
+        break;
+    }
+    return codeError(codes::StaffIdentityProofRequired);
+}
+
 // Ends a lock now and tells the streams; the account is in scope already.
 Status releaseAndPublish(const QSqlDatabase &tx, const Call &call,
                          const StaffStore::ScopedAccount &account, LockKind kind, QDate day,
@@ -460,19 +546,25 @@ Result<Reply> releaseLock(Call &call)
     const std::optional<LockKind> kind = lockKindFromPath(call.request.pathParam(u"kind"_s));
     if (!kind)
         return codeError(codes::StaffNotFound);
-    const Result<QString> reason = requiredReason(call.request);
-    if (!reason)
-        return reason.error();
+    const Result<protocol::StaffChange> change = requiredChange(call.request);
+    if (!change)
+        return change.error();
+    const QString reason = change->reason;
     const QString target =
         u"account:%1/lock:%2"_s.arg(accountId.value()).arg(LockStore::kindName(*kind));
     return call.audited(
-        u"lock.release"_s, target, reason.value(), {}, [&](QSqlDatabase &tx) -> Result<Reply> {
+        u"lock.release"_s, target, reason, proofDetails(change.value()),
+        [&](QSqlDatabase &tx) -> Result<Reply> {
             if (Status allowed = call.require(StaffAction::ReleaseLock); !allowed)
                 return allowed.error();
             const Result<StaffStore::ScopedAccount> account =
                 StaffStore::accountInScope(tx, call.caller, accountId.value());
             if (!account)
                 return account.error();
+            // A request under two-person control is the action: the same proof goes with it.
+            if (Status proven = identityProven(tx, call, account->customerId, change.value());
+                !proven)
+                return proven.error();
             auto approval = runQuery(tx,
                                      u"SELECT early_release_needs_approval FROM institutions "
                                      "WHERE id = ?"_s,
@@ -486,7 +578,7 @@ Result<Reply> releaseLock(Call &call)
             // another supervisor approves it.
             if (needsApproval) {
                 const Result<qint64> request = StaffStore::requestRelease(
-                    tx, call.caller, account.value(), *kind, today, reason.value(), call.nowMs);
+                    tx, call.caller, account.value(), *kind, today, reason, call.nowMs);
                 if (!request)
                     return request.error();
                 if (Status published = publishRequest(tx, call, account.value(), request.value(),
@@ -504,7 +596,7 @@ Result<Reply> releaseLock(Call &call)
                                   .toJson()};
             }
             if (Status released =
-                    releaseAndPublish(tx, call, account.value(), *kind, today, reason.value());
+                    releaseAndPublish(tx, call, account.value(), *kind, today, reason);
                 !released)
                 return released.error();
             return Reply {200, releasedAnswer(call.now)};
@@ -599,24 +691,33 @@ Result<Reply> revokeLinkage(Call &call)
     const Result<qint64> linkageId = pathId(call.request, u"id"_s);
     if (!linkageId)
         return linkageId.error();
-    const Result<QString> reason = requiredReason(call.request);
-    if (!reason)
-        return reason.error();
+    const Result<protocol::StaffChange> change = requiredChange(call.request);
+    if (!change)
+        return change.error();
+    const QString reason = change->reason;
     return call.audited(
-        u"linkage.revoke"_s, u"linkage:%1"_s.arg(linkageId.value()), reason.value(), {},
-        [&](QSqlDatabase &tx) -> Result<Reply> {
+        u"linkage.revoke"_s, u"linkage:%1"_s.arg(linkageId.value()), reason,
+        proofDetails(change.value()), [&](QSqlDatabase &tx) -> Result<Reply> {
             if (Status allowed = call.require(StaffAction::RevokeLinkage); !allowed)
                 return allowed.error();
-            const Result<StaffStore::RevokedLinkage> revoked = StaffStore::revokeLinkage(
-                tx, call.caller, linkageId.value(), reason.value(), call.nowMs);
-            if (!revoked)
+            const Result<StaffStore::ScopedLinkage> linkage =
+                StaffStore::linkageInScope(tx, call.caller, linkageId.value());
+            if (!linkage)
+                return linkage.error();
+            if (Status proven =
+                    identityProven(tx, call, linkage->account.customerId, change.value());
+                !proven)
+                return proven.error();
+            if (Status revoked =
+                    StaffStore::revokeLinkage(tx, call.caller, linkage.value(), reason, call.nowMs);
+                !revoked)
                 return revoked.error();
-            if (Status published = publish(tx, call, &revoked->account,
+            if (Status published = publish(tx, call, &linkage->account,
                                            {.kind = QString(events::kinds::Revocation),
                                             .staff = call.caller.username,
-                                            .reason = reason.value(),
+                                            .reason = reason,
                                             .linkageId = linkageId.value(),
-                                            .clientApp = revoked->clientName});
+                                            .clientApp = linkage->clientName});
                 !published)
                 return published.error();
             return Reply {
@@ -624,6 +725,45 @@ Result<Reply> revokeLinkage(Call &call)
                 protocol::LinkageRevocation {.status = u"revoked"_s, .revokedAt = call.now}
                     .toJson()};
         });
+}
+
+// POST …/customers/{id}/caller-check: what a caller on the phone says, compared with the stored
+// data. The audit row keeps which fields were given and each one's result, never what was typed.
+Result<Reply> callerCheck(Call &call)
+{
+    const Result<qint64> id = pathId(call.request, u"id"_s);
+    if (!id)
+        return id.error();
+    const Result<api::JsonInput> input =
+        api::JsonInput::read(call.request,
+                             {{.name = u"name_kana"_s, .maxLength = 100},
+                              {.name = u"birth_date"_s, .maxLength = 20},
+                              {.name = u"phone"_s, .maxLength = 40},
+                              {.name = u"branch_code"_s, .maxLength = 10},
+                              {.name = u"account_number"_s, .maxLength = 20}});
+    if (!input)
+        return input.error();
+    const Result<protocol::CallerCheckRequest> said =
+        protocol::CallerCheckRequest::fromJson(call.request.jsonObject().value());
+    if (!said)
+        return codeError(codes::MalformedRequest, said.error().message);
+    // Filled in by the check itself: audited() writes the row after the work is done.
+    QJsonObject details;
+    return call.audited(u"customer.caller_check"_s, u"customer:%1"_s.arg(id.value()), QString(),
+                        details, [&](QSqlDatabase &tx) -> Result<Reply> {
+                            if (!permissions::roleMay(roleName(call.caller.role),
+                                                      permissions::StaffAction::CallerCheck))
+                                return codeError(codes::StaffForbidden);
+                            const Result<protocol::CallerCheckResult> checked =
+                                CallerChecks::check(tx, call.caller, id.value(), said.value(),
+                                                    call.context.callerCheckLimits, call.nowMs);
+                            if (!checked)
+                                return checked.error();
+                            details = {{u"check_id"_s, checked->checkId},
+                                       {u"passed"_s, checked->passed},
+                                       {u"fields"_s, checked->toJson().value(u"fields"_s)}};
+                            return Reply {200, checked->toJson()};
+                        });
 }
 
 Result<Reply> listApps(Call &call)
@@ -902,6 +1042,7 @@ void registerStaffApi(http::Router &router, const StaffApiContext &context)
     add("GET", base + u"/customers/{id}"_s, customerDetail);
     add("GET", base + u"/customers/{id}/attempts"_s, customerAttempts);
     add("GET", base + u"/customers/{id}/linkages"_s, customerLinkages);
+    add("POST", base + u"/customers/{id}/caller-check"_s, callerCheck);
     add("GET", base + u"/attempts"_s, branchAttempts);
     add("DELETE", base + u"/accounts/{id}/locks/{kind}"_s, releaseLock);
     add("GET", base + u"/release-requests"_s, listReleaseRequests);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CallerChecks.h"
 #include "Result.h"
 #include "http/Router.h"
 
@@ -23,6 +24,7 @@ struct StaffApiContext
     StaffAccounts *accounts = nullptr;
     audit::AuditLog *audit = nullptr;
     const FlowService *flows = nullptr; // the institutions' service calendars
+    CallerChecks::Limits callerCheckLimits;
 };
 
 // The staff endpoints of ARCHITECTURE.md's contract (the session calls are registered by

@@ -789,8 +789,8 @@ Result<protocol::ReleaseRequestList> releaseRequests(const QSqlDatabase &db,
     return list;
 }
 
-Result<RevokedLinkage> revokeLinkage(const QSqlDatabase &db, const StaffPrincipal &caller,
-                                     qint64 linkageId, const QString &reason, qint64 nowMs)
+Result<ScopedLinkage> linkageInScope(const QSqlDatabase &db, const StaffPrincipal &caller,
+                                     qint64 linkageId)
 {
     auto found = runQuery(db,
                           u"SELECT l.account_id, c.name FROM linkages l "
@@ -807,6 +807,13 @@ Result<RevokedLinkage> revokeLinkage(const QSqlDatabase &db, const StaffPrincipa
     const Result<ScopedAccount> account = accountInScope(db, caller, accountId);
     if (!account)
         return account.error();
+    return ScopedLinkage {linkageId, account.value(), clientName};
+}
+
+Status revokeLinkage(const QSqlDatabase &db, const StaffPrincipal &caller,
+                     const ScopedLinkage &linkage, const QString &reason, qint64 nowMs)
+{
+    const qint64 linkageId = linkage.linkageId;
     auto revoked =
         runQuery(db,
                  u"UPDATE linkages SET revoked_at = ?, revoked_by = ?, revoke_reason = ? "
@@ -823,7 +830,7 @@ Result<RevokedLinkage> revokeLinkage(const QSqlDatabase &db, const StaffPrincipa
                            {nowMs, linkageId}, u"staff: revoke linkage tokens"_s);
     if (!tokens)
         return tokens.error();
-    return RevokedLinkage {account.value(), clientName};
+    return Success {};
 }
 
 Result<QList<protocol::StaffApp>> clientApps(const QSqlDatabase &db, const StaffPrincipal &caller,

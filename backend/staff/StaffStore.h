@@ -111,14 +111,18 @@ Status decideRequest(const QSqlDatabase &db, const StaffPrincipal &decider, qint
 Result<protocol::ReleaseRequestList>
 releaseRequests(const QSqlDatabase &db, const StaffPrincipal &caller, QDate tokyoToday);
 
-struct RevokedLinkage
+// A linkage the caller may act on, with its account.
+struct ScopedLinkage
 {
+    qint64 linkageId = 0;
     ScopedAccount account;
     QString clientName;
 };
+Result<ScopedLinkage> linkageInScope(const QSqlDatabase &db, const StaffPrincipal &caller,
+                                     qint64 linkageId);
 // Revokes a live linkage and every token of it at once. S10 when it had already ended.
-Result<RevokedLinkage> revokeLinkage(const QSqlDatabase &db, const StaffPrincipal &caller,
-                                     qint64 linkageId, const QString &reason, qint64 nowMs);
+Status revokeLinkage(const QSqlDatabase &db, const StaffPrincipal &caller,
+                     const ScopedLinkage &linkage, const QString &reason, qint64 nowMs);
 
 // The institution's client apps with their suspension state.
 Result<QList<protocol::StaffApp>> clientApps(const QSqlDatabase &db, const StaffPrincipal &caller,

@@ -460,6 +460,25 @@ const QList<Migration> &migrations()
              u"CREATE INDEX audit_log_customer ON audit_log (institution_id, customer_id, at, "
              "seq) WHERE customer_id IS NOT NULL"_s,
          }},
+        {9,
+         u"caller checks: phone support compares what a caller says with the stored data"_s,
+         {
+             // A check keeps who made it, of whom, whether it passed and until when its id
+             // stands for the caller's identity; never what the caller said. The id is random
+             // and usable only by the staff user who made the check. The counts of recent
+             // checks per customer and per staff user are the checks' rate limits.
+             u"CREATE TABLE caller_checks ("
+             " id {id},"
+             " check_id TEXT NOT NULL UNIQUE,"
+             " institution_id TEXT NOT NULL REFERENCES institutions(id),"
+             " staff_id BIGINT NOT NULL REFERENCES staff_users(id),"
+             " customer_id BIGINT NOT NULL REFERENCES customers(id),"
+             " checked_at BIGINT NOT NULL,"
+             " expires_at BIGINT NOT NULL,"
+             " passed SMALLINT NOT NULL)"_s,
+             u"CREATE INDEX caller_checks_customer ON caller_checks (customer_id, checked_at)"_s,
+             u"CREATE INDEX caller_checks_staff ON caller_checks (staff_id, checked_at)"_s,
+         }},
     };
     return all;
 }

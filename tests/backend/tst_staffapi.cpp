@@ -166,6 +166,30 @@ class TestStaffApi final : public QObject
         return f.backend->request(method, path, payload, headers);
     }
 
+    // `body` with the identity proof `user`'s role needs to change something of a customer
+    // (core/StaffPermissions.h): a teller names the document seen at the counter, support makes
+    // a caller check with what the customer (A or B of the fixture) would say.
+    static QJsonObject withProof(Fixture &f, const QString &user, qint64 customerId,
+                                 QJsonObject body)
+    {
+        if (user.startsWith(u"teller"_s)) {
+            body.insert(u"reason_kind"_s, u"counter_document"_s);
+            body.insert(u"identity_document"_s, u"drivers_license"_s);
+        } else if (user == u"support"_s) {
+            const bool a = customerId == f.customerA;
+            const auto check = staffCall(
+                f, user, "POST", u"/api/v1/staff/customers/%1/caller-check"_s.arg(customerId),
+                {{u"name_kana"_s, a ? u"ﾃﾞｰﾀ ﾀﾛｳ"_s : u"ｽﾏ ﾊﾅｺ"_s},
+                 {u"birth_date"_s, a ? u"1980-04-01"_s : u"1975-06-30"_s},
+                 {u"phone"_s, a ? StandardData::phone : u"0787350000"_s}});
+            if (check.status != 200 || !check.json.value(u"passed"_s).toBool())
+                qWarning("caller check of %lld: %s", customerId, check.body.constData());
+            body.insert(u"reason_kind"_s, u"phone_caller_check"_s);
+            body.insert(u"caller_check_id"_s, check.json.value(u"check_id"_s).toString());
+        }
+        return body;
+    }
+
     static qint64 auditRows(Fixture &f, const QString &username, const QString &action)
     {
         auto q = mustRun(f.backend->service().database().connection(),
@@ -269,10 +293,10 @@ private Q_SLOTS:
         else if (call == u"release"_s)
             reply = staffCall(f, user, "DELETE",
                               u"/api/v1/staff/accounts/%1/locks/identity"_s.arg(account),
-                              {{u"reason"_s, u"本人確認済み"_s}});
+                              withProof(f, user, customer, {{u"reason"_s, u"本人確認済み"_s}}));
         else
             reply = staffCall(f, user, "DELETE", u"/api/v1/staff/linkages/%1"_s.arg(f.linkageB),
-                              {{u"reason"_s, u"お客様のお申し出"_s}});
+                              withProof(f, user, customer, {{u"reason"_s, u"お客様のお申し出"_s}}));
         if (!allowed) {
             QCOMPARE(reply.status, 404);
             QCOMPARE(reply.json.value(u"code"_s).toString(), QString(codes::StaffNotFound));
@@ -574,8 +598,9 @@ private Q_SLOTS:
         const QString lockPath = u"/api/v1/staff/accounts/%1/locks/identity"_s.arg(f.accountA);
         QCOMPARE(staffCall(f, u"teller001"_s, "DELETE", lockPath).json.value(u"code"_s).toString(),
                  QString(codes::StaffReasonRequired));
-        const auto released = staffCall(f, u"teller001"_s, "DELETE", lockPath,
-                                        {{u"reason"_s, u"免許証で本人確認"_s}});
+        const auto released = staffCall(
+            f, u"teller001"_s, "DELETE", lockPath,
+            withProof(f, u"teller001"_s, f.customerA, {{u"reason"_s, u"免許証で本人確認"_s}}));
         QVERIFY2(released.status == 200, released.body.constData());
         // The customer may try again at once.
         const QString flow = test::flow::startFlow(*f.backend);
@@ -605,7 +630,9 @@ private Q_SLOTS:
         QCOMPARE(payload.value(u"staff"_s).toString(), u"teller001"_s);
         QCOMPARE(payload.value(u"reason"_s).toString(), u"免許証で本人確認"_s);
         // A second release finds nothing to release.
-        QCOMPARE(staffCall(f, u"teller001"_s, "DELETE", lockPath, {{u"reason"_s, u"再"_s}}).status,
+        QCOMPARE(staffCall(f, u"teller001"_s, "DELETE", lockPath,
+                           withProof(f, u"teller001"_s, f.customerA, {{u"reason"_s, u"再"_s}}))
+                     .status,
                  409);
         // The daily report names who released it and why.
         const QString day = tokyoDate(f.backend->clock().now()).toString(Qt::ISODate);
@@ -634,8 +661,9 @@ private Q_SLOTS:
                 {StandardData::institution}, "two-person on");
         lockIdentity(f);
         const QString lockPath = u"/api/v1/staff/accounts/%1/locks/identity"_s.arg(f.accountA);
-        const auto requested =
-            staffCall(f, u"teller001"_s, "DELETE", lockPath, {{u"reason"_s, u"窓口で本人確認"_s}});
+        const auto requested = staffCall(
+            f, u"teller001"_s, "DELETE", lockPath,
+            withProof(f, u"teller001"_s, f.customerA, {{u"reason"_s, u"窓口で本人確認"_s}}));
         QVERIFY2(requested.status == 202, requested.body.constData());
         QCOMPARE(requested.json.value(u"code"_s).toString(), QString(codes::StaffApprovalPending));
         const qint64 requestId = requested.json.value(u"request_id"_s).toInteger();
@@ -644,7 +672,13 @@ private Q_SLOTS:
             staffCall(f, u"teller001"_s, "GET", u"/api/v1/staff/customers/%1"_s.arg(f.customerA));
         QCOMPARE(detail.json[u"accounts"_s][0][u"locks"_s][0][u"locked"_s].toBool(), true);
         QCOMPARE(detail.json[u"accounts"_s][0][u"pending_release_requests"_s].toArray().size(), 1);
+        // The request is the action: support's needs a passed caller check too.
         QCOMPARE(staffCall(f, u"support"_s, "DELETE", lockPath, {{u"reason"_s, u"再"_s}})
+                     .json.value(u"code"_s)
+                     .toString(),
+                 QString(codes::StaffCallerCheckRequired));
+        QCOMPARE(staffCall(f, u"support"_s, "DELETE", lockPath,
+                           withProof(f, u"support"_s, f.customerA, {{u"reason"_s, u"再"_s}}))
                      .json.value(u"code"_s)
                      .toString(),
                  QString(codes::StaffApprovalPending));
@@ -719,7 +753,8 @@ private Q_SLOTS:
         QVERIFY(linkageId > 0);
         const auto revoked =
             staffCall(f, u"teller001"_s, "DELETE", u"/api/v1/staff/linkages/%1"_s.arg(linkageId),
-                      {{u"reason"_s, u"お客様のお申し出(電話)"_s}});
+                      withProof(f, u"teller001"_s, f.customerA,
+                                {{u"reason"_s, u"お客様のお申し出(窓口)"_s}}));
         QVERIFY2(revoked.status == 200, revoked.body.constData());
         const auto after = test::flow::accountsMe(*f.backend, access);
         QCOMPARE(after.status, 401);

@@ -69,7 +69,9 @@ private Q_SLOTS:
         const qint64 accountId = model.detail()->customer.accounts.constFirst().id;
         const auto release = b.request(
             "DELETE", u"/api/v1/staff/accounts/%1/locks/identity"_s.arg(accountId),
-            QJsonDocument(QJsonObject {{u"reason"_s, u"窓口で運転免許証により本人確認"_s}})
+            QJsonDocument(QJsonObject {{u"reason"_s, u"窓口で運転免許証により本人確認"_s},
+                                       {u"reason_kind"_s, u"counter_document"_s},
+                                       {u"identity_document"_s, u"drivers_license"_s}})
                 .toJson(),
             {test::TestBackend::bearer(console->token), {"Content-Type", "application/json"}});
         QCOMPARE(release.status, 200);

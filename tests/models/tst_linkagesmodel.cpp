@@ -51,7 +51,10 @@ private Q_SLOTS:
         const qint64 id = row.data(LinkagesModel::LinkageIdRole).toLongLong();
         const auto revoke = b.request(
             "DELETE", u"/api/v1/staff/linkages/%1"_s.arg(id),
-            QJsonDocument(QJsonObject {{u"reason"_s, u"お客様から電話で依頼"_s}}).toJson(),
+            QJsonDocument(QJsonObject {{u"reason"_s, u"お客様から電話で依頼"_s},
+                                       {u"reason_kind"_s, u"counter_document"_s},
+                                       {u"identity_document"_s, u"passport"_s}})
+                .toJson(),
             {test::TestBackend::bearer(console->token), {"Content-Type", "application/json"}});
         QCOMPARE(revoke.status, 200);
         QTRY_COMPARE_WITH_TIMEOUT(model.index(0, 0).data(LinkagesModel::StateRole).toString(),
