@@ -583,7 +583,7 @@ Result<Reply> releaseLock(Call &call)
                     return request.error();
                 if (Status published = publishRequest(tx, call, account.value(), request.value(),
                                                       protocol::ReleaseRequest::Pending, *kind,
-                                                      today, call.caller.username, reason.value());
+                                                      today, call.caller.username, reason);
                     !published)
                     return published.error();
                 const CatalogEntry *pending =
@@ -751,9 +751,8 @@ Result<Reply> callerCheck(Call &call)
     QJsonObject details;
     return call.audited(u"customer.caller_check"_s, u"customer:%1"_s.arg(id.value()), QString(),
                         details, [&](QSqlDatabase &tx) -> Result<Reply> {
-                            if (!permissions::roleMay(roleName(call.caller.role),
-                                                      permissions::StaffAction::CallerCheck))
-                                return codeError(codes::StaffForbidden);
+                            if (Status allowed = call.require(StaffAction::CallerCheck); !allowed)
+                                return allowed.error();
                             const Result<protocol::CallerCheckResult> checked =
                                 CallerChecks::check(tx, call.caller, id.value(), said.value(),
                                                     call.context.callerCheckLimits, call.nowMs);
