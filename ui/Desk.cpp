@@ -6,6 +6,7 @@
 #include "BackendClient.h"
 #include "BranchActivityModel.h"
 #include "BranchActivityView.h"
+#include "CallerCheckState.h"
 #include "ConnectionStatusWidget.h"
 #include "CustomerModel.h"
 #include "CustomerSearchModel.h"
@@ -55,6 +56,7 @@ Desk::Desk(MainWindow &window, client::BackendClient &client, client::EventStrea
       m_linkages(new LinkagesModel(&client, events, this)),
       m_activity(new BranchActivityModel(&client, events, this))
 {
+    m_callerChecks = new CallerCheckState(&client, m_clock, this);
     window.setSignedIn(staff);
     window.explainer()->setSupportDesk(staff.supportDesk);
 

@@ -17,6 +17,7 @@ namespace tc {
 class AppsModel;
 class AttemptsModel;
 class BranchActivityModel;
+class CallerCheckState;
 class CustomerModel;
 class CustomerSearchModel;
 class LinkagesModel;
@@ -44,6 +45,9 @@ public:
     LinkagesModel *linkagesModel() const { return m_linkages; }
     BranchActivityModel *branchActivityModel() const { return m_activity; }
     AppsModel *appsModel() const { return m_apps; } // null unless the role may suspend apps
+    // The session's caller checks: validCheckId(customer) is the caller_check_id a release or
+    // revocation of that customer sends (empty when no passed check is valid).
+    CallerCheckState *callerChecks() const { return m_callerChecks; }
 
 public Q_SLOTS:
     void openCustomer(qint64 customerId);
@@ -75,6 +79,7 @@ private:
     LinkagesModel *m_linkages = nullptr;
     BranchActivityModel *m_activity = nullptr;
     AppsModel *m_apps = nullptr;
+    CallerCheckState *m_callerChecks = nullptr;
     QTimer m_serviceStatusTimer;
     QTimer m_minuteTimer;
 };
