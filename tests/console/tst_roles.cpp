@@ -338,19 +338,8 @@ TestBackend::Reply TestRoles::serverAnswer(Seat &s, StaffAction action)
         }
         return b.request(method, path, bytes, headers);
     };
-    // A change with its identity proof; a build whose staff API does not take the proof yet
-    // refuses the body's unknown fields (400 G01): then the reason alone.
     const auto change = [&](const QByteArray &method, const QString &path) {
-        const QJsonObject body = changeBody(s);
-        TestBackend::Reply reply = call(method, path, body);
-        if (reply.status == 400
-            && reply.json.value(u"code"_s).toString() == tc::codes::MalformedRequest
-            && body.size() > 1) {
-            qInfo("server: no identity proof in this build (%s); the reason alone",
-                  reply.body.constData());
-            reply = call(method, path, {{u"reason"_s, body.value(u"reason"_s)}});
-        }
-        return reply;
+        return call(method, path, changeBody(s));
     };
     const QString staff = u"/api/v1/staff"_s;
     switch (action) {
@@ -360,9 +349,8 @@ TestBackend::Reply TestRoles::serverAnswer(Seat &s, StaffAction action)
     case StaffAction::ViewAnyBranch:
         return call("GET", staff + u"/customers/%1"_s.arg(m_customerB));
     case StaffAction::ReleaseLock:
-        // The account without a cash card has no lock: nothing happens, whoever may.
-        return change("DELETE",
-                      staff + u"/accounts/%1/locks/identity"_s.arg(b.data().noCardAccountId));
+        // Customer A's PIN lock is not engaged: nothing happens, whoever may.
+        return change("DELETE", staff + u"/accounts/%1/locks/pin"_s.arg(b.data().accountId));
     case StaffAction::RevokeLinkage:
         return change("DELETE", staff + u"/linkages/999999"_s);
     case StaffAction::CallerCheck:
