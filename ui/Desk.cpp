@@ -3,6 +3,8 @@
 #include "AppsModel.h"
 #include "AppsView.h"
 #include "AttemptsModel.h"
+#include "AuditLogModel.h"
+#include "AuditLogView.h"
 #include "BackendClient.h"
 #include "BranchActivityModel.h"
 #include "BranchActivityView.h"
@@ -20,6 +22,7 @@
 #include "SearchQuery.h"
 #include "SearchWidget.h"
 #include "ServiceStatusWidget.h"
+#include "StaffPermissions.h"
 
 #include <QLoggingCategory>
 #include <QTreeView>
@@ -127,6 +130,13 @@ Desk::Desk(MainWindow &window, client::BackendClient &client, client::EventStrea
     m_minuteTimer.setInterval(30'000);
     connect(&m_minuteTimer, &QTimer::timeout, customerView, &CustomerView::refreshTimes);
     m_minuteTimer.start();
+
+    if (permissions::roleMay(staff.role, permissions::StaffAction::ReadAudit)) {
+        m_auditLog = new AuditLogModel(&client, this);
+        connect(m_auditLog, &AuditLogModel::loadFailed, this, showError);
+        window.addSessionTab(std::make_unique<AuditLogView>(m_auditLog), tr("Audit log"),
+                             QKeySequence(Qt::CTRL | Qt::Key_7));
+    }
 }
 
 Desk::~Desk()
@@ -220,6 +230,8 @@ void Desk::reload()
     m_activity->reload();
     if (m_apps)
         m_apps->reload();
+    if (m_auditLog)
+        m_auditLog->reload();
     refreshServiceStatus();
 }
 

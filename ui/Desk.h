@@ -16,6 +16,7 @@ namespace tc {
 
 class AppsModel;
 class AttemptsModel;
+class AuditLogModel;
 class BranchActivityModel;
 class CallerCheckState;
 class CustomerModel;
@@ -48,6 +49,7 @@ public:
     // The session's caller checks: validCheckId(customer) is the caller_check_id a release or
     // revocation of that customer sends (empty when no passed check is valid).
     CallerCheckState *callerChecks() const { return m_callerChecks; }
+    AuditLogModel *auditLogModel() const { return m_auditLog; } // null unless the role may read it
 
 public Q_SLOTS:
     void openCustomer(qint64 customerId);
@@ -80,6 +82,7 @@ private:
     BranchActivityModel *m_activity = nullptr;
     AppsModel *m_apps = nullptr;
     CallerCheckState *m_callerChecks = nullptr;
+    AuditLogModel *m_auditLog = nullptr;
     QTimer m_serviceStatusTimer;
     QTimer m_minuteTimer;
 };
