@@ -94,8 +94,10 @@ void BranchActivityView::setSortable(bool sortable)
     table->setSortingEnabled(sortable);
 }
 
-void BranchActivityView::setBranchChoice(bool enabled, const QString &ownBranchCode)
+void BranchActivityView::setBranchChoice(bool enabled, const QString &ownBranchCode,
+                                         const QString &whyNot)
 {
+    m_ui->scopeLabel->setToolTip(whyNot);
     m_branchChoice = enabled;
     m_ui->branchLabel->setVisible(enabled);
     m_ui->branchCombo->setVisible(enabled);

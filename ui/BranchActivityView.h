@@ -33,8 +33,9 @@ public:
     ~BranchActivityView() override;
 
     void setModel(QAbstractItemModel *model);
-    // Supervisors choose a branch (empty: the whole institution); others see their own.
-    void setBranchChoice(bool enabled, const QString &ownBranchCode);
+    // Staff who see every branch choose one (empty: the whole institution); tellers see their
+    // own, and `whyNot` (the role's reason) is the scope's tooltip.
+    void setBranchChoice(bool enabled, const QString &ownBranchCode, const QString &whyNot = {});
     // Adds a branch to the selector (as branches appear in the data, or from a list).
     void addBranch(const QString &code, const QString &name);
 

@@ -203,8 +203,10 @@ void MainWindow::setSignedIn(const protocol::StaffSession &staff)
         staff.displayName.isEmpty() ? staff.username : staff.displayName, roleText(staff.role));
     m_user->setText(where.isEmpty() ? who : who + u" · "_s + where.join(u' '));
     m_user->setAccessibleName(tr("Signed in: %1").arg(m_user->text()));
-    m_activity->setBranchChoice(
-        RoleGate(staff.role).offers(permissions::StaffAction::ViewAnyBranch), staff.branchCode);
+    const RoleGate gate(staff.role);
+    m_activity->setBranchChoice(gate.offers(permissions::StaffAction::ViewAnyBranch),
+                                staff.branchCode,
+                                gate.whyNot(permissions::StaffAction::ViewAnyBranch));
     for (QAction *action : {m_ui->actionLock, m_ui->actionSignOut, m_ui->actionRefresh})
         action->setEnabled(true);
     m_ui->actionSignIn->setEnabled(false);

@@ -28,6 +28,7 @@
 #include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QTabWidget>
 #include <QTest>
 
@@ -118,6 +119,7 @@ struct Offer
 {
     std::optional<bool> offered;
     QString control;
+    std::optional<QString> why; // what the console says where it does not offer it
 };
 
 } // namespace
@@ -246,7 +248,8 @@ Offer TestRoles::consoleOffer(Seat &s, StaffAction action)
         return {window.search()->isEnabled(), u"customer search"_s};
     case StaffAction::ViewAnyBranch:
         return {!window.branchActivity()->branchCombo()->isHidden(),
-                u"branch choice in branch activity"_s};
+                u"branch choice in branch activity"_s,
+                window.branchActivity()->findChild<QLabel *>(u"scopeLabel"_s)->toolTip()};
     case StaffAction::SeeFullPersonalData:
         return {window.customerView()->headerText().contains(StandardData::phone),
                 u"customer header's phone"_s};
@@ -385,6 +388,8 @@ void TestRoles::consoleAndServerAgree()
     // (a) the console
     const Offer offer = consoleOffer(s, action);
     const bool consoleOffers = offer.offered.value_or(gate.offers(action));
+    if (offer.offered && !*offer.offered && offer.why)
+        QCOMPARE(*offer.why, gate.whyNot(action)); // said, not discovered
     if (!offer.offered)
         qInfo("console: %s, the gate says %s", qPrintable(offer.control),
               consoleOffers ? "offered" : "not offered");
