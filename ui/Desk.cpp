@@ -8,6 +8,7 @@
 #include "BackendClient.h"
 #include "BranchActivityModel.h"
 #include "BranchActivityView.h"
+#include "CallerCheckPanel.h"
 #include "CallerCheckState.h"
 #include "ConnectionStatusWidget.h"
 #include "CustomerModel.h"
@@ -106,6 +107,7 @@ Desk::Desk(MainWindow &window, client::BackendClient &client, client::EventStrea
     applyActivityFilters();
 
     addAppsTab(staff);
+    addCallerCheckTab(staff);
 
     connect(&window, &MainWindow::refreshRequested, this, &Desk::reload);
 
@@ -208,6 +210,8 @@ void Desk::showCustomer()
     CustomerView *view = m_window.customerView();
     if (const std::optional<protocol::CustomerDetail> &detail = m_customer->detail()) {
         view->setDetail(*detail);
+        if (m_callerCheckPanel)
+            m_callerCheckPanel->setCustomer(detail->customer.id, detail->customer.nameKana);
         // The explainer's answers that send the customer to their branch name it.
         const QList<protocol::Account> &accounts = detail->customer.accounts;
         m_window.explainer()->setCustomerBranch(
@@ -216,6 +220,8 @@ void Desk::showCustomer()
                                                   accounts.constFirst().branchCode));
     } else if (m_customer->customerId() == 0) {
         view->clearCustomer();
+        if (m_callerCheckPanel)
+            m_callerCheckPanel->setCustomer(0, {});
         m_window.explainer()->setCustomerBranch({});
     }
 }
@@ -247,6 +253,16 @@ void Desk::addAppsTab(const protocol::StaffSession &staff)
             [this](const client::ClientError &error) { m_window.showError(error.text()); });
     m_window.addSessionTab(std::move(view), tr("Apps"), QKeySequence(Qt::CTRL | Qt::Key_6));
     m_apps->reload();
+}
+
+void Desk::addCallerCheckTab(const protocol::StaffSession &staff)
+{
+    if (!RoleGate(staff.role).offers(permissions::StaffAction::CallerCheck))
+        return;
+    auto panel = std::make_unique<CallerCheckPanel>(m_callerChecks, m_clock);
+    m_callerCheckPanel = panel.get();
+    m_window.addSessionTab(std::move(panel), tr("Caller check"),
+                           QKeySequence(Qt::CTRL | Qt::Key_8));
 }
 
 void Desk::applyActivityFilters()

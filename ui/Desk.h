@@ -18,6 +18,7 @@ class AppsModel;
 class AttemptsModel;
 class AuditLogModel;
 class BranchActivityModel;
+class CallerCheckPanel;
 class CallerCheckState;
 class CustomerModel;
 class CustomerSearchModel;
@@ -70,6 +71,7 @@ private:
     void applyActivityFilters();
     void offerBranchesOf(int first, int last);
     void addAppsTab(const protocol::StaffSession &staff);
+    void addCallerCheckTab(const protocol::StaffSession &staff);
 
     MainWindow &m_window;
     QPointer<client::BackendClient> m_client;
@@ -83,6 +85,7 @@ private:
     AppsModel *m_apps = nullptr;
     CallerCheckState *m_callerChecks = nullptr;
     AuditLogModel *m_auditLog = nullptr;
+    QPointer<CallerCheckPanel> m_callerCheckPanel; // the tab's page; the window owns it
     QTimer m_serviceStatusTimer;
     QTimer m_minuteTimer;
 };

@@ -1,0 +1,234 @@
+// The caller check tab (Ctrl+8) against the real backend over HTTPS, by keyboard alone: a support
+// agent opens the customer, types what the caller says; a failed check shows each field's
+// result as a mark and a word and gives no check id; a passed one gives the id the release
+// sends, and the server then clears the lock with it; the validity counts down and ends after
+// 10 minutes; past the limit of failed checks the refusal (S12) is said plainly. Tellers get the
+// tab too, supervisors not. Screenshots of the tab.
+#include "BackendClient.h"
+#include "CallerCheckPanel.h"
+#include "CallerCheckState.h"
+#include "Database.h"
+#include "Desk.h"
+#include "ErrorCatalog.h"
+#include "ErrorCodes.h"
+#include "MainWindow.h"
+#include "ServiceCalendar.h"
+#include "StaffAccounts.h"
+#include "TestBackend.h"
+#include "TestFlow.h"
+#include "WidgetTesting.h"
+
+#include <QApplication>
+#include <QJsonDocument>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using tc::test::StandardData;
+using tc::test::TestBackend;
+
+namespace {
+
+constexpr int FailuresPerCustomer = 2;
+
+// Types text as an input method commits it: QTest::keyClicks knows Latin-1 only.
+void typeText(QWidget *widget, const QString &text)
+{
+    for (const QChar c : text)
+        QTest::sendKeyEvent(QTest::Click, widget, Qt::Key_unknown, QString(c), Qt::NoModifier);
+}
+
+} // namespace
+
+class TestCallerCheckPanel final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void supportChecksTheCaller();
+    void tabOfTheRoles_data();
+    void tabOfTheRoles();
+
+private:
+    tc::protocol::StaffSession signIn(tc::client::BackendClient &client, const QString &username);
+    qint64 customerA() const;
+
+    std::unique_ptr<TestBackend> m_backend;
+    const tc::ErrorCatalog &m_catalog = tc::ErrorCatalog::builtIn();
+    tc::ServiceCalendar m_calendar;
+};
+
+void TestCallerCheckPanel::initTestCase()
+{
+    m_backend = std::make_unique<TestBackend>();
+    QVERIFY(m_backend->start(u"sqlite"_s, [](tc::backend::BackendSettings &settings) {
+        settings.staff.callerCheckFailuresPerCustomerPerHour = FailuresPerCustomer;
+    }));
+    using tc::backend::staff::StaffRole;
+    for (const auto &[username, role] :
+         {std::pair {u"teller"_s, StaffRole::Teller}, std::pair {u"support"_s, StaffRole::Support},
+          std::pair {u"supervisor"_s, StaffRole::Supervisor}}) {
+        const auto added = m_backend->service().staffAccounts().addStaff(
+            {.institutionId = StandardData::institution,
+             .username = username,
+             .displayName = username,
+             .role = role,
+             .branchCode = role == StaffRole::Teller ? u"001"_s : QString(),
+             .password = TestBackend::staffPassword});
+        QVERIFY2(added, qPrintable(username));
+    }
+}
+
+tc::protocol::StaffSession TestCallerCheckPanel::signIn(tc::client::BackendClient &client,
+                                                        const QString &username)
+{
+    const auto answer = m_backend->postJson(
+        u"/api/v1/staff/session"_s,
+        {{u"username"_s, username}, {u"password"_s, TestBackend::staffPassword}});
+    auto staff = tc::protocol::StaffSession::fromJson(answer.json);
+    if (!staff)
+        qFatal("sign-in of %s: %d", qPrintable(username), answer.status);
+    client.setAccessToken(staff.value().accessToken);
+    return staff.value();
+}
+
+qint64 TestCallerCheckPanel::customerA() const
+{
+    auto q = tc::backend::runQuery(m_backend->service().database().connection(),
+                                   u"SELECT customer_id FROM accounts WHERE id = ?"_s,
+                                   {m_backend->data().accountId}, u"customer"_s);
+    if (!q || !q->next())
+        qFatal("no customer A");
+    return q->value(0).toLongLong();
+}
+
+void TestCallerCheckPanel::supportChecksTheCaller()
+{
+    TestBackend &backend = *m_backend;
+    const tc::Clock clock = [&backend] { return backend.clock().now(); };
+    tc::client::BackendClient client(
+        {.baseUrl = QUrl(backend.baseUrl()), .pinnedCa = {backend.certificates().caCertificate()}});
+    const tc::protocol::StaffSession staff = signIn(client, u"support"_s);
+    tc::MainWindow window(m_catalog, m_calendar, clock);
+    tc::Desk desk(window, client, nullptr, staff, clock);
+    window.resize(1100, 700);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+
+    const qint64 customer = customerA();
+    desk.openCustomer(customer);
+    QTest::keyClick(&window, Qt::Key_8, Qt::ControlModifier);
+    auto *panel = qobject_cast<tc::CallerCheckPanel *>(window.tabs()->currentWidget());
+    QVERIFY(panel);
+    QTRY_COMPARE(panel->customerId(), customer);
+    QTRY_COMPARE(QApplication::focusWidget(), panel->nameKanaEdit());
+    tc::CallerCheckState *checks = desk.callerChecks();
+
+    // A caller who gets the birth date wrong: no match there, no check id to act on.
+    typeText(QApplication::focusWidget(), u"でーた たろう"_s);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTest::keyClicks(QApplication::focusWidget(), u"1980-04-02"_s);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTest::keyClicks(QApplication::focusWidget(), u"078-631-0000"_s);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QTRY_VERIFY(panel->outcomeText().contains(u"Not passed"_s));
+    QCOMPARE(panel->fieldResultTexts(),
+             QStringList({u"✓ Match"_s, u"✗ No match"_s, u"✓ Match"_s, u"– Not given"_s}));
+    QVERIFY(checks->validCheckId(customer).isEmpty());
+    QVERIFY(panel->validityText().isEmpty());
+    QVERIFY(window.grab().save(tc::test::screenshotDir() + u"/caller_check_failed_en.png"_s));
+
+    // The server refuses the agent's release without a passed check (S11).
+    for (int i = 0; i < 5; ++i)
+        tc::test::flow::wrongIdentity(backend, tc::test::flow::accountStep(backend));
+    const QString lockPath =
+        u"/api/v1/staff/accounts/%1/locks/identity"_s.arg(backend.data().accountId);
+    const auto release = [&](const QString &checkId) {
+        tc::protocol::StaffChange change {.reason = u"電話で本人確認"_s,
+                                          .reasonKind = u"phone_caller_check"_s,
+                                          .callerCheckId = checkId};
+        return backend.request(
+            "DELETE", lockPath, QJsonDocument(change.toJson()).toJson(QJsonDocument::Compact),
+            {TestBackend::bearer(staff.accessToken), {"Content-Type", "application/json"}});
+    };
+    QCOMPARE(release({}).json.value(u"code"_s).toString(),
+             QString(tc::codes::StaffCallerCheckRequired));
+
+    // Corrected: passed, with the id and its validity counting down.
+    QLineEdit *birthDate = panel->birthDateEdit();
+    birthDate->setFocus(Qt::ShortcutFocusReason);
+    birthDate->selectAll();
+    QTest::keyClicks(birthDate, u"1980-04-01"_s);
+    QTest::keyClick(birthDate, Qt::Key_Return);
+    QTRY_VERIFY(panel->outcomeText().contains(u"Passed"_s));
+    QCOMPARE(panel->fieldResultTexts(),
+             QStringList({u"✓ Match"_s, u"✓ Match"_s, u"✓ Match"_s, u"– Not given"_s}));
+    const QString checkId = checks->validCheckId(customer);
+    QVERIFY(!checkId.isEmpty());
+    QVERIFY2(panel->validityText().contains(checkId)
+                 && panel->validityText().contains(u"valid for 10:00 more"_s),
+             qPrintable(panel->validityText()));
+    QVERIFY(window.grab().save(tc::test::screenshotDir() + u"/caller_check_passed_en.png"_s));
+    backend.clock().advance(61 * 1000);
+    QTRY_VERIFY2(panel->validityText().contains(u"valid for 8:59 more"_s),
+                 qPrintable(panel->validityText()));
+    // The release with the id: the lock is cleared.
+    const auto released = release(checkId);
+    QVERIFY2(released.status == 200, released.body.constData());
+
+    // After 10 minutes the id is gone, and the panel says so.
+    backend.clock().advance(9 * 60 * 1000);
+    QTRY_VERIFY(panel->validityText().contains(u"expired"_s));
+    QVERIFY(checks->validCheckId(customer).isEmpty());
+    signIn(client, u"support"_s); // the access token lives 5 minutes
+
+    // Past the limit of failed checks, the refusal in plain words.
+    for (int i = 1; i < FailuresPerCustomer; ++i) {
+        birthDate->selectAll();
+        QTest::keyClicks(birthDate, u"1980-04-03"_s);
+        QTest::keyClick(birthDate, Qt::Key_Return);
+        QTRY_VERIFY(panel->outcomeText().contains(u"Not passed"_s));
+    }
+    birthDate->selectAll();
+    QTest::keyClicks(birthDate, u"1980-04-01"_s);
+    QTest::keyClick(birthDate, Qt::Key_Return);
+    QTRY_VERIFY2(panel->outcomeText().contains(u"too many caller checks"_s),
+                 qPrintable(panel->outcomeText()));
+    QVERIFY(panel->outcomeText().contains(u"S12"_s));
+    QVERIFY(window.grab().save(tc::test::screenshotDir() + u"/caller_check_limited_en.png"_s));
+}
+
+void TestCallerCheckPanel::tabOfTheRoles_data()
+{
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<bool>("hasTab");
+    QTest::newRow("teller") << u"teller"_s << true;
+    QTest::newRow("support") << u"support"_s << true;
+    QTest::newRow("supervisor") << u"supervisor"_s << false;
+}
+
+void TestCallerCheckPanel::tabOfTheRoles()
+{
+    QFETCH(QString, user);
+    QFETCH(bool, hasTab);
+    TestBackend &backend = *m_backend;
+    const tc::Clock clock = [&backend] { return backend.clock().now(); };
+    tc::client::BackendClient client(
+        {.baseUrl = QUrl(backend.baseUrl()), .pinnedCa = {backend.certificates().caCertificate()}});
+    const tc::protocol::StaffSession staff = signIn(client, user);
+    tc::MainWindow window(m_catalog, m_calendar, clock);
+    tc::Desk desk(window, client, nullptr, staff, clock);
+    bool found = false;
+    for (int i = 0; i < window.tabs()->count(); ++i)
+        found = found || qobject_cast<tc::CallerCheckPanel *>(window.tabs()->widget(i));
+    QCOMPARE(found, hasTab);
+    // Every role's desk keeps the state the release dialogs ask.
+    QVERIFY(desk.callerChecks());
+}
+
+QTEST_MAIN(TestCallerCheckPanel)
+#include "tst_callercheckpanel.moc"
