@@ -1356,12 +1356,15 @@ QString AuditRow::result() const
 const QStringList &AuditRow::actions()
 {
     static const QStringList names {
-        u"session.sign_in"_s,      u"session.sign_out"_s,    u"customer.search"_s,
-        u"customer.view"_s,        u"customer.attempts"_s,   u"customer.linkages"_s,
-        u"attempts.list"_s,        u"lock.release"_s,        u"lock.release_requests"_s,
-        u"lock.release_approve"_s, u"lock.release_reject"_s, u"linkage.revoke"_s,
-        u"app.suspend"_s,          u"app.resume"_s,          u"report.daily"_s,
-        u"audit.read"_s,
+        u"session.sign_in"_s,       u"session.sign_out"_s,
+        u"customer.search"_s,       u"customer.view"_s,
+        u"customer.attempts"_s,     u"customer.linkages"_s,
+        u"attempts.list"_s,         u"lock.release"_s,
+        u"lock.release_requests"_s, u"lock.release_approve"_s,
+        u"lock.release_reject"_s,   u"linkage.revoke"_s,
+        u"app.suspend"_s,           u"app.resume"_s,
+        u"report.daily"_s,          u"audit.read"_s,
+        u"customer.caller_check"_s,
     };
     return names;
 }

@@ -42,6 +42,8 @@ QString auditActionLabel(QStringView action)
         {"app.resume"_L1, QT_TRANSLATE_NOOP("tc::AuditLabels", "Resumed an app")},
         {"report.daily"_L1, QT_TRANSLATE_NOOP("tc::AuditLabels", "Read the daily report")},
         {"audit.read"_L1, QT_TRANSLATE_NOOP("tc::AuditLabels", "Read the audit log")},
+        {"customer.caller_check"_L1,
+         QT_TRANSLATE_NOOP("tc::AuditLabels", "Checked a caller's identity")},
     };
     for (const auto &[name, label] : labels) {
         if (action == name)

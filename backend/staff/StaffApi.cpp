@@ -101,6 +101,8 @@ struct Call
     audit::AuditRecord record(const QString &action, const QString &target, const QString &reason,
                               QJsonObject details, const Result<Reply> &result) const
     {
+        // The audit view filters by these names: a new action goes in the list first.
+        Q_ASSERT(protocol::AuditRow::actions().contains(action));
         details.insert(u"result"_s, result ? u"ok"_s : result.error().key);
         return audit::AuditRecord {.atMs = nowMs,
                                    .institutionId = caller.institutionId,
