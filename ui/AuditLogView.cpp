@@ -4,6 +4,7 @@
 #include "AuditLabels.h"
 #include "AuditLogModel.h"
 #include "ClientError.h"
+#include "FailedRowDelegate.h"
 #include "TableStateHelper.h"
 #include "TokyoTime.h"
 #include "ui_AuditLogView.h"
@@ -37,6 +38,9 @@ AuditLogView::AuditLogView(AuditLogModel *model, QWidget *parent)
     m_ui->tableView->horizontalHeader()->setSectionsClickable(false);
     m_ui->tableView->horizontalHeader()->setSortIndicatorShown(false);
     m_state = new TableStateHelper(m_ui->tableView, u"audit/rows"_s);
+    // Refused actions stand out as refused steps do elsewhere (the Result column says it too).
+    m_ui->tableView->setItemDelegate(
+        new FailedRowDelegate(AuditLogModel::RefusedRole, m_ui->tableView));
 
     connect(m_ui->fromCheck, &QCheckBox::toggled, m_ui->fromDate, &QWidget::setEnabled);
     connect(m_ui->toCheck, &QCheckBox::toggled, m_ui->toDate, &QWidget::setEnabled);

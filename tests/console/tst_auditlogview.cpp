@@ -299,7 +299,7 @@ void TestAuditLogView::cancelledExportLeavesNoFile()
     QVERIFY(progressed.wait(10000));
     QVERIFY(progress->isVisible());
     QVERIFY(progress->labelText().contains(u"1"_s));
-    QVERIFY(view.grab().save(tc::test::screenshotDir() + u"/auditlog_export_progress.png"_s));
+    QVERIFY(progress->grab().save(tc::test::screenshotDir() + u"/auditlog_export_progress.png"_s));
     QTest::keyClick(progress, Qt::Key_Escape); // Cancel by keyboard
     QTRY_COMPARE(ended.size(), 1);
     QCOMPARE(ended.constFirst().at(1).toLongLong(), -1);
