@@ -29,6 +29,8 @@ QString auditActionLabel(QStringView action)
          QT_TRANSLATE_NOOP("tc::AuditLabels", "Viewed a customer's attempts")},
         {"customer.linkages"_L1,
          QT_TRANSLATE_NOOP("tc::AuditLabels", "Viewed a customer's linkages")},
+        {"customer.caller_check"_L1,
+         QT_TRANSLATE_NOOP("tc::AuditLabels", "Checked a caller's identity")},
         {"attempts.list"_L1, QT_TRANSLATE_NOOP("tc::AuditLabels", "Viewed branch activity")},
         {"lock.release"_L1, QT_TRANSLATE_NOOP("tc::AuditLabels", "Cleared a lock early")},
         {"lock.release_requests"_L1,
