@@ -131,6 +131,25 @@ QNetworkReply *BackendClient::send(const QByteArray &method, const QString &path
                  std::move(callback), /*retriesLeft=*/0);
 }
 
+QNetworkReply *BackendClient::releaseLock(
+    qint64 accountId, const QString &lockKind, const protocol::StaffChange &change,
+    const QObject *context,
+    std::function<void(Result<protocol::LockReleaseAnswer, ClientError>)> callback)
+{
+    return sendAs<protocol::LockReleaseAnswer>(
+        "DELETE", u"/api/v1/staff/accounts/%1/locks/%2"_s.arg(accountId).arg(lockKind),
+        change.toJson(), context, std::move(callback));
+}
+
+QNetworkReply *BackendClient::revokeLinkage(
+    qint64 linkageId, const protocol::StaffChange &change, const QObject *context,
+    std::function<void(Result<protocol::LinkageRevocation, ClientError>)> callback)
+{
+    return sendAs<protocol::LinkageRevocation>("DELETE",
+                                               u"/api/v1/staff/linkages/%1"_s.arg(linkageId),
+                                               change.toJson(), context, std::move(callback));
+}
+
 QNetworkReply *BackendClient::issue(const QByteArray &method, const QString &path,
                                     const QUrlQuery &query, const QByteArray &body,
                                     const QObject *context, JsonCallback callback, int retriesLeft)

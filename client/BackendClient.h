@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ClientError.h"
+#include "Protocol.h"
 #include "Result.h"
 
 #include <QByteArray>
@@ -69,17 +70,28 @@ public:
     QNetworkReply *getAs(const QString &path, const QUrlQuery &query, const QObject *context,
                          std::function<void(Result<T, ClientError>)> callback)
     {
-        return get(path, query, context,
-                   [callback = std::move(callback)](Result<QJsonObject, ClientError> answer) {
-                       if (!answer)
-                           return callback(answer.error());
-                       Result<T> decoded = T::fromJson(answer.value());
-                       if (!decoded)
-                           return callback(ClientError {.kind = ClientError::Kind::Decode,
-                                                        .detail = decoded.error().message});
-                       callback(std::move(decoded).value());
-                   });
+        return get(path, query, context, decodingAs<T>(std::move(callback)));
     }
+
+    // Sends a body and decodes the answer with T::fromJson, as getAs does.
+    template<typename T>
+    QNetworkReply *sendAs(const QByteArray &method, const QString &path, const QJsonObject &body,
+                          const QObject *context,
+                          std::function<void(Result<T, ClientError>)> callback)
+    {
+        return send(method, path, body, context, decodingAs<T>(std::move(callback)));
+    }
+
+    // Clears an account's identity or PIN lock early (`lockKind` "identity" or "pin"): released
+    // now, or a request waiting for a supervisor's approval.
+    QNetworkReply *
+    releaseLock(qint64 accountId, const QString &lockKind, const protocol::StaffChange &change,
+                const QObject *context,
+                std::function<void(Result<protocol::LockReleaseAnswer, ClientError>)> callback);
+    // Ends an app linkage and all its tokens at once.
+    QNetworkReply *
+    revokeLinkage(qint64 linkageId, const protocol::StaffChange &change, const QObject *context,
+                  std::function<void(Result<protocol::LinkageRevocation, ClientError>)> callback);
 
     // The long-lived GET of the event stream (text/event-stream), with the bearer token and
     // Last-Event-ID when given; no timeout. The caller owns and reads the reply.
@@ -94,6 +106,20 @@ Q_SIGNALS:
 
 private:
     Q_DISABLE_COPY_MOVE(BackendClient)
+
+    template<typename T>
+    static JsonCallback decodingAs(std::function<void(Result<T, ClientError>)> callback)
+    {
+        return [callback = std::move(callback)](Result<QJsonObject, ClientError> answer) {
+            if (!answer)
+                return callback(answer.error());
+            Result<T> decoded = T::fromJson(answer.value());
+            if (!decoded)
+                return callback(ClientError {.kind = ClientError::Kind::Decode,
+                                             .detail = decoded.error().message});
+            callback(std::move(decoded).value());
+        };
+    }
 
     QNetworkRequest request(const QString &path, const QUrlQuery &query) const;
     // Aborts the reply when no byte moved for the transfer timeout (then Kind::Timeout).

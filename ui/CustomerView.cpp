@@ -5,7 +5,9 @@
 #include "CustomerScriptWidget.h"
 #include "ErrorCatalog.h"
 #include "FailedRowDelegate.h"
+#include "LinkagesModel.h"
 #include "LockSentence.h"
+#include "RoleGate.h"
 #include "TableStateHelper.h"
 #include "TokyoFormat.h"
 #include "UiLanguage.h"
@@ -14,6 +16,7 @@
 #include <QAbstractItemModel>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QPushButton>
 #include <QTextDocument>
 
 using namespace Qt::StringLiterals;
@@ -38,9 +41,15 @@ CustomerView::CustomerView(const ErrorCatalog &catalog, Clock clock, QWidget *pa
             Q_EMIT explainRequested(attempt->code);
     });
     m_linkagesState = new TableStateHelper(m_ui->linkagesView, u"customer/linkages"_s);
+    connect(m_ui->revokeButton, &QPushButton::clicked, this, [this] {
+        const QModelIndex current = m_ui->linkagesView->currentIndex();
+        if (current.isValid())
+            Q_EMIT revokeRequested(current.data(LinkagesModel::LinkageIdRole).toLongLong());
+    });
     m_ui->splitter->setStretchFactor(0, 3);
     m_ui->splitter->setStretchFactor(1, 2);
     clearCustomer();
+    updateRevokeButton();
 }
 
 CustomerView::~CustomerView() = default;
@@ -80,6 +89,124 @@ void CustomerView::setAttemptsModel(QAbstractItemModel *model, AttemptAt attempt
 void CustomerView::setLinkagesModel(QAbstractItemModel *model)
 {
     m_ui->linkagesView->setModel(model);
+    if (model) {
+        connect(m_ui->linkagesView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+                &CustomerView::updateRevokeButton);
+        connect(model, &QAbstractItemModel::dataChanged, this, &CustomerView::updateRevokeButton);
+        connect(model, &QAbstractItemModel::modelReset, this, &CustomerView::updateRevokeButton);
+    }
+    updateRevokeButton();
+}
+
+void CustomerView::setStaffRole(const QString &role)
+{
+    m_role = role;
+    showLockActions();
+    updateRevokeButton();
+}
+
+QList<QPushButton *> CustomerView::clearLockButtons() const
+{
+    return m_clearLockButtons;
+}
+
+QPushButton *CustomerView::clearLockButton(qint64 accountId, const QString &lockKind) const
+{
+    for (QPushButton *button : m_clearLockButtons) {
+        if (button->property("accountId").toLongLong() == accountId
+            && button->property("lockKind").toString() == lockKind)
+            return button;
+    }
+    return nullptr;
+}
+
+QPushButton *CustomerView::revokeButton() const
+{
+    return m_ui->revokeButton;
+}
+
+void CustomerView::showLockActions()
+{
+    struct LockAction
+    {
+        const protocol::Account *account;
+        const protocol::AccountLock *lock;
+    };
+    QList<LockAction> actions;
+    if (m_detail) {
+        for (const protocol::Account &account : m_detail->customer.accounts) {
+            for (const protocol::AccountLock &lock : account.locks) {
+                if (lock.locked)
+                    actions.append({&account, &lock});
+            }
+        }
+    }
+    // The same locks as before keep their buttons (and the keyboard focus one may have): a
+    // live event reloads the customer while the agent is on the phone.
+    bool sameLocks = actions.size() == m_clearLockButtons.size();
+    for (qsizetype i = 0; sameLocks && i < actions.size(); ++i)
+        sameLocks = clearLockButton(actions.at(i).account->id, actions.at(i).lock->kind)
+            == m_clearLockButtons.at(i);
+    if (!sameLocks) {
+        for (QPushButton *button : std::as_const(m_clearLockButtons)) {
+            m_ui->lockActionsLayout->removeWidget(button);
+            button->hide();
+            button->deleteLater(); // it may be the one whose click led here
+        }
+        m_clearLockButtons.clear();
+        for (const LockAction &action : std::as_const(actions)) {
+            const QString accountText =
+                accountLabel(action.account->branchCode, action.account->accountType,
+                             action.account->accountNumber);
+            auto *button = new QPushButton(
+                tr("Clear lock… (%1, %2)").arg(lockKindLabel(action.lock->kind), accountText),
+                m_ui->lockActions);
+            button->setObjectName(
+                u"clearLock_%1_%2"_s.arg(action.account->id).arg(action.lock->kind));
+            button->setProperty("accountId", action.account->id);
+            button->setProperty("lockKind", action.lock->kind);
+            button->setAccessibleName(tr("Clear the %1 lock of account %2")
+                                          .arg(lockKindLabel(action.lock->kind), accountText));
+            connect(button, &QPushButton::clicked, this,
+                    [this, accountId = action.account->id, kind = action.lock->kind] {
+                        Q_EMIT clearLockRequested(accountId, kind);
+                    });
+            m_ui->lockActionsLayout->insertWidget(m_ui->lockActionsLayout->count() - 1, button);
+            m_clearLockButtons.append(button);
+        }
+    }
+    const RoleGate gate(m_role);
+    for (qsizetype i = 0; i < actions.size(); ++i) {
+        const LockAction &action = actions.at(i);
+        const QList<protocol::PendingRelease> &requests = action.account->pendingReleaseRequests;
+        const bool pending = std::any_of(requests.cbegin(), requests.cend(),
+                                         [&action](const protocol::PendingRelease &request) {
+                                             return request.kind == action.lock->kind;
+                                         });
+        QString whyNot = gate.whyNot(permissions::StaffAction::ReleaseLock);
+        if (whyNot.isEmpty() && pending)
+            whyNot = tr("A request to clear this lock is waiting for a supervisor's approval.");
+        QPushButton *button = m_clearLockButtons.at(i);
+        button->setEnabled(whyNot.isEmpty());
+        button->setToolTip(whyNot.isEmpty() ? tr("Clear this lock early, with the reason and how "
+                                                 "the customer's identity was confirmed.")
+                                            : whyNot);
+    }
+    m_ui->lockActions->setVisible(!m_clearLockButtons.isEmpty());
+}
+
+void CustomerView::updateRevokeButton()
+{
+    const QModelIndex current = m_ui->linkagesView->currentIndex();
+    QString whyNot = RoleGate(m_role).whyNot(permissions::StaffAction::RevokeLinkage);
+    if (whyNot.isEmpty() && !current.isValid())
+        whyNot = tr("Select the linkage to revoke.");
+    if (whyNot.isEmpty() && !current.data(LinkagesModel::ActiveRole).toBool())
+        whyNot = tr("This linkage has ended already.");
+    m_ui->revokeButton->setEnabled(whyNot.isEmpty());
+    m_ui->revokeButton->setToolTip(
+        whyNot.isEmpty() ? tr("Revoke the selected linkage: the app's tokens stop working at once.")
+                         : whyNot);
 }
 
 QTreeView *CustomerView::attemptsView() const
@@ -121,10 +248,13 @@ QString CustomerView::accountsHtml(const protocol::CustomerDetail &detail, const
                                      : sentence);
         }
         for (const protocol::PendingRelease &request : account.pendingReleaseRequests) {
-            lines.append(tr("Early release requested (%1 lock) by %2 at %3 JST: %4")
-                             .arg(lockKindLabel(request.kind), request.requestedBy,
-                                  formatTokyoTime(request.requestedAt), request.reason)
-                             .toHtmlEscaped());
+            lines.append(
+                tr("Waiting for a supervisor's approval: early release of the %1 lock "
+                   "(request %2) asked by %3 at %4 JST: %5")
+                    .arg(lockKindLabel(request.kind))
+                    .arg(request.id)
+                    .arg(request.requestedBy, formatTokyoTime(request.requestedAt), request.reason)
+                    .toHtmlEscaped());
         }
         if (!lines.isEmpty())
             item += u"<br>&nbsp;&nbsp;"_s + lines.join(u"<br>&nbsp;&nbsp;"_s);
@@ -152,6 +282,7 @@ void CustomerView::setDetail(const protocol::CustomerDetail &detail)
         facts += u" "_s + tr("(partly hidden for your role)");
     m_ui->factsLabel->setText(facts);
     refreshTimes();
+    showLockActions();
     m_ui->stack->setCurrentWidget(m_ui->customerPage);
     setAccessibleDescription(headerText());
     if (!sameCustomer) {
@@ -163,6 +294,7 @@ void CustomerView::setDetail(const protocol::CustomerDetail &detail)
 void CustomerView::clearCustomer()
 {
     m_detail.reset();
+    showLockActions();
     m_script->clear();
     m_ui->stack->setCurrentWidget(m_ui->noCustomerPage);
 }

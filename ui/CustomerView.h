@@ -11,6 +11,7 @@
 
 class QAbstractItemModel;
 class QLabel;
+class QPushButton;
 class QTableView;
 class QTabWidget;
 class QTreeView;
@@ -43,7 +44,11 @@ public:
     ~CustomerView() override;
 
     void setAttemptsModel(QAbstractItemModel *model, AttemptAt attemptAt);
+    // A LinkagesModel (its ActiveRole and LinkageIdRole) or null.
     void setLinkagesModel(QAbstractItemModel *model);
+    // The signed-in staff member's role: the actions it may not take are disabled with a
+    // tooltip that says why (core/StaffPermissions.h).
+    void setStaffRole(const QString &role);
 
     // Shows the customer (the header and the lock state the script reads).
     void setDetail(const protocol::CustomerDetail &detail);
@@ -56,6 +61,10 @@ public:
     QTreeView *attemptsView() const;
     QTableView *linkagesView() const;
     QTabWidget *detailTabs() const;
+    // "Clear lock…" of each lock that is on, in the order of the accounts; and of one lock.
+    QList<QPushButton *> clearLockButtons() const;
+    QPushButton *clearLockButton(qint64 accountId, const QString &lockKind) const;
+    QPushButton *revokeButton() const;
     CustomerScriptWidget *script() const { return m_script; }
     QList<TableStateHelper *> tableStates() const;
 
@@ -65,6 +74,10 @@ public:
 Q_SIGNALS:
     // Enter or double-click on an attempt with a code: the full explanation (Explain tab).
     void explainRequested(const QString &code);
+    // "Clear lock…" of an account's lock ("identity" or "pin").
+    void clearLockRequested(qint64 accountId, const QString &lockKind);
+    // "Revoke…" of the selected linkage.
+    void revokeRequested(qint64 linkageId);
 
 public Q_SLOTS:
     // Recomputes the "in 3 h 12 min" parts (the window calls it on a timer).
@@ -74,6 +87,8 @@ private:
     Q_DISABLE_COPY_MOVE(CustomerView)
 
     void explainCurrentAttempt();
+    void showLockActions();
+    void updateRevokeButton();
     std::optional<protocol::Account> accountOf(qint64 accountId) const;
 
     std::unique_ptr<Ui::CustomerView> m_ui;
@@ -84,6 +99,8 @@ private:
     TableStateHelper *m_linkagesState = nullptr;
     AttemptAt m_attemptAt;
     std::optional<protocol::CustomerDetail> m_detail;
+    QString m_role;
+    QList<QPushButton *> m_clearLockButtons;
 };
 
 } // namespace tc

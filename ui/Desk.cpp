@@ -2,6 +2,7 @@
 
 #include "AppsModel.h"
 #include "AppsView.h"
+#include "AttemptLabels.h"
 #include "AttemptsModel.h"
 #include "AuditLogModel.h"
 #include "AuditLogView.h"
@@ -10,6 +11,7 @@
 #include "BranchActivityView.h"
 #include "CallerCheckPanel.h"
 #include "CallerCheckState.h"
+#include "ClearLockDialog.h"
 #include "ConnectionStatusWidget.h"
 #include "CustomerModel.h"
 #include "CustomerSearchModel.h"
@@ -19,11 +21,13 @@
 #include "LinkagesModel.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
+#include "RevokeLinkageDialog.h"
 #include "RoleGate.h"
 #include "SearchQuery.h"
 #include "SearchWidget.h"
 #include "ServiceStatusWidget.h"
 #include "StaffPermissions.h"
+#include "TokyoFormat.h"
 
 #include <QLoggingCategory>
 #include <QTreeView>
@@ -54,7 +58,8 @@ ConnectionStatusWidget::State connectionState(client::EventStream::State state)
 Desk::Desk(MainWindow &window, client::BackendClient &client, client::EventStream *events,
            const protocol::StaffSession &staff, Clock clock, QObject *parent)
     : QObject(parent), m_window(window), m_client(&client), m_events(events),
-      m_clock(std::move(clock)), m_search(new CustomerSearchModel(&client, this)),
+      m_clock(std::move(clock)), m_role(staff.role),
+      m_search(new CustomerSearchModel(&client, this)),
       m_customer(new CustomerModel(&client, events, this)),
       m_attempts(new AttemptsModel(&client, events, this)),
       m_linkages(new LinkagesModel(&client, events, this)),
@@ -78,6 +83,9 @@ Desk::Desk(MainWindow &window, client::BackendClient &client, client::EventStrea
     customerView->setAttemptsModel(
         m_attempts, [this](const QModelIndex &index) { return m_attempts->attemptAt(index); });
     customerView->setLinkagesModel(m_linkages);
+    customerView->setStaffRole(staff.role);
+    connect(customerView, &CustomerView::clearLockRequested, this, &Desk::clearLock);
+    connect(customerView, &CustomerView::revokeRequested, this, &Desk::revokeLinkage);
     connect(m_customer, &CustomerModel::changed, this, &Desk::showCustomer);
     const auto showError = [this](const client::ClientError &error) {
         m_window.showError(error.text());
@@ -144,10 +152,12 @@ Desk::Desk(MainWindow &window, client::BackendClient &client, client::EventStrea
 Desk::~Desk()
 {
     // Nothing of the session stays on screen.
+    delete m_changeDialog;
     m_window.search()->clear();
     m_window.search()->setModel(nullptr);
     m_window.customerView()->setAttemptsModel(nullptr, {});
     m_window.customerView()->setLinkagesModel(nullptr);
+    m_window.customerView()->setStaffRole({});
     m_window.branchActivity()->setModel(nullptr);
     m_window.removeSessionTabs();
     m_window.connectionStatus()->setState(ConnectionStatusWidget::State::Offline);
@@ -299,6 +309,87 @@ void Desk::refreshServiceStatus()
                 m_window.serviceStatus()->clearRemoteStatus();
             }
         });
+}
+
+StaffChangeDialog *Desk::changeDialog() const
+{
+    return m_changeDialog;
+}
+
+void Desk::clearLock(qint64 accountId, const QString &lockKind)
+{
+    const std::optional<protocol::CustomerDetail> &detail = m_customer->detail();
+    if (!detail || !m_client || m_changeDialog)
+        return;
+    for (const protocol::Account &account : detail->customer.accounts) {
+        if (account.id != accountId)
+            continue;
+        for (const protocol::AccountLock &lock : account.locks) {
+            if (lock.kind != lockKind)
+                continue;
+            auto *dialog = new ClearLockDialog(*m_client, detail->customer.nameKana, account, lock,
+                                               detail->earlyReleaseNeedsApproval, m_role, m_clock(),
+                                               &m_window);
+            const QString what = tr("%1 lock of %2")
+                                     .arg(lockKindLabel(lockKind),
+                                          accountLabel(account.branchCode, account.accountType,
+                                                       account.accountNumber));
+            connect(dialog, &ClearLockDialog::released, this,
+                    [this, what](const protocol::LockReleaseAnswer &answer) {
+                        m_customer->reload();
+                        if (answer.isPending())
+                            m_window.showInformation(
+                                tr("%1: clearing it waits for a supervisor's approval (request "
+                                   "%2); the lock stays on until then.")
+                                    .arg(what)
+                                    .arg(answer.requestId));
+                        else
+                            m_window.showInformation(
+                                tr("%1 cleared at %2 JST: the customer may try again now.")
+                                    .arg(what, formatTokyoTime(answer.releasedAt)));
+                    });
+            openChangeDialog(dialog);
+            return;
+        }
+    }
+}
+
+void Desk::revokeLinkage(qint64 linkageId)
+{
+    const std::optional<protocol::CustomerDetail> &detail = m_customer->detail();
+    if (!detail || !m_client || m_changeDialog)
+        return;
+    for (const protocol::Linkage &linkage : m_linkages->linkages()) {
+        if (linkage.id != linkageId)
+            continue;
+        auto *dialog = new RevokeLinkageDialog(*m_client, detail->customer.nameKana, linkage,
+                                               m_role, &m_window);
+        connect(dialog, &RevokeLinkageDialog::revoked, this,
+                [this, app = linkage.clientApp](const protocol::LinkageRevocation &answer) {
+                    m_linkages->reload();
+                    m_customer->reload();
+                    m_window.showInformation(
+                        tr("Revoked the linkage of %1 at %2 JST: the app's tokens no longer "
+                           "work.")
+                            .arg(app, formatTokyoTime(answer.revokedAt)));
+                });
+        openChangeDialog(dialog);
+        return;
+    }
+}
+
+void Desk::openChangeDialog(StaffChangeDialog *dialog)
+{
+    // The phone choice needs the customer's passed caller check while it is valid.
+    const auto passCallerCheck = [this, dialog, customerId = m_customer->customerId()] {
+        dialog->setCallerCheckId(m_callerChecks->validCheckId(customerId));
+    };
+    passCallerCheck();
+    connect(m_callerChecks, &CallerCheckState::changed, dialog, passCallerCheck);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_changeDialog = dialog;
+    m_window.messageBar()->dismiss();
+    dialog->open();
 }
 
 } // namespace tc

@@ -24,6 +24,7 @@ class CustomerModel;
 class CustomerSearchModel;
 class LinkagesModel;
 class MainWindow;
+class StaffChangeDialog;
 
 // The signed-in half of the window: the models of one staff session (search, customer,
 // attempts, linkages, branch activity), fed by the client and the event stream, connected to
@@ -45,6 +46,8 @@ public:
     CustomerModel *customerModel() const { return m_customer; }
     AttemptsModel *attemptsModel() const { return m_attempts; }
     LinkagesModel *linkagesModel() const { return m_linkages; }
+    // The open "Clear lock…" or "Revoke…" dialog; null when none.
+    StaffChangeDialog *changeDialog() const;
     BranchActivityModel *branchActivityModel() const { return m_activity; }
     AppsModel *appsModel() const { return m_apps; } // null unless the role may suspend apps
     // The session's caller checks: validCheckId(customer) is the caller_check_id a release or
@@ -57,6 +60,10 @@ public Q_SLOTS:
     // F5: everything shown, from the server again.
     void reload();
     void refreshServiceStatus();
+    // "Clear lock…" of a lock of the open customer: the dialog, then the answer shown.
+    void clearLock(qint64 accountId, const QString &lockKind);
+    // "Revoke…" of a linkage of the open customer.
+    void revokeLinkage(qint64 linkageId);
 
 Q_SIGNALS:
     // The backend's clock minus this machine's, from each service-status answer.
@@ -72,11 +79,14 @@ private:
     void offerBranchesOf(int first, int last);
     void addAppsTab(const protocol::StaffSession &staff);
     void addCallerCheckTab(const protocol::StaffSession &staff);
+    void openChangeDialog(StaffChangeDialog *dialog);
 
     MainWindow &m_window;
     QPointer<client::BackendClient> m_client;
     QPointer<client::EventStream> m_events;
     Clock m_clock;
+    QString m_role;
+    QPointer<StaffChangeDialog> m_changeDialog;
     CustomerSearchModel *m_search = nullptr;
     CustomerModel *m_customer = nullptr;
     AttemptsModel *m_attempts = nullptr;
