@@ -19,6 +19,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QComboBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void supervisorFiltersAndExports_data();
     void supervisorFiltersAndExports();
     void cancelledExportLeavesNoFile();
+    void keyboardOnly();
 
 private:
     tc::protocol::StaffSession signIn(tc::client::BackendClient &client, const QString &username);
@@ -306,6 +308,41 @@ void TestAuditLogView::cancelledExportLeavesNoFile()
     QVERIFY(!QFile::exists(path));
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
     QTRY_VERIFY(!progress);
+}
+
+// Every filter reached and applied with the keyboard alone: mnemonics, typing, Enter.
+void TestAuditLogView::keyboardOnly()
+{
+    tc::Translations translations;
+    QVERIFY(translations.install(tc::UiLanguage::English));
+    auto backendClient = client();
+    signIn(*backendClient, u"supervisor"_s);
+    tc::AuditLogModel model(backendClient.get());
+    tc::AuditLogView view(&model);
+    view.resize(1100, 600);
+    view.show();
+    QApplication::setActiveWindow(&view);
+    QVERIFY(QTest::qWaitForWindowActive(&view));
+    QTRY_VERIFY(!model.isLoading() && model.rowCount() > 0);
+
+    QTest::keyClick(&view, Qt::Key_C, Qt::AltModifier); // A&ction
+    auto *actions = tc::test::child<QComboBox>(view, u"actionCombo"_s);
+    QCOMPARE(QApplication::focusWidget(), actions);
+    QTest::keyClicks(actions, u"Cleared"_s);
+    QCOMPARE(actions->currentData().toString(), u"lock.release"_s);
+    QTest::keyClick(&view, Qt::Key_S, Qt::AltModifier); // &Staff user
+    QCOMPARE(QApplication::focusWidget(), tc::test::child<QLineEdit>(view, u"staffEdit"_s));
+    QTest::keyClicks(QApplication::focusWidget(), u"teller"_s);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QTRY_VERIFY(!model.isLoading() && model.filters().action == u"lock.release"_s);
+    QCOMPARE(model.filters().username, u"teller"_s);
+    QTRY_COMPARE(model.rowCount(), 1);
+    QCOMPARE(model.rowAt(0).action, u"lock.release"_s);
+
+    // Alt+L clears every filter and lists everything again.
+    QTest::keyClick(&view, Qt::Key_L, Qt::AltModifier);
+    QTRY_VERIFY(!model.isLoading() && model.filters() == tc::AuditLogModel::Filters {});
+    QTRY_VERIFY(model.rowCount() > 1);
 }
 
 QTEST_MAIN(TestAuditLogView)

@@ -976,6 +976,32 @@ void Tst_protocol::docsExamples()
     QCOMPARE(matches->matches.size(), 1);
     QCOMPARE(matches->matches[0].entry.code, u"B84"_s);
     QCOMPARE(matches->matches[0].score, std::optional<double>(0.93));
+
+    const Result<AuditPage> audit = AuditPage::fromJson(parsed(uR"(
+        {"rows": [{"seq": 1042, "at": "2026-11-24T06:30:00.000Z", "staff_id": 4,
+           "username": "himawari.teller001", "role": "teller", "action": "lock.release",
+           "target": "account:5/lock:identity", "reason": "窓口で本人確認のうえ解除",
+           "source_address": "10.0.0.8", "details": {"result": "ok"}, "hash": "9f2c…"}],
+           "next_cursor": "MTc2NDA1…"})"_s));
+    QVERIFY2(audit, audit ? "" : qPrintable(audit.error().message));
+    QCOMPARE(audit->rows.size(), 1);
+    QCOMPARE(audit->rows[0].result(), u"ok"_s);
+    QCOMPARE(audit->rows[0].staffId, 4);
+    QVERIFY(AuditRow::actions().contains(audit->rows[0].action));
+
+    const Result<AuditChainState> broken = AuditChainState::fromJson(parsed(uR"(
+        {"intact": false, "rows_checked": 6, "intact_through_seq": 6, "checkpoint_seq": 5,
+           "checkpoint_at": "2026-11-24T05:01:00.000Z", "broken_at_seq": 7,
+           "break_kind": "row-edited", "checked_at": "2026-11-24T07:00:00.000Z"})"_s));
+    QVERIFY(broken);
+    QCOMPARE(broken.value(), brokenChain());
+    const Result<AuditChainState> intact = AuditChainState::fromJson(parsed(uR"(
+        {"intact": true, "rows_checked": 1048213, "intact_through_seq": 1048213,
+           "checkpoint_seq": 1048000, "checkpoint_at": "2026-11-24T06:29:41.000Z",
+           "broken_at_seq": null, "break_kind": null, "checked_at": "2026-11-24T06:30:02.000Z"})"_s));
+    QVERIFY(intact);
+    QVERIFY(intact->intact);
+    QCOMPARE(intact->brokenAtSeq, 0);
 }
 
 void Tst_protocol::missingRequiredField_data()
