@@ -21,8 +21,12 @@ CustomerModel::CustomerModel(client::BackendClient *client, client::EventStream 
     if (events) {
         connect(events, &client::EventStream::eventReceived, this,
                 [this](const protocol::StaffEvent &event) {
-                    if (concerns(event))
-                        reload();
+                    if (!concerns(event))
+                        return;
+                    reload();
+                    if (event.kind == "release_request"_L1
+                        && event.status != protocol::ReleaseRequest::Pending)
+                        Q_EMIT releaseRequestDecided(event);
                 });
         connect(events, &client::EventStream::resetRequired, this, &CustomerModel::reload);
     }
@@ -48,7 +52,7 @@ bool CustomerModel::concerns(const protocol::StaffEvent &event) const
     if (customerId() == 0 || event.customerId != customerId())
         return false;
     return event.kind == "attempt"_L1 || event.kind == "lock"_L1 || event.kind == "release"_L1
-        || event.kind == "revocation"_L1;
+        || event.kind == "revocation"_L1 || event.kind == "release_request"_L1;
 }
 
 } // namespace tc

@@ -18,7 +18,8 @@ namespace tc {
 
 // The customer the teller has open (GET /api/v1/staff/customers/{id}): accounts, today's locks,
 // pending early releases, lock history, linkage summary. Reloaded when a live event concerns
-// this customer (an attempt, a lock engaging or ending, a revocation) and after the event stream's
+// this customer (an attempt, a lock engaging or ending, a revocation, an early-release request made
+// or decided) and after the event stream's
 // reset, so the lock sentence stays true while the customer is on the phone.
 class CustomerModel final : public QObject
 {
@@ -49,6 +50,9 @@ Q_SIGNALS:
     void changed();
     void loadingChanged(bool loading);
     void loadFailed(const tc::client::ClientError &error);
+    // A supervisor approved or rejected an early release of this customer's lock, or it lapsed
+    // (a "release_request" event; the detail reloads as well).
+    void releaseRequestDecided(const tc::protocol::StaffEvent &event);
 
 private:
     Q_DISABLE_COPY_MOVE(CustomerModel)

@@ -1,5 +1,6 @@
 #include "Desk.h"
 
+#include "ApprovalQueueView.h"
 #include "AppsModel.h"
 #include "AppsView.h"
 #include "AttemptLabels.h"
@@ -21,6 +22,7 @@
 #include "LinkagesModel.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
+#include "ReleaseRequestsModel.h"
 #include "RevokeLinkageDialog.h"
 #include "RoleGate.h"
 #include "SearchQuery.h"
@@ -91,6 +93,7 @@ Desk::Desk(MainWindow &window, client::BackendClient &client, client::EventStrea
         m_window.showError(error.text());
     };
     connect(m_customer, &CustomerModel::loadFailed, this, showError);
+    connect(m_customer, &CustomerModel::releaseRequestDecided, this, &Desk::showRequestDecision);
     connect(m_attempts, &AttemptsModel::loadFailed, this, showError);
     connect(m_linkages, &LinkagesModel::loadFailed, this, showError);
     connect(m_activity, &BranchActivityModel::loadFailed, this, showError);
@@ -114,6 +117,7 @@ Desk::Desk(MainWindow &window, client::BackendClient &client, client::EventStrea
         activityView->addBranch(staff.branchCode, staff.branchName);
     applyActivityFilters();
 
+    addApprovalQueue(staff);
     addAppsTab(staff);
     addCallerCheckTab(staff);
 
@@ -248,6 +252,8 @@ void Desk::reload()
         m_apps->reload();
     if (m_auditLog)
         m_auditLog->reload();
+    if (m_releaseRequests)
+        m_releaseRequests->reload();
     refreshServiceStatus();
 }
 
@@ -273,6 +279,46 @@ void Desk::addCallerCheckTab(const protocol::StaffSession &staff)
     m_callerCheckPanel = panel.get();
     m_window.addSessionTab(std::move(panel), tr("Caller check"),
                            QKeySequence(Qt::CTRL | Qt::Key_8));
+}
+
+ApprovalQueueView *Desk::approvalQueue() const
+{
+    return m_approvalQueue;
+}
+
+void Desk::addApprovalQueue(const protocol::StaffSession &staff)
+{
+    if (!RoleGate(staff.role).offers(permissions::StaffAction::DecideReleaseRequest))
+        return;
+    m_releaseRequests = new ReleaseRequestsModel(m_client, m_events, m_clock, this);
+    auto view = std::make_unique<ApprovalQueueView>();
+    view->setModel(m_releaseRequests);
+    view->setSignedInUser(staff.username);
+    connect(view.get(), &ApprovalQueueView::customerRequested, this, &Desk::openCustomer);
+    connect(m_releaseRequests, &ReleaseRequestsModel::loadFailed, this,
+            [this](const client::ClientError &error) { m_window.showError(error.text()); });
+    m_approvalQueue = view.get();
+    m_window.addSessionTab(std::move(view), tr("Approvals"), QKeySequence(Qt::CTRL | Qt::Key_5));
+    m_releaseRequests->reload();
+}
+
+void Desk::showRequestDecision(const protocol::StaffEvent &event)
+{
+    const QString lock =
+        u"%1 %2 %3 (%4)"_s.arg(event.branchCode, accountTypeLabel(event.accountType),
+                               event.accountNumber, lockKindLabel(event.lockKind));
+    if (event.status == protocol::ReleaseRequest::Approved)
+        m_window.showInformation(
+            tr("Early release approved by %1: the lock of %2 is released; the customer may try "
+               "again now.")
+                .arg(event.staff, lock));
+    else if (event.status == protocol::ReleaseRequest::Rejected)
+        m_window.showInformation(
+            tr("Early release rejected by %1: the lock of %2 stays until 00:00 JST. Reason: %3")
+                .arg(event.staff, lock, event.note));
+    else if (event.status == protocol::ReleaseRequest::Lapsed)
+        m_window.showInformation(
+            tr("The early release request for %1 lapsed: the lock had ended.").arg(lock));
 }
 
 void Desk::applyActivityFilters()

@@ -15,6 +15,7 @@ class EventStream;
 namespace tc {
 
 class AppsModel;
+class ApprovalQueueView;
 class AttemptsModel;
 class AuditLogModel;
 class BranchActivityModel;
@@ -25,6 +26,7 @@ class CustomerSearchModel;
 class LinkagesModel;
 class MainWindow;
 class StaffChangeDialog;
+class ReleaseRequestsModel;
 
 // The signed-in half of the window: the models of one staff session (search, customer,
 // attempts, linkages, branch activity), fed by the client and the event stream, connected to
@@ -54,6 +56,9 @@ public:
     // revocation of that customer sends (empty when no passed check is valid).
     CallerCheckState *callerChecks() const { return m_callerChecks; }
     AuditLogModel *auditLogModel() const { return m_auditLog; } // null unless the role may read it
+    // Supervisors only (null for other roles): the approval queue and its tab's page.
+    ReleaseRequestsModel *releaseRequestsModel() const { return m_releaseRequests; }
+    ApprovalQueueView *approvalQueue() const;
 
 public Q_SLOTS:
     void openCustomer(qint64 customerId);
@@ -80,6 +85,8 @@ private:
     void addAppsTab(const protocol::StaffSession &staff);
     void addCallerCheckTab(const protocol::StaffSession &staff);
     void openChangeDialog(StaffChangeDialog *dialog);
+    void addApprovalQueue(const protocol::StaffSession &staff);
+    void showRequestDecision(const protocol::StaffEvent &event);
 
     MainWindow &m_window;
     QPointer<client::BackendClient> m_client;
@@ -96,6 +103,8 @@ private:
     CallerCheckState *m_callerChecks = nullptr;
     AuditLogModel *m_auditLog = nullptr;
     QPointer<CallerCheckPanel> m_callerCheckPanel; // the tab's page; the window owns it
+    ReleaseRequestsModel *m_releaseRequests = nullptr;
+    QPointer<ApprovalQueueView> m_approvalQueue;
     QTimer m_serviceStatusTimer;
     QTimer m_minuteTimer;
 };
