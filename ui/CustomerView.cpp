@@ -125,6 +125,22 @@ QPushButton *CustomerView::revokeButton() const
     return m_ui->revokeButton;
 }
 
+void CustomerView::showLinkage(qint64 linkageId)
+{
+    const QAbstractItemModel *model = m_ui->linkagesView->model();
+    if (!model)
+        return;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, 0);
+        if (index.data(LinkagesModel::LinkageIdRole).toLongLong() != linkageId)
+            continue;
+        m_ui->detailTabs->setCurrentWidget(m_ui->linkagesTab);
+        m_ui->linkagesView->setCurrentIndex(index);
+        m_ui->linkagesView->scrollTo(model->index(row, LinkagesModel::RevokedColumn));
+        return;
+    }
+}
+
 void CustomerView::showLockActions()
 {
     struct LockAction

@@ -65,6 +65,8 @@ public:
     QList<QPushButton *> clearLockButtons() const;
     QPushButton *clearLockButton(qint64 accountId, const QString &lockKind) const;
     QPushButton *revokeButton() const;
+    // Selects the linkage on the Linkages tab with its state and revocation in view.
+    void showLinkage(qint64 linkageId);
     CustomerScriptWidget *script() const { return m_script; }
     QList<TableStateHelper *> tableStates() const;
 

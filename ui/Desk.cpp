@@ -410,15 +410,23 @@ void Desk::revokeLinkage(qint64 linkageId)
             continue;
         auto *dialog = new RevokeLinkageDialog(*m_client, detail->customer.nameKana, linkage,
                                                m_role, &m_window);
-        connect(dialog, &RevokeLinkageDialog::revoked, this,
-                [this, app = linkage.clientApp](const protocol::LinkageRevocation &answer) {
-                    m_linkages->reload();
-                    m_customer->reload();
-                    m_window.showInformation(
-                        tr("Revoked the linkage of %1 at %2 JST: the app's tokens no longer "
-                           "work.")
-                            .arg(app, formatTokyoTime(answer.revokedAt)));
-                });
+        connect(
+            dialog, &RevokeLinkageDialog::revoked, this,
+            [this, linkageId, app = linkage.clientApp](const protocol::LinkageRevocation &answer) {
+                // Once reloaded, the row shows revoked, by whom, when: put that in view.
+                auto shown = std::make_shared<QMetaObject::Connection>();
+                *shown =
+                    connect(m_linkages, &LinkagesModel::loaded, this, [this, shown, linkageId] {
+                        disconnect(*shown);
+                        m_window.customerView()->showLinkage(linkageId);
+                    });
+                m_linkages->reload();
+                m_customer->reload();
+                m_window.showInformation(
+                    tr("Revoked the linkage of %1 at %2 JST: the app's tokens no longer "
+                       "work.")
+                        .arg(app, formatTokyoTime(answer.revokedAt)));
+            });
         openChangeDialog(dialog);
         return;
     }

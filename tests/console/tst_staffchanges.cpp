@@ -339,6 +339,10 @@ void TestStaffChanges::revocationEndsTheAppsAccess()
     QVERIFY(window.messageBar()->isVisible());
     QCOMPARE(window.messageBar()->kind(), tc::MessageBar::Kind::Information);
     QVERIFY(!view->revokeButton()->isEnabled());
+    QTRY_COMPARE(table->currentIndex().row(), live);
+    const QRect revokedCell =
+        table->visualRect(table->model()->index(live, tc::LinkagesModel::RevokedColumn));
+    QVERIFY(table->viewport()->rect().intersects(revokedCell));
     QVERIFY(window.grab().save(tc::test::screenshotDir() + u"/revoked_linkage_"_s + language
                                + u".png"_s));
 
