@@ -42,6 +42,11 @@ void AuditLogModel::setPageSize(int pageSize)
     m_pageSize = qBound(1, pageSize, 500);
 }
 
+void AuditLogModel::setMaxRows(int maxRows)
+{
+    m_maxRows = qMax(1, maxRows);
+}
+
 void AuditLogModel::reload()
 {
     beginResetModel();
@@ -78,7 +83,8 @@ AuditCsvExport *AuditLogModel::exportCsv(const QString &file)
 
 bool AuditLogModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_firstPageLoaded && !m_nextCursor.isEmpty() && !isLoading();
+    return !parent.isValid() && m_firstPageLoaded && !m_nextCursor.isEmpty() && !isLoading()
+        && m_rows.size() < m_maxRows;
 }
 
 void AuditLogModel::fetchMore(const QModelIndex &parent)

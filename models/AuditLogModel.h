@@ -58,6 +58,10 @@ public:
     };
 
     static constexpr int defaultPageSize = 100;
+    // The rows a view holds at most: past them the view asks for narrower filters (the CSV
+    // export takes every row, however many), so that scrolling a million rows cannot fill the
+    // memory of a desk PC.
+    static constexpr int defaultMaxRows = 20'000;
     static constexpr const char *apiPath = "/api/v1/staff/audit";
 
     explicit AuditLogModel(client::BackendClient *client, QObject *parent = nullptr);
@@ -68,6 +72,7 @@ public:
     void setFilters(const Filters &filters); // reloads when they change
     const Filters &filters() const { return m_filters; }
     void setPageSize(int pageSize); // 1–500
+    void setMaxRows(int maxRows);
     void reload();
     // Asks for the chain's state again (chainStateChanged or chainStateFailed follow).
     void refreshChainState();
@@ -77,6 +82,11 @@ public:
 
     bool isLoading() const { return m_request.isRunning(); }
     bool isComplete() const { return m_firstPageLoaded && m_nextCursor.isEmpty(); }
+    // More rows match than the view holds (maxRows).
+    bool isTruncated() const
+    {
+        return m_firstPageLoaded && !m_nextCursor.isEmpty() && m_rows.size() >= m_maxRows;
+    }
     const std::optional<client::ClientError> &error() const { return m_error; }
     const std::optional<protocol::AuditChainState> &chainState() const { return m_chainState; }
     const protocol::AuditRow &rowAt(int row) const { return m_rows.at(row); }
@@ -110,6 +120,7 @@ private:
     LatestRequest m_chainRequest;
     Filters m_filters;
     int m_pageSize = defaultPageSize;
+    int m_maxRows = defaultMaxRows;
     QList<protocol::AuditRow> m_rows;
     QString m_nextCursor;
     bool m_firstPageLoaded = false;

@@ -166,6 +166,10 @@ void AuditLogView::showStatus()
         text = error->text();
     else if (m_model->isLoading())
         text = tr("Loading…");
+    else if (m_model->isTruncated())
+        text = tr("The newest %n row(s) shown; more match: narrow the filters, or export them all "
+                  "to CSV",
+                  "", m_model->rowCount());
     else if (m_model->isComplete())
         text = tr("%n row(s), all shown", "", m_model->rowCount());
     else

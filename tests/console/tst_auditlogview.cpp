@@ -174,6 +174,20 @@ void TestAuditLogView::modelPagesTheServersRows()
     QCOMPARE(model.headerData(tc::AuditLogModel::TimeColumn, Qt::Horizontal).toString(),
              u"Time (JST)"_s);
 
+    // A view holds at most maxRows: the rest is the export's.
+    tc::AuditLogModel capped(backendClient.get());
+    capped.setPageSize(2);
+    capped.setMaxRows(4);
+    capped.setFilters({.username = u"teller"_s});
+    QTRY_VERIFY(!capped.isLoading() && capped.rowCount() > 0);
+    while (capped.canFetchMore({})) {
+        capped.fetchMore({});
+        QTRY_VERIFY(!capped.isLoading());
+    }
+    QCOMPARE(capped.rowCount(), 4);
+    QVERIFY(capped.isTruncated());
+    QVERIFY(!capped.isComplete());
+
     // The chain's state comes with it.
     QSignalSpy chain(&model, &tc::AuditLogModel::chainStateChanged);
     model.refreshChainState();
