@@ -580,7 +580,7 @@ Result<Reply> releaseLock(Call &call)
             // another supervisor approves it.
             if (needsApproval) {
                 const Result<qint64> request = StaffStore::requestRelease(
-                    tx, call.caller, account.value(), *kind, today, reason, call.nowMs);
+                    tx, call.caller, account.value(), *kind, today, change.value(), call.nowMs);
                 if (!request)
                     return request.error();
                 if (Status published = publishRequest(tx, call, account.value(), request.value(),

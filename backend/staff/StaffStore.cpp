@@ -662,8 +662,11 @@ Status releaseLock(const QSqlDatabase &db, const StaffPrincipal &releasedBy,
 
 Result<qint64> requestRelease(const QSqlDatabase &db, const StaffPrincipal &requester,
                               const ScopedAccount &account, LockKind kind, QDate tokyoDay,
-                              const QString &reason, qint64 nowMs)
+                              const protocol::StaffChange &change, qint64 nowMs)
 {
+    const auto textOrNull = [](const QString &text) {
+        return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+    };
     const QString kindName = LockStore::kindName(kind);
     const QString day = tokyoDay.toString(Qt::ISODate);
     const Result<bool> locked = LockStore::isLocked(db, account.accountId, kind, tokyoDay);
@@ -674,9 +677,11 @@ Result<qint64> requestRelease(const QSqlDatabase &db, const StaffPrincipal &requ
     auto inserted = runQuery(
         db,
         u"INSERT INTO lock_release_requests (institution_id, account_id, kind, day, reason, "
-        "requested_by, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+        "reason_kind, identity_document, requested_by, requested_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (account_id, kind, day) WHERE status = 'pending' DO NOTHING RETURNING id"_s,
-        {requester.institutionId, account.accountId, kindName, day, reason, requester.staffId,
+        {requester.institutionId, account.accountId, kindName, day, change.reason,
+         textOrNull(change.reasonKind), textOrNull(change.identityDocument), requester.staffId,
          nowMs},
         u"staff: request release"_s);
     if (!inserted)
@@ -743,7 +748,7 @@ Result<protocol::ReleaseRequestList> releaseRequests(const QSqlDatabase &db,
         u"SELECT r.id, r.account_id, a.customer_id, b.code, a.account_type, a.account_number, "
         "r.kind, r.reason, r.requested_at, s.username, s.display_name, c.name_kana, "
         "lc.failures, lc.locked_at, r.status, d.username, r.decided_at, "
-        "r.decision_note FROM lock_release_requests r "
+        "r.decision_note, r.reason_kind, r.identity_document FROM lock_release_requests r "
         "JOIN accounts a ON a.id = r.account_id JOIN branches b ON b.id = a.branch_id "
         "JOIN customers c ON c.id = a.customer_id "
         "JOIN staff_users s ON s.id = r.requested_by "
@@ -778,6 +783,8 @@ Result<protocol::ReleaseRequestList> releaseRequests(const QSqlDatabase &db,
              .lockedAt = lockedAt,
              .releaseAt = lockedAt.isValid() ? policy.releaseTime(lockedAt) : QDateTime(),
              .reason = q.value(7).toString(),
+             .reasonKind = q.value(18).toString(),
+             .identityDocument = q.value(19).toString(),
              .requestedAt = instantOf(q.value(8)),
              .requestedBy = q.value(9).toString(),
              .requestedByName = q.value(10).toString(),

@@ -85,11 +85,12 @@ Status releaseLock(const QSqlDatabase &db, const StaffPrincipal &releasedBy,
                    const ScopedAccount &account, LockKind kind, QDate tokyoDay,
                    const QString &reason, qint64 nowMs);
 
-// A teller's or support agent's request under two-person control. S07 (pending) when one is
+// A staff member's request under two-person control, with how they confirmed the customer's
+// identity. S07 (pending) when one is
 // already waiting for this lock, S09 when the lock is not on.
 Result<qint64> requestRelease(const QSqlDatabase &db, const StaffPrincipal &requester,
                               const ScopedAccount &account, LockKind kind, QDate tokyoDay,
-                              const QString &reason, qint64 nowMs);
+                              const protocol::StaffChange &change, qint64 nowMs);
 
 struct ReleaseRequest
 {

@@ -479,6 +479,14 @@ const QList<Migration> &migrations()
              u"CREATE INDEX caller_checks_customer ON caller_checks (customer_id, checked_at)"_s,
              u"CREATE INDEX caller_checks_staff ON caller_checks (staff_id, checked_at)"_s,
          }},
+        {10,
+         u"an early-release request keeps how the requester confirmed the customer's identity"_s,
+         {
+             // The deciding supervisor sees it beside the reason (a document at the counter,
+             // a caller check on the phone); NULL for requests made before.
+             u"ALTER TABLE lock_release_requests ADD COLUMN reason_kind TEXT"_s,
+             u"ALTER TABLE lock_release_requests ADD COLUMN identity_document TEXT"_s,
+         }},
     };
     return all;
 }

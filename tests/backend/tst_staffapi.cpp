@@ -699,6 +699,9 @@ private Q_SLOTS:
         QCOMPARE(row.kind, u"identity"_s);
         QCOMPARE(row.requestedBy, u"teller001"_s);
         QCOMPARE(row.reason, u"窓口で本人確認"_s);
+        // How the teller confirmed the identity goes with the request to the supervisor.
+        QCOMPARE(row.reasonKind, u"counter_document"_s);
+        QCOMPARE(row.identityDocument, u"drivers_license"_s);
         QVERIFY(row.lockedAt.isValid());
         QCOMPARE(row.releaseAt, tokyoMidnight(tokyoDate(f.backend->clock().now()).addDays(1)));
         QVERIFY(row.failuresToday >= 5);
