@@ -46,11 +46,12 @@ QString lockSentence(const protocol::AccountLock &lock, const QDateTime &now, Ui
     if (lock.releasedEarlyAt.isValid()) {
         const QString sentence = pin
             ? QCoreApplication::translate("tc::LockSentence",
-                                          "PIN released early at %1 JST, %n failure(s) since "
+                                          "PIN lock released early at %1 JST, %n failure(s) since "
                                           "(locks at %2)",
                                           "", lock.failuresToday)
             : QCoreApplication::translate("tc::LockSentence",
-                                          "Identity released early at %1 JST, %n failure(s) since "
+                                          "Identity lock released early at %1 JST, %n failure(s) "
+                                          "since "
                                           "(locks at %2)",
                                           "", lock.failuresToday);
         return sentence.arg(formatTokyoTime(lock.releasedEarlyAt)).arg(lock.threshold);

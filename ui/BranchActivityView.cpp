@@ -22,7 +22,7 @@ BranchActivityView::BranchActivityView(QWidget *parent)
     m_sorted->setSortLocaleAware(true);
     m_ui->outcomeCombo->addItem(tr("All outcomes"), QString());
     m_ui->outcomeCombo->addItem(tr("Success"), u"success"_s);
-    m_ui->outcomeCombo->addItem(tr("Failure"), u"failure"_s);
+    m_ui->outcomeCombo->addItem(tr("Failed"), u"failure"_s);
     m_ui->outcomeCombo->addItem(tr("Refused"), u"refused"_s);
     m_ui->outcomeCombo->addItem(tr("Cancelled"), u"cancelled"_s);
     m_ui->branchCombo->addItem(tr("All branches"), QString());

@@ -202,7 +202,7 @@ void Desk::showSearchState()
     QString text =
         customers == 0 ? tr("No customer found") : tr("%n customer(s)", "", int(customers));
     if (m_search->isTruncated())
-        text += u" "_s + tr("(more match: type more to narrow the search)");
+        text += u" "_s + tr("(more customers match: type more of the name or number)");
     widget->setStateText(text);
 }
 

@@ -126,8 +126,8 @@ void ServiceStatusWidget::refresh()
     m_text->setText(describe(now, current, next, language));
     m_source->setText(m_remote ? QString() : tr("(calendar, offline)"));
     m_source->setToolTip(m_remote ? QString()
-                                  : tr("Not connected: the compiled-in calendar speaks; announced "
-                                       "maintenance may be missing."));
+                                  : tr("Not connected: service hours come from the calendar built "
+                                       "into the console; announced maintenance may be missing."));
     m_indicator->setText(u"●"_s);
     m_indicator->setStyleSheet(open ? u"color: #2e7d32;"_s : u"color: #c62828;"_s);
     m_indicator->setToolTip(open ? tr("Service open") : tr("Outside service hours"));

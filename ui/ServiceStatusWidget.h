@@ -36,7 +36,8 @@ public:
     // Offline: back to the calendar.
     void clearRemoteStatus();
     bool isRemote() const { return m_remote.has_value(); }
-    // "(calendar, offline)" when the calendar speaks, empty when the backend does.
+    // "(calendar, offline)" when the hours come from the built-in calendar, empty when they come
+    // from the backend.
     QString sourceText() const;
 
     bool isOpen() const { return m_open; }

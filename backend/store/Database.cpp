@@ -418,9 +418,13 @@ Status Database::checkpoint()
         runQuery(connection(), u"PRAGMA wal_checkpoint(PASSIVE)"_s, {}, u"checkpoint"_s);
     if (!done)
         return done.error();
-    if (done.value().next())
-        qCDebug(lcStore) << "checkpoint: WAL frames" << done.value().value(1).toInt() << "copied"
-                         << done.value().value(2).toInt();
+    if (done.value().next()) {
+        const int frames = done.value().value(1).toInt();
+        const int copied = done.value().value(2).toInt();
+        const quint64 state = (quint64(quint32(frames)) << 32) | quint32(copied);
+        if (copied > 0 && m_lastCheckpoint.exchange(state) != state)
+            qCDebug(lcStore) << "checkpoint: WAL frames" << frames << "copied" << copied;
+    }
     return Success {};
 }
 

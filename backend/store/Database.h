@@ -11,6 +11,7 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -154,6 +155,9 @@ private:
     Status migrate();
 
     DatabaseSettings m_settings;
+    // The WAL's (frames, copied) at the last checkpoint: an idle WAL answers the same each time,
+    // which is not worth a log line every second.
+    std::atomic<quint64> m_lastCheckpoint {0};
     QString m_password;
     QString m_connectionPrefix;
     QMutex m_mutex;

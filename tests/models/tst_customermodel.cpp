@@ -78,7 +78,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(identityLock(model) && !identityLock(model)->locked, WaitMs);
         QVERIFY(identityLock(model)->releasedEarlyAt.isValid());
         QVERIFY(lockSentence(*identityLock(model), now, UiLanguage::English)
-                    .startsWith(u"Identity released early at"_s));
+                    .startsWith(u"Identity lock released early at"_s));
     }
 
     void otherCustomersEventsAreIgnored()

@@ -1,13 +1,18 @@
 // EventStream against the real backend over HTTPS: an attempt driven over HTTP arrives decoded;
 // after the connection is cut (a relay in between drops it) the stream reconnects with
-// Last-Event-ID and gets what happened meanwhile, each event once; signing out ends it; while
-// the backend cannot be reached it backs off from the retry hint, doubling.
+// Last-Event-ID and gets what happened meanwhile, each event once, or a reset when too much was
+// missed; signing out ends it; while the backend cannot be reached it backs off from the retry
+// hint, doubling.
+#include "BranchActivityModel.h"
 #include "ConsoleFixture.h"
+#include "Database.h"
 #include "ErrorCodes.h"
 #include "EventHub.h"
 #include "EventStream.h"
 
 #include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -110,6 +115,54 @@ private Q_SLOTS:
             QVERIFY(all.at(i).id > all.at(i - 1).id);
         for (qsizetype i = 1; i < all.size(); ++i)
             QCOMPARE(all.at(i).code, QString(codes::IdentityMismatch));
+    }
+
+    // More was missed while away than the server replays: it says "reset" instead, the stream
+    // asks its models to reload (branch activity does), and live events follow.
+    void resetAfterTooMuchMissed()
+    {
+        auto console = test::Console::started();
+        test::TestBackend &b = *console->backend;
+        test::TcpRelay relay(b.service().port());
+        console->client->setSettings(console->settings(relay.port()));
+        EventStream stream(console->client.get());
+        QSignalSpy events(&stream, &EventStream::eventReceived);
+        QSignalSpy resets(&stream, &EventStream::resetRequired);
+        BranchActivityModel activity(console->client.get(), &stream);
+        activity.setFilters(BranchActivityModel::today(b.clock().now(), u"001"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(activity.isComplete() && !activity.isLoading(), WaitMs);
+        QSignalSpy reloads(&activity, &QAbstractItemModel::modelReset);
+        stream.start();
+        QTRY_COMPARE_WITH_TIMEOUT(stream.state(), EventStream::State::Connected, WaitMs);
+        const QString flow = test::accountStep(b);
+        QTRY_COMPARE_WITH_TIMEOUT(events.size(), 1, WaitMs);
+
+        relay.dropAll();
+        QTRY_COMPARE_WITH_TIMEOUT(stream.state(), EventStream::State::Reconnecting, WaitMs);
+        // While away (the reconnect waits at least 2.4 s): more events than the server's replay
+        // limit, copies of the last one.
+        QSqlQuery insert(b.service().database().connection());
+        QVERIFY2(insert.exec(u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                             "WHERE i <= %1) "
+                             "INSERT INTO events (at, institution_id, branch_id, customer_id, "
+                             "account_id, client_app_id, kind, payload) "
+                             "SELECT e.at, e.institution_id, e.branch_id, e.customer_id, "
+                             "e.account_id, e.client_app_id, e.kind, e.payload FROM n, "
+                             "(SELECT * FROM events ORDER BY id DESC LIMIT 1) e"_s.arg(
+                                 backend::events::EventHub::Limits {}.replayLimit)),
+                 qPrintable(insert.lastError().text()));
+        QTRY_COMPARE_WITH_TIMEOUT(stream.state(), EventStream::State::Connected, 2 * WaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(resets.size(), 1, WaitMs);
+        QCOMPARE(events.size(), 1); // none of the missed ones
+        QTRY_VERIFY_WITH_TIMEOUT(reloads.size() >= 1, WaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(activity.isComplete() && !activity.isLoading(), WaitMs);
+
+        // Then live, after what the reset stood for.
+        const QByteArray afterReset = stream.lastEventId();
+        test::wrongIdentity(b, flow);
+        QTRY_COMPARE_WITH_TIMEOUT(events.size(), 2, WaitMs);
+        QCOMPARE(received(events).constLast().code, QString(codes::IdentityMismatch));
+        QVERIFY(received(events).constLast().id > afterReset.toLongLong());
     }
 
     // The connection goes silent without closing (a router lost its state): after the silence

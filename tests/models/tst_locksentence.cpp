@@ -63,7 +63,7 @@ private Q_SLOTS:
                             .threshold = 5,
                             .releasedEarlyAt = tokyo(24, 15, 30)}
             << tokyo(24, 16, 0)
-            << u"Identity released early at 15:30 JST, 0 failure(s) since (locks at 5)"_s;
+            << u"Identity lock released early at 15:30 JST, 0 failure(s) since (locks at 5)"_s;
         QTest::newRow("not locked")
             << AccountLock {.kind = u"pin"_s, .failuresToday = 2, .threshold = 3}
             << tokyo(24, 16, 0) << u"PIN not locked, 2 failure(s) today (locks at 3)"_s;
