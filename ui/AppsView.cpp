@@ -3,6 +3,7 @@
 #include "AppSuspensionDialog.h"
 #include "AppsModel.h"
 #include "ClientError.h"
+#include "FailedRowDelegate.h"
 #include "TableStateHelper.h"
 #include "ui_AppsView.h"
 
@@ -20,6 +21,10 @@ AppsView::AppsView(RoleGate gate, QWidget *parent)
 {
     m_ui->setupUi(this);
     m_state = new TableStateHelper(m_ui->tableView, u"apps"_s);
+    // A suspended app stops customers: in dark red, as refused steps are elsewhere (the state
+    // column says it in words).
+    m_ui->tableView->setItemDelegate(
+        new FailedRowDelegate(AppsModel::SuspendedRole, m_ui->tableView));
     connect(m_ui->suspendButton, &QPushButton::clicked, this, &AppsView::askSuspend);
     connect(m_ui->resumeButton, &QPushButton::clicked, this, &AppsView::askResume);
     updateButtons();
@@ -36,14 +41,15 @@ void AppsView::setModel(AppsModel *model)
     if (model) {
         connect(m_ui->tableView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
                 &AppsView::updateButtons);
-        connect(model, &QAbstractItemModel::dataChanged, this, &AppsView::updateButtons);
+        connect(model, &QAbstractItemModel::dataChanged, this, [this] {
+            fitColumns(); // "Suspended" and its time are wider than what the row showed
+            updateButtons();
+        });
         connect(model, &QAbstractItemModel::modelReset, this, [this] {
             // A fresh list: the first app is current, so the buttons have something to act on.
             if (m_model->rowCount() > 0 && !m_ui->tableView->currentIndex().isValid())
                 m_ui->tableView->setCurrentIndex(m_model->index(0, 0));
-            // The reason, last, keeps the width left.
-            for (int column = 0; column < AppsModel::ReasonColumn; ++column)
-                m_ui->tableView->resizeColumnToContents(column);
+            fitColumns();
             updateButtons();
         });
         connect(model, &AppsModel::suspensionChanged, this, &AppsView::showChange);
@@ -109,6 +115,14 @@ void AppsView::ask(bool suspend)
     connect(m_dialog, &QDialog::finished, m_ui->tableView,
             [view = m_ui->tableView] { view->setFocus(Qt::OtherFocusReason); });
     m_dialog->open();
+}
+
+void AppsView::fitColumns()
+{
+    // A handful of apps: every column but the reason fits its text; the reason, last, keeps the
+    // width left.
+    for (int column = 0; column < AppsModel::ReasonColumn; ++column)
+        m_ui->tableView->resizeColumnToContents(column);
 }
 
 QString AppsView::currentClientId() const

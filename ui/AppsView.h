@@ -56,6 +56,7 @@ private:
     void ask(bool suspend);
     QString currentClientId() const;
     void updateButtons();
+    void fitColumns();
     void showChange(const QString &clientId, bool suspended);
     void showFailure(const QString &clientId, const client::ClientError &error);
 
