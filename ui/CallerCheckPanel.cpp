@@ -42,6 +42,8 @@ CallerCheckPanel::CallerCheckPanel(CallerCheckState *state, Clock clock, QWidget
     for (QLineEdit *edit : {m_ui->nameKanaEdit, m_ui->birthDateEdit, m_ui->phoneEdit,
                             m_ui->branchCodeEdit, m_ui->accountNumberEdit}) {
         connect(edit, &QLineEdit::textChanged, this, &CallerCheckPanel::updateCheckButton);
+        // The marks belong to what was checked: once the agent changes a field they are stale.
+        connect(edit, &QLineEdit::textEdited, this, &CallerCheckPanel::clearFieldResults);
         // Enter in any field checks, as the default button would in a dialog.
         connect(edit, &QLineEdit::returnPressed, this, &CallerCheckPanel::runCheck);
     }
@@ -148,9 +150,10 @@ void CallerCheckPanel::showLatest()
         : QStringList {{}, {}, {}, {}};
     for (qsizetype i = 0; i < labels.size(); ++i)
         labels[i]->setText(fieldResultText(results[i]));
-    if (m_state && m_state->isChecking())
+    if (m_state && m_state->isChecking()) {
+        clearFieldResults();
         m_ui->outcomeLabel->setText(tr("Checking…"));
-    else if (!latest)
+    } else if (!latest)
         m_ui->outcomeLabel->clear();
     else if (latest->passed)
         m_ui->outcomeLabel->setText(
@@ -167,6 +170,7 @@ void CallerCheckPanel::showFailure(qint64 customerId, const client::ClientError 
 {
     if (customerId != m_customerId)
         return;
+    clearFieldResults();
     if (error.code == codes::StaffCallerCheckLimited)
         m_ui->outcomeLabel->setText(
             tr("✗ Refused: too many caller checks in the last hour (%1). Do not clear a lock or "
@@ -217,6 +221,12 @@ bool CallerCheckPanel::anyFieldGiven() const
     return !m_ui->nameKanaEdit->text().trimmed().isEmpty()
         || !m_ui->birthDateEdit->text().trimmed().isEmpty()
         || !m_ui->phoneEdit->text().trimmed().isEmpty();
+}
+
+void CallerCheckPanel::clearFieldResults()
+{
+    for (QLabel *label : resultLabels())
+        label->clear();
 }
 
 QList<QLabel *> CallerCheckPanel::resultLabels() const

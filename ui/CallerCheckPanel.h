@@ -68,6 +68,7 @@ private:
     void showFailure(qint64 customerId, const client::ClientError &error);
     void showValidity();
     void updateCheckButton();
+    void clearFieldResults();
     bool anyFieldGiven() const;
     QList<QLabel *> resultLabels() const;
 

@@ -16,6 +16,7 @@
 #include "StaffAccounts.h"
 #include "TestBackend.h"
 #include "TestFlow.h"
+#include "Translations.h"
 #include "WidgetTesting.h"
 
 #include <QApplication>
@@ -51,6 +52,8 @@ private Q_SLOTS:
     void supportChecksTheCaller();
     void tabOfTheRoles_data();
     void tabOfTheRoles();
+    void screenshots_data();
+    void screenshots();
 
 private:
     tc::protocol::StaffSession signIn(tc::client::BackendClient &client, const QString &username);
@@ -199,6 +202,8 @@ void TestCallerCheckPanel::supportChecksTheCaller()
     QTRY_VERIFY2(panel->outcomeText().contains(u"too many caller checks"_s),
                  qPrintable(panel->outcomeText()));
     QVERIFY(panel->outcomeText().contains(u"S12"_s));
+    // No marks of an earlier check beside what was typed since.
+    QCOMPARE(panel->fieldResultTexts(), QStringList({{}, {}, {}, {}}));
     QVERIFY(window.grab().save(tc::test::screenshotDir() + u"/caller_check_limited_en.png"_s));
 }
 
@@ -228,6 +233,49 @@ void TestCallerCheckPanel::tabOfTheRoles()
     QCOMPARE(found, hasTab);
     // Every role's desk keeps the state the release dialogs ask.
     QVERIFY(desk.callerChecks());
+}
+
+void TestCallerCheckPanel::screenshots_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << u"en"_s;
+    QTest::newRow("ja") << u"ja"_s;
+}
+
+// A teller's passed check with the account, in each language (look at them).
+void TestCallerCheckPanel::screenshots()
+{
+    QFETCH(QString, language);
+    tc::Translations translations;
+    QVERIFY(translations.install(*tc::parseUiLanguage(language)));
+    TestBackend &backend = *m_backend;
+    backend.clock().advance(3601LL * 1000); // past the earlier test's limits
+    const tc::Clock clock = [&backend] { return backend.clock().now(); };
+    tc::client::BackendClient client(
+        {.baseUrl = QUrl(backend.baseUrl()), .pinnedCa = {backend.certificates().caCertificate()}});
+    const tc::protocol::StaffSession staff = signIn(client, u"teller"_s);
+    tc::MainWindow window(m_catalog, m_calendar, clock);
+    tc::Desk desk(window, client, nullptr, staff, clock);
+    window.resize(1100, 640);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    const qint64 customer = customerA();
+    desk.openCustomer(customer);
+    QTest::keyClick(&window, Qt::Key_8, Qt::ControlModifier);
+    auto *panel = qobject_cast<tc::CallerCheckPanel *>(window.tabs()->currentWidget());
+    QVERIFY(panel);
+    QTRY_COMPARE(panel->customerId(), customer);
+    typeText(panel->nameKanaEdit(), u"ﾃﾞｰﾀ ﾀﾛｳ"_s);
+    QTest::keyClicks(panel->birthDateEdit(), u"1980-04-01"_s);
+    QTest::keyClicks(panel->phoneEdit(), u"0786310000"_s);
+    QTest::keyClicks(panel->branchCodeEdit(), u"001"_s);
+    QTest::keyClicks(panel->accountNumberEdit(), u"1234567"_s);
+    QTest::keyClick(panel->accountNumberEdit(), Qt::Key_Return);
+    QTRY_VERIFY(!desk.callerChecks()->validCheckId(customer).isEmpty());
+    QCOMPARE(desk.callerChecks()->latest(customer)->account, u"match"_s);
+    QVERIFY(window.grab().save(tc::test::screenshotDir() + u"/caller_check_teller_"_s + language
+                               + u".png"_s));
 }
 
 QTEST_MAIN(TestCallerCheckPanel)
