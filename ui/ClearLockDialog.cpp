@@ -31,7 +31,6 @@ ClearLockDialog::ClearLockDialog(client::BackendClient &client, const QString &c
                  "once."));
     setUpChange(m_ui->changeForm, m_ui->errorLabel, m_ui->buttonBox,
                 needsApproval ? tr("Request release") : tr("Clear lock"), staffRole);
-    m_ui->changeForm->setFocus(Qt::OtherFocusReason);
 }
 
 ClearLockDialog::~ClearLockDialog() = default;

@@ -29,7 +29,6 @@ RevokeLinkageDialog::RevokeLinkageDialog(client::BackendClient &client, const QS
                                 "customer links it anew from the app."));
     setUpChange(m_ui->changeForm, m_ui->errorLabel, m_ui->buttonBox, tr("Revoke linkage"),
                 staffRole);
-    m_ui->changeForm->setFocus(Qt::OtherFocusReason);
 }
 
 RevokeLinkageDialog::~RevokeLinkageDialog() = default;

@@ -76,6 +76,12 @@ void StaffChangeDialog::reject()
     QDialog::reject();
 }
 
+void StaffChangeDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    m_form->focusFirstInput();
+}
+
 void StaffChangeDialog::setBusy(bool busy)
 {
     m_form->setEnabled(!busy);

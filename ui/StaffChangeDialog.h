@@ -52,6 +52,7 @@ protected:
                      const QString &okText, const QString &staffRole);
     // Sends the change; runs `done` with the outcome (the subclass announces its answer first).
     virtual QNetworkReply *send(const protocol::StaffChange &change, Done done) = 0;
+    void showEvent(QShowEvent *event) override;
 
 private:
     Q_DISABLE_COPY_MOVE(StaffChangeDialog)

@@ -117,6 +117,25 @@ void StaffChangeForm::updateState()
     }
 }
 
+void StaffChangeForm::focusFirstInput()
+{
+    QWidget *first = m_ui->reasonEdit;
+    const QList<QRadioButton *> choices {m_ui->counterChoice, m_ui->phoneChoice, m_ui->otherChoice};
+    const bool chosen = std::any_of(choices.cbegin(), choices.cend(),
+                                    [](const QRadioButton *choice) { return choice->isChecked(); });
+    if (!chosen) {
+        const auto offered =
+            std::find_if(choices.cbegin(), choices.cend(),
+                         [](const QRadioButton *choice) { return choice->isEnabled(); });
+        if (offered != choices.cend())
+            first = *offered;
+    } else if (m_ui->counterChoice->isChecked()
+               && m_ui->documentCombo->currentData().toString().isEmpty()) {
+        first = m_ui->documentCombo;
+    }
+    first->setFocus(Qt::OtherFocusReason);
+}
+
 bool StaffChangeForm::isComplete() const
 {
     return missingText().isEmpty();

@@ -40,6 +40,10 @@ public:
     void setCallerCheckId(const QString &checkId);
     QString callerCheckId() const { return m_callerCheckId; }
 
+    // Puts the keyboard focus where the agent starts: the first choice left to make (how, which
+    // document), else the reason.
+    void focusFirstInput();
+
     bool isComplete() const;
     // What is still missing before the change can be sent, one sentence; empty when complete.
     QString missingText() const;
