@@ -62,6 +62,35 @@ QString lockKindLabel(QStringView lockKind)
     return lockKind.toString();
 }
 
+QString identityDocumentLabel(QStringView identityDocument)
+{
+    if (identityDocument == "drivers_license"_L1)
+        return QCoreApplication::translate("tc::AttemptLabels", "Driver's license");
+    if (identityDocument == "my_number_card"_L1)
+        return QCoreApplication::translate("tc::AttemptLabels", "My Number card");
+    if (identityDocument == "health_insurance_card"_L1)
+        return QCoreApplication::translate("tc::AttemptLabels", "Health insurance card");
+    if (identityDocument == "passport"_L1)
+        return QCoreApplication::translate("tc::AttemptLabels", "Passport");
+    if (identityDocument == "other"_L1)
+        return QCoreApplication::translate("tc::AttemptLabels",
+                                           "Other official document with photo");
+    return identityDocument.toString();
+}
+
+QString identityProofLabel(QStringView reasonKind, QStringView identityDocument)
+{
+    if (reasonKind == "counter_document"_L1)
+        return QCoreApplication::translate("tc::AttemptLabels", "At the counter: %1")
+            .arg(identityDocumentLabel(identityDocument));
+    if (reasonKind == "phone_caller_check"_L1)
+        return QCoreApplication::translate("tc::AttemptLabels",
+                                           "On the phone: caller check passed");
+    if (reasonKind == "other"_L1)
+        return QCoreApplication::translate("tc::AttemptLabels", "Other");
+    return reasonKind.toString();
+}
+
 QString linkageStateLabel(QStringView state)
 {
     if (state == "active"_L1)

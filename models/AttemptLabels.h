@@ -20,6 +20,12 @@ bool isFailedOutcome(QStringView outcome);
 QString accountTypeLabel(QStringView accountType);
 // "Identity" / "PIN"
 QString lockKindLabel(QStringView lockKind);
+// The identity documents of protocol::StaffChange: "Driver's license", "My Number card", …
+QString identityDocumentLabel(QStringView identityDocument);
+// How a staff change confirmed the customer's identity (StaffChange's reason_kind and
+// identity_document): "At the counter: Driver's license", "On the phone: caller check passed",
+// "Other"; empty when not given.
+QString identityProofLabel(QStringView reasonKind, QStringView identityDocument);
 // "Active", "Expired", "Revoked", "Account moved", "App suspended"
 QString linkageStateLabel(QStringView state);
 // "001 Ordinary 1234567"

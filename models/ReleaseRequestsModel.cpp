@@ -193,7 +193,8 @@ QVariant ReleaseRequestsModel::data(const QModelIndex &index, int role) const
         if (index.column() == LockColumn && request.releaseAt.isValid())
             return tr("Would release by itself at %1 JST")
                 .arg(formatTokyoDayTime(request.releaseAt, currentUiLanguage()));
-        if (index.column() == ReasonColumn || index.column() == RequesterColumn)
+        if (index.column() == ReasonColumn || index.column() == RequesterColumn
+            || index.column() == ProofColumn)
             return data(index, Qt::DisplayRole);
         if (index.column() == WaitingColumn)
             return tr("Requested at %1 JST")
@@ -208,8 +209,7 @@ QVariant ReleaseRequestsModel::data(const QModelIndex &index, int role) const
     case CustomerColumn:
         return request.customerName;
     case AccountColumn:
-        return u"%1 %2 %3"_s.arg(request.branchCode, accountTypeLabel(request.accountType),
-                                 request.accountNumber);
+        return accountLabel(request.branchCode, request.accountType, request.accountNumber);
     case LockColumn:
         if (request.lockedAt.isValid())
             return tr("%1, %n failure(s)", "", request.failuresToday)
@@ -219,6 +219,8 @@ QVariant ReleaseRequestsModel::data(const QModelIndex &index, int role) const
         return request.requestedByName.isEmpty()
             ? request.requestedBy
             : u"%1 (%2)"_s.arg(request.requestedByName, request.requestedBy);
+    case ProofColumn:
+        return identityProofLabel(request.reasonKind, request.identityDocument);
     case ReasonColumn:
         return request.reason;
     case WaitingColumn: {
@@ -245,6 +247,8 @@ QVariant ReleaseRequestsModel::headerData(int section, Qt::Orientation orientati
         return tr("Lock");
     case RequesterColumn:
         return tr("Requested by");
+    case ProofColumn:
+        return tr("Identity confirmed");
     case ReasonColumn:
         return tr("Reason");
     case WaitingColumn:

@@ -19,10 +19,11 @@ class EventStream;
 namespace tc {
 
 // The supervisor's approval queue (GET /api/v1/staff/release-requests): today's pending
-// early-release requests, newest first, with customer, account, lock, requester, reason and how
-// long each has waited. Live: a new request (a "release_request" event, pending) reloads the
-// list, a decision or lapse removes its row at once, the stream's reset reloads. Approve and
-// reject go through here, so the row leaves as soon as the server agrees.
+// early-release requests, newest first, with customer, account, lock, requester, how long each has
+// waited, how the requester confirmed the identity and why. Live: a new request (a
+// "release_request" event, pending) reloads the list, a decision or lapse removes its row at once,
+// the stream's reset reloads. Approve and reject go through here, so the row leaves as soon as the
+// server agrees.
 class ReleaseRequestsModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -33,8 +34,9 @@ public:
         AccountColumn,
         LockColumn,
         RequesterColumn,
-        ReasonColumn,
         WaitingColumn, // "12 min", refreshed by refreshTimes()
+        ProofColumn, // how the requester confirmed the identity: "At the counter: Passport"
+        ReasonColumn, // last: the free text takes the room left
         ColumnCount
     };
     enum Role {

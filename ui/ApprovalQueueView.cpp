@@ -21,9 +21,10 @@ namespace {
 // "ﾃﾞｰﾀ ﾀﾛｳ, 001 Ordinary 1234567, identity lock"
 QString requestName(const protocol::ReleaseRequest &request)
 {
-    return QCoreApplication::translate("tc::ApprovalQueueView", "%1, %2 %3 %4, %5 lock")
-        .arg(request.customerName, request.branchCode, accountTypeLabel(request.accountType),
-             request.accountNumber, lockKindLabel(request.kind));
+    return QCoreApplication::translate("tc::ApprovalQueueView", "%1, %2, %3 lock")
+        .arg(request.customerName,
+             accountLabel(request.branchCode, request.accountType, request.accountNumber),
+             lockKindLabel(request.kind));
 }
 
 } // namespace

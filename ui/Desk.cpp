@@ -305,8 +305,8 @@ void Desk::addApprovalQueue(const protocol::StaffSession &staff)
 void Desk::showRequestDecision(const protocol::StaffEvent &event)
 {
     const QString lock =
-        u"%1 %2 %3 (%4)"_s.arg(event.branchCode, accountTypeLabel(event.accountType),
-                               event.accountNumber, lockKindLabel(event.lockKind));
+        u"%1 (%2)"_s.arg(accountLabel(event.branchCode, event.accountType, event.accountNumber),
+                         lockKindLabel(event.lockKind));
     if (event.status == protocol::ReleaseRequest::Approved)
         m_window.showInformation(
             tr("Early release approved by %1: the lock of %2 is released; the customer may try "

@@ -1,5 +1,6 @@
 #include "StaffChangeForm.h"
 
+#include "AttemptLabels.h"
 #include "ClientError.h"
 #include "StaffPermissions.h"
 #include "ui_StaffChangeForm.h"
@@ -41,11 +42,8 @@ StaffChangeForm::StaffChangeForm(QWidget *parent)
     m_ui->setupUi(this);
     // The documents of the card; the wire names are protocol::StaffChange::identityDocuments().
     m_ui->documentCombo->addItem(tr("Choose the document…"), QString());
-    m_ui->documentCombo->addItem(tr("Driver's license"), u"drivers_license"_s);
-    m_ui->documentCombo->addItem(tr("My Number card"), u"my_number_card"_s);
-    m_ui->documentCombo->addItem(tr("Health insurance card"), u"health_insurance_card"_s);
-    m_ui->documentCombo->addItem(tr("Passport"), u"passport"_s);
-    m_ui->documentCombo->addItem(tr("Other official document with photo"), u"other"_s);
+    for (const QString &document : protocol::StaffChange::identityDocuments())
+        m_ui->documentCombo->addItem(identityDocumentLabel(document), document);
     for (QRadioButton *choice : {m_ui->counterChoice, m_ui->phoneChoice, m_ui->otherChoice})
         connect(choice, &QRadioButton::toggled, this, &StaffChangeForm::updateState);
     connect(m_ui->documentCombo, &QComboBox::currentIndexChanged, this,

@@ -5,6 +5,7 @@
 // a rejection needs a reason and the teller hears of it. Screenshots of the queue in both
 // languages.
 #include "ApprovalQueueView.h"
+#include "AttemptLabels.h"
 #include "BackendClient.h"
 #include "CustomerView.h"
 #include "Database.h"
@@ -16,6 +17,7 @@
 #include "ReleaseRequestsModel.h"
 #include "ServiceCalendar.h"
 #include "StaffAccounts.h"
+#include "TableStateHelper.h"
 #include "TestBackend.h"
 #include "TestFlow.h"
 #include "Translations.h"
@@ -208,6 +210,9 @@ void TestApprovalQueue::approvedLive()
     QCOMPARE(requests->index(0, 0).data(tc::ReleaseRequestsModel::RequestIdRole).toLongLong(),
              requestId);
     QCOMPARE(requests->index(0, tc::ReleaseRequestsModel::ReasonColumn).data().toString(), reason);
+    // How the teller confirmed the identity, in words.
+    QCOMPARE(requests->index(0, tc::ReleaseRequestsModel::ProofColumn).data().toString(),
+             tc::identityProofLabel(u"counter_document", u"drivers_license"));
     QVERIFY(requests->index(0, tc::ReleaseRequestsModel::RequesterColumn)
                 .data()
                 .toString()
@@ -224,7 +229,7 @@ void TestApprovalQueue::approvedLive()
     // The teller's view says it waits for approval.
     QTRY_VERIFY2(customer->headerText().contains(reason), qPrintable(customer->headerText()));
     QVERIFY(queue->requestsView()->currentIndex().isValid());
-    queue->requestsView()->resizeColumnsToContents();
+    queue->tableState()->fitColumns();
     QVERIFY(supervisor.window.grab().save(tc::test::screenshotDir() + u"/approval_queue_"_s
                                           + language + u".png"_s));
 
