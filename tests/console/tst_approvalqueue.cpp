@@ -7,6 +7,7 @@
 #include "ApprovalQueueView.h"
 #include "AttemptLabels.h"
 #include "BackendClient.h"
+#include "ClearLockDialog.h"
 #include "CustomerView.h"
 #include "Database.h"
 #include "Desk.h"
@@ -17,6 +18,7 @@
 #include "ReleaseRequestsModel.h"
 #include "ServiceCalendar.h"
 #include "StaffAccounts.h"
+#include "StaffChangeForm.h"
 #include "TableStateHelper.h"
 #include "TestBackend.h"
 #include "TestFlow.h"
@@ -25,9 +27,12 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QComboBox>
+#include <QInputMethodEvent>
 #include <QJsonDocument>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -203,12 +208,29 @@ void TestApprovalQueue::approvedLive()
     QTRY_VERIFY(!requests->isLoading());
     QCOMPARE(requests->rowCount(), 0);
 
-    // The teller asks; the request appears in the supervisor's queue by itself.
+    // The teller asks in the Clear lock dialog (at the counter, driver's license, the reason);
+    // the request appears in the supervisor's queue by itself.
     const QString reason = u"窓口で運転免許証により本人確認 (%1)"_s.arg(language);
-    const qint64 requestId = requestRelease(teller.staff, reason);
+    activate(teller);
+    const qint64 accountId = m_backend->data().accountId;
+    QTRY_VERIFY(customer->clearLockButton(accountId, u"identity"_s));
+    customer->clearLockButton(accountId, u"identity"_s)->click();
+    auto *dialog = qobject_cast<tc::ClearLockDialog *>(teller.desk->changeDialog());
+    QVERIFY(dialog);
+    tc::StaffChangeForm *form = dialog->changeForm();
+    form->counterChoice()->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(form->counterChoice(), Qt::Key_Space);
+    form->documentCombo()->setFocus(Qt::TabFocusReason);
+    while (form->documentCombo()->currentData().toString() != u"drivers_license"_s)
+        QTest::keyClick(form->documentCombo(), Qt::Key_Down);
+    form->reasonEdit()->setFocus(Qt::TabFocusReason);
+    QInputMethodEvent typed; // Japanese arrives as an input method commits it
+    typed.setCommitString(reason);
+    QApplication::sendEvent(form->reasonEdit(), &typed);
+    QTest::keyClick(form->reasonEdit(), Qt::Key_Return);
+    QTRY_VERIFY(!teller.desk->changeDialog());
     QTRY_COMPARE(requests->rowCount(), 1);
-    QCOMPARE(requests->index(0, 0).data(tc::ReleaseRequestsModel::RequestIdRole).toLongLong(),
-             requestId);
+    activate(supervisor);
     QCOMPARE(requests->index(0, tc::ReleaseRequestsModel::ReasonColumn).data().toString(), reason);
     // How the teller confirmed the identity, in words.
     QCOMPARE(requests->index(0, tc::ReleaseRequestsModel::ProofColumn).data().toString(),
