@@ -21,6 +21,255 @@
     </message>
 </context>
 <context>
+    <name>tc::AppSuspensionDialog</name>
+    <message>
+        <source>Suspend or resume an app</source>
+        <translation>Suspend or resume an app</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Why the app is suspended or resumed; required, kept in the audit log</source>
+        <translation>Why the app is suspended or resumed; required, kept in the audit log</translation>
+    </message>
+    <message>
+        <source>A reason is required. It is kept in the audit log with your name.</source>
+        <translation>A reason is required. It is kept in the audit log with your name.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Suspend app — Teller Console</source>
+        <translation>Suspend app — Teller Console</translation>
+    </message>
+    <message>
+        <source>Suspend %1 for the whole institution?</source>
+        <translation>Suspend %1 for the whole institution?</translation>
+    </message>
+    <message>
+        <source>Live linkages: %1. They stop at once: the app&apos;s next call to the account API is refused (F04) until a supervisor resumes it.</source>
+        <translation>Live linkages: %1. They stop at once: the app&apos;s next call to the account API is refused (F04) until a supervisor resumes it.</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend</source>
+        <translation>&amp;Suspend</translation>
+    </message>
+    <message>
+        <source>Resume app — Teller Console</source>
+        <translation>Resume app — Teller Console</translation>
+    </message>
+    <message>
+        <source>Resume %1 for the whole institution?</source>
+        <translation>Resume %1 for the whole institution?</translation>
+    </message>
+    <message>
+        <source>Suspended %1 JST by %2: %3
+Its linkages that have neither expired nor been revoked work again at once.</source>
+        <translation>Suspended %1 JST by %2: %3
+Its linkages that have neither expired nor been revoked work again at once.</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Resume</translation>
+    </message>
+</context>
+<context>
+    <name>tc::ApprovalQueueView</name>
+    <message>
+        <source>Approvals</source>
+        <translation>Approvals</translation>
+    </message>
+    <message>
+        <source>Early lock releases waiting for a supervisor&apos;s decision, newest first. A request is approved or rejected by a supervisor other than the one who asked.</source>
+        <translation>Early lock releases waiting for a supervisor&apos;s decision, newest first. A request is approved or rejected by a supervisor other than the one who asked.</translation>
+    </message>
+    <message>
+        <source>Release requests</source>
+        <translation>Release requests</translation>
+    </message>
+    <message>
+        <source>Pending early releases: customer, account, lock, who asked, why, and how long it has waited</source>
+        <translation>Pending early releases: customer, account, lock, who asked, why, and how long it has waited</translation>
+    </message>
+    <message>
+        <source>&amp;Note or reason:</source>
+        <translation>&amp;Note or reason:</translation>
+    </message>
+    <message>
+        <source>Note or reason</source>
+        <translation>Note or reason</translation>
+    </message>
+    <message>
+        <source>A note for an approval (optional), or the reason for a rejection (required); the requester sees it</source>
+        <translation>A note for an approval (optional), or the reason for a rejection (required); the requester sees it</translation>
+    </message>
+    <message>
+        <source>Note when approving (optional) · reason when rejecting (required)</source>
+        <translation>Note when approving (optional) · reason when rejecting (required)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <source>Release the lock now, as requested (Alt+A)</source>
+        <translation>Release the lock now, as requested (Alt+A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;Reject</translation>
+    </message>
+    <message>
+        <source>Refuse the release; the lock stays until 00:00 JST (Alt+R, reason required)</source>
+        <translation>Refuse the release; the lock stays until 00:00 JST (Alt+R, reason required)</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3 lock</source>
+        <translation>%1, %2, %3 lock</translation>
+    </message>
+    <message>
+        <source>Select a request in the list first.</source>
+        <translation>Select a request in the list first.</translation>
+    </message>
+    <message>
+        <source>Type the reason for rejecting in &quot;Note or reason&quot;: the requester reads it.</source>
+        <translation>Type the reason for rejecting in &quot;Note or reason&quot;: the requester reads it.</translation>
+    </message>
+    <message>
+        <source>Approved: %1 is released; the customer may try again now.</source>
+        <translation>Approved: %1 is released; the customer may try again now.</translation>
+    </message>
+    <message>
+        <source>Rejected: %1 stays locked until 00:00 JST; %2 sees your reason.</source>
+        <translation>Rejected: %1 stays locked until 00:00 JST; %2 sees your reason.</translation>
+    </message>
+    <message>
+        <source>You made this request yourself: another supervisor must approve it.</source>
+        <translation>You made this request yourself: another supervisor must approve it.</translation>
+    </message>
+    <message>
+        <source>You made this request yourself: another supervisor must decide it.</source>
+        <translation>You made this request yourself: another supervisor must decide it.</translation>
+    </message>
+    <message>
+        <source>Another supervisor has already decided this request; it has left the list.</source>
+        <translation>Another supervisor has already decided this request; it has left the list.</translation>
+    </message>
+    <message>
+        <source>The lock had already ended (at 00:00 JST or by another release): the request lapsed and nothing was changed.</source>
+        <translation>The lock had already ended (at 00:00 JST or by another release): the request lapsed and nothing was changed.</translation>
+    </message>
+    <message>
+        <source>No request is waiting for a decision.</source>
+        <translation>No request is waiting for a decision.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) waiting</source>
+        <translation>
+            <numerusform>%n request waiting</numerusform>
+            <numerusform>%n requests waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This is your own request: another supervisor must approve or reject it.</source>
+        <translation>This is your own request: another supervisor must approve or reject it.</translation>
+    </message>
+</context>
+<context>
+    <name>tc::AppsModel</name>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Provided by %1</source>
+        <translation>Provided by %1</translation>
+    </message>
+    <message>
+        <source>Every linkage of this app is refused (F04) until it is resumed.</source>
+        <translation>Every linkage of this app is refused (F04) until it is resumed.</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Live linkages</source>
+        <translation>Live linkages</translation>
+    </message>
+    <message>
+        <source>Suspended (JST)</source>
+        <translation>Suspended (JST)</translation>
+    </message>
+    <message>
+        <source>Suspended by</source>
+        <translation>Suspended by</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Client ID</translation>
+    </message>
+</context>
+<context>
+    <name>tc::AppsView</name>
+    <message>
+        <source>Apps</source>
+        <translation>Apps</translation>
+    </message>
+    <message>
+        <source>The apps linked to your institution&apos;s accounts. Suspending an app stops every linkage of it at once, for every branch; resuming lets them work again.</source>
+        <translation>The apps linked to your institution&apos;s accounts. Suspending an app stops every linkage of it at once, for every branch; resuming lets them work again.</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend…</source>
+        <translation>&amp;Suspend…</translation>
+    </message>
+    <message>
+        <source>&amp;Resume…</source>
+        <translation>&amp;Resume…</translation>
+    </message>
+    <message>
+        <source>Suspending…</source>
+        <translation>Suspending…</translation>
+    </message>
+    <message>
+        <source>Resuming…</source>
+        <translation>Resuming…</translation>
+    </message>
+    <message>
+        <source>%1 is suspended: the app&apos;s next call to the account API is refused (F04) until a supervisor resumes it.</source>
+        <translation>%1 is suspended: the app&apos;s next call to the account API is refused (F04) until a supervisor resumes it.</translation>
+    </message>
+    <message>
+        <source>%1 is resumed: its linkages that have neither expired nor been revoked work again.</source>
+        <translation>%1 is resumed: its linkages that have neither expired nor been revoked work again.</translation>
+    </message>
+    <message>
+        <source>%1 was not changed: %2</source>
+        <translation>%1 was not changed: %2</translation>
+    </message>
+</context>
+<context>
     <name>tc::AttemptLabels</name>
     <message>
         <source>① Account</source>
@@ -98,6 +347,38 @@
         <source>App suspended</source>
         <translation>App suspended</translation>
     </message>
+    <message>
+        <source>Driver&apos;s license</source>
+        <translation>Driver&apos;s license</translation>
+    </message>
+    <message>
+        <source>My Number card</source>
+        <translation>My Number card</translation>
+    </message>
+    <message>
+        <source>Health insurance card</source>
+        <translation>Health insurance card</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>Passport</translation>
+    </message>
+    <message>
+        <source>Other official document with photo</source>
+        <translation>Other official document with photo</translation>
+    </message>
+    <message>
+        <source>At the counter: %1</source>
+        <translation>At the counter: %1</translation>
+    </message>
+    <message>
+        <source>On the phone: caller check passed</source>
+        <translation>On the phone: caller check passed</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
 </context>
 <context>
     <name>tc::AttemptsModel</name>
@@ -139,6 +420,433 @@
     </message>
 </context>
 <context>
+    <name>tc::AuditCsvExport</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Action code</source>
+        <translation>Action code</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Not connected</translation>
+    </message>
+</context>
+<context>
+    <name>tc::AuditLabels</name>
+    <message>
+        <source>Signed in</source>
+        <translation>Signed in</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Signed out</translation>
+    </message>
+    <message>
+        <source>Searched customers</source>
+        <translation>Searched customers</translation>
+    </message>
+    <message>
+        <source>Viewed a customer</source>
+        <translation>Viewed a customer</translation>
+    </message>
+    <message>
+        <source>Viewed a customer&apos;s attempts</source>
+        <translation>Viewed a customer&apos;s attempts</translation>
+    </message>
+    <message>
+        <source>Viewed a customer&apos;s linkages</source>
+        <translation>Viewed a customer&apos;s linkages</translation>
+    </message>
+    <message>
+        <source>Checked a caller&apos;s identity</source>
+        <translation>Checked a caller&apos;s identity</translation>
+    </message>
+    <message>
+        <source>Viewed branch activity</source>
+        <translation>Viewed branch activity</translation>
+    </message>
+    <message>
+        <source>Cleared a lock early</source>
+        <translation>Cleared a lock early</translation>
+    </message>
+    <message>
+        <source>Viewed the approval queue</source>
+        <translation>Viewed the approval queue</translation>
+    </message>
+    <message>
+        <source>Approved an early release</source>
+        <translation>Approved an early release</translation>
+    </message>
+    <message>
+        <source>Rejected an early release</source>
+        <translation>Rejected an early release</translation>
+    </message>
+    <message>
+        <source>Revoked a linkage</source>
+        <translation>Revoked a linkage</translation>
+    </message>
+    <message>
+        <source>Suspended an app</source>
+        <translation>Suspended an app</translation>
+    </message>
+    <message>
+        <source>Resumed an app</source>
+        <translation>Resumed an app</translation>
+    </message>
+    <message>
+        <source>Read the daily report</source>
+        <translation>Read the daily report</translation>
+    </message>
+    <message>
+        <source>Read the audit log</source>
+        <translation>Read the audit log</translation>
+    </message>
+    <message>
+        <source>Teller</source>
+        <translation>Teller</translation>
+    </message>
+    <message>
+        <source>Phone support</source>
+        <translation>Phone support</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Refused: %1</translation>
+    </message>
+    <message>
+        <source>checked %1 JST</source>
+        <translation>checked %1 JST</translation>
+    </message>
+    <message>
+        <source>Intact: no rows yet (%1)</source>
+        <translation>Intact: no rows yet (%1)</translation>
+    </message>
+    <message>
+        <source>Intact up to row %1, no signed checkpoint yet (%2)</source>
+        <translation>Intact up to row %1, no signed checkpoint yet (%2)</translation>
+    </message>
+    <message>
+        <source>Intact up to row %1; signed checkpoint at row %2 (%3 JST); %4</source>
+        <translation>Intact up to row %1; signed checkpoint at row %2 (%3 JST); %4</translation>
+    </message>
+    <message>
+        <source>a row was changed</source>
+        <translation>a row was changed</translation>
+    </message>
+    <message>
+        <source>a row was deleted</source>
+        <translation>a row was deleted</translation>
+    </message>
+    <message>
+        <source>rows were reordered</source>
+        <translation>rows were reordered</translation>
+    </message>
+    <message>
+        <source>a row was inserted</source>
+        <translation>a row was inserted</translation>
+    </message>
+    <message>
+        <source>a link was changed</source>
+        <translation>a link was changed</translation>
+    </message>
+    <message>
+        <source>the newest rows were cut off</source>
+        <translation>the newest rows were cut off</translation>
+    </message>
+    <message>
+        <source>rows differ from a signed checkpoint</source>
+        <translation>rows differ from a signed checkpoint</translation>
+    </message>
+    <message>
+        <source>a checkpoint&apos;s signature is not valid</source>
+        <translation>a checkpoint&apos;s signature is not valid</translation>
+    </message>
+    <message>
+        <source>old rows are gone without a signed purge</source>
+        <translation>old rows are gone without a signed purge</translation>
+    </message>
+    <message>
+        <source>intact up to row %1</source>
+        <translation>intact up to row %1</translation>
+    </message>
+    <message>
+        <source>no row verified</source>
+        <translation>no row verified</translation>
+    </message>
+    <message>
+        <source>Broken at row %1: %2; %3 (%4)</source>
+        <translation>Broken at row %1: %2; %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Broken: %1; %2 (%3)</source>
+        <translation>Broken: %1; %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>tc::AuditLogModel</name>
+    <message>
+        <source>Time (JST)</source>
+        <translation>Time (JST)</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Source address</source>
+        <translation>Source address</translation>
+    </message>
+    <message>
+        <source>Newest first, as the server pages the log</source>
+        <translation>Newest first, as the server pages the log</translation>
+    </message>
+</context>
+<context>
+    <name>tc::AuditLogView</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Audit chain state</source>
+        <translation>Audit chain state</translation>
+    </message>
+    <message>
+        <source>Checking the audit chain…</source>
+        <translation>Checking the audit chain…</translation>
+    </message>
+    <message>
+        <source>Asks the server for the chain state again (it verifies the whole chain at most every 5 minutes)</source>
+        <translation>Asks the server for the chain state again (it verifies the whole chain at most every 5 minutes)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh the chain state</source>
+        <translation>&amp;Refresh the chain state</translation>
+    </message>
+    <message>
+        <source>&amp;Staff user:</source>
+        <translation>&amp;Staff user:</translation>
+    </message>
+    <message>
+        <source>Staff user</source>
+        <translation>Staff user</translation>
+    </message>
+    <message>
+        <source>Only the rows of this staff user name; empty for everyone</source>
+        <translation>Only the rows of this staff user name; empty for everyone</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>user name</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer ID:</source>
+        <translation>C&amp;ustomer ID:</translation>
+    </message>
+    <message>
+        <source>Customer ID</source>
+        <translation>Customer ID</translation>
+    </message>
+    <message>
+        <source>Only the rows concerning this customer (its id); empty for every customer</source>
+        <translation>Only the rows concerning this customer (its id); empty for every customer</translation>
+    </message>
+    <message>
+        <source>e.g. 1042</source>
+        <translation>e.g. 1042</translation>
+    </message>
+    <message>
+        <source>A&amp;ction:</source>
+        <translation>A&amp;ction:</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Only the rows of this action, or every action</source>
+        <translation>Only the rows of this action, or every action</translation>
+    </message>
+    <message>
+        <source>Only rows from this Tokyo day on</source>
+        <translation>Only rows from this Tokyo day on</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m (JST):</source>
+        <translation>Fro&amp;m (JST):</translation>
+    </message>
+    <message>
+        <source>From day</source>
+        <translation>From day</translation>
+    </message>
+    <message>
+        <source>The first Tokyo day of the period</source>
+        <translation>The first Tokyo day of the period</translation>
+    </message>
+    <message>
+        <source>Only rows up to the end of this Tokyo day</source>
+        <translation>Only rows up to the end of this Tokyo day</translation>
+    </message>
+    <message>
+        <source>&amp;To (JST):</source>
+        <translation>&amp;To (JST):</translation>
+    </message>
+    <message>
+        <source>To day</source>
+        <translation>To day</translation>
+    </message>
+    <message>
+        <source>The last Tokyo day of the period, included</source>
+        <translation>The last Tokyo day of the period, included</translation>
+    </message>
+    <message>
+        <source>Lists the rows that match the filters</source>
+        <translation>Lists the rows that match the filters</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w</source>
+        <translation>Sho&amp;w</translation>
+    </message>
+    <message>
+        <source>C&amp;lear filters</source>
+        <translation>C&amp;lear filters</translation>
+    </message>
+    <message>
+        <source>Saves every row that matches the filters, all pages, as a CSV file</source>
+        <translation>Saves every row that matches the filters, all pages, as a CSV file</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Export CSV…</translation>
+    </message>
+    <message>
+        <source>Audit log status</source>
+        <translation>Audit log status</translation>
+    </message>
+    <message>
+        <source>Audit rows</source>
+        <translation>Audit rows</translation>
+    </message>
+    <message>
+        <source>Newest first, as the server pages the log</source>
+        <translation>Newest first, as the server pages the log</translation>
+    </message>
+    <message>
+        <source>Unknown: the chain&apos;s state could not be read (%1)</source>
+        <translation>Unknown: the chain&apos;s state could not be read (%1)</translation>
+    </message>
+    <message>
+        <source>Every action</source>
+        <translation>Every action</translation>
+    </message>
+    <message>
+        <source>Intact</source>
+        <translation>Intact</translation>
+    </message>
+    <message>
+        <source>Broken</source>
+        <translation>Broken</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The newest %n row(s) shown; more match: narrow the filters, or export them all to CSV</source>
+        <translation>
+            <numerusform>The newest %n row shown; more match: narrow the filters, or export them all to CSV</numerusform>
+            <numerusform>The newest %n rows shown; more match: narrow the filters, or export them all to CSV</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s), all shown</source>
+        <translation>
+            <numerusform>%n row, all shown</numerusform>
+            <numerusform>%n rows, all shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) shown, newest first; scroll for older rows</source>
+        <translation>
+            <numerusform>%n row shown, newest first; scroll for older rows</numerusform>
+            <numerusform>%n rows shown, newest first; scroll for older rows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Export the audit log</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting the audit log…</source>
+        <translation>Exporting the audit log…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting the audit log… %n row(s) written</source>
+        <translation>
+            <numerusform>Exporting the audit log… %n row written</numerusform>
+            <numerusform>Exporting the audit log… %n rows written</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to %1</source>
+        <translation>
+            <numerusform>%n row exported to %1</numerusform>
+            <numerusform>%n rows exported to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed, no file written: %1</source>
+        <translation>Export failed, no file written: %1</translation>
+    </message>
+    <message>
+        <source>Export cancelled, no file written</source>
+        <translation>Export cancelled, no file written</translation>
+    </message>
+</context>
+<context>
     <name>tc::BranchActivityModel</name>
     <message>
         <source>Time (JST)</source>
@@ -167,6 +875,10 @@
     <message>
         <source>App</source>
         <translation>App</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
     </message>
 </context>
 <context>
@@ -232,10 +944,6 @@
         <translation>Success</translation>
     </message>
     <message>
-        <source>Failure</source>
-        <translation>Failure</translation>
-    </message>
-    <message>
         <source>Refused</source>
         <translation>Refused</translation>
     </message>
@@ -254,6 +962,181 @@
     <message>
         <source>Today (Asia/Tokyo)</source>
         <translation>Today (Asia/Tokyo)</translation>
+    </message>
+    <message>
+        <source>Newest first: a list this long cannot be sorted by column here. Choose an outcome or a code to shorten it.</source>
+        <translation>Newest first: a list this long cannot be sorted by column here. Choose an outcome or a code to shorten it.</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+</context>
+<context>
+    <name>tc::CallerCheckPanel</name>
+    <message>
+        <source>Caller check</source>
+        <translation>Caller check</translation>
+    </message>
+    <message>
+        <source>Ask the caller for their name, birth date and registered phone, and the account if they have it at hand. The server answers match or no match for each; it never shows the stored values.</source>
+        <translation>Ask the caller for their name, birth date and registered phone, and the account if they have it at hand. The server answers match or no match for each; it never shows the stored values.</translation>
+    </message>
+    <message>
+        <source>Customer checked</source>
+        <translation>Customer checked</translation>
+    </message>
+    <message>
+        <source>&amp;Name (kana)</source>
+        <translation>&amp;Name (kana)</translation>
+    </message>
+    <message>
+        <source>Name in kana</source>
+        <translation>Name in kana</translation>
+    </message>
+    <message>
+        <source>でーた たろう / ﾃﾞｰﾀ ﾀﾛｳ</source>
+        <translation>でーた たろう / ﾃﾞｰﾀ ﾀﾛｳ</translation>
+    </message>
+    <message>
+        <source>Name result</source>
+        <translation>Name result</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date</source>
+        <translation>&amp;Birth date</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>1980-04-01</source>
+        <translation>1980-04-01</translation>
+    </message>
+    <message>
+        <source>Birth date result</source>
+        <translation>Birth date result</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <source>Registered phone</source>
+        <translation>Registered phone</translation>
+    </message>
+    <message>
+        <source>078-631-0000</source>
+        <translation>078-631-0000</translation>
+    </message>
+    <message>
+        <source>Phone result</source>
+        <translation>Phone result</translation>
+    </message>
+    <message>
+        <source>&amp;Account (optional)</source>
+        <translation>&amp;Account (optional)</translation>
+    </message>
+    <message>
+        <source>Branch code</source>
+        <translation>Branch code</translation>
+    </message>
+    <message>
+        <source>001</source>
+        <translation>001</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>Account number</translation>
+    </message>
+    <message>
+        <source>1234567</source>
+        <translation>1234567</translation>
+    </message>
+    <message>
+        <source>Account result</source>
+        <translation>Account result</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <source>Check the caller</source>
+        <translation>Check the caller</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>C&amp;lear</translation>
+    </message>
+    <message>
+        <source>Clear the fields</source>
+        <translation>Clear the fields</translation>
+    </message>
+    <message>
+        <source>Check result</source>
+        <translation>Check result</translation>
+    </message>
+    <message>
+        <source>Check validity</source>
+        <translation>Check validity</translation>
+    </message>
+    <message>
+        <source>✓ Match</source>
+        <translation>✓ Match</translation>
+    </message>
+    <message>
+        <source>✗ No match</source>
+        <translation>✗ No match</translation>
+    </message>
+    <message>
+        <source>– Not given</source>
+        <translation>– Not given</translation>
+    </message>
+    <message>
+        <source>Customer: %1</source>
+        <translation>Customer: %1</translation>
+    </message>
+    <message>
+        <source>No customer open: find the customer first (Ctrl+K).</source>
+        <translation>No customer open: find the customer first (Ctrl+K).</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>✓ Passed: the caller&apos;s name, birth date and phone match the customer&apos;s.</source>
+        <translation>✓ Passed: the caller&apos;s name, birth date and phone match the customer&apos;s.</translation>
+    </message>
+    <message>
+        <source>✗ Not passed: what the caller said does not match the customer&apos;s data. Do not clear a lock or revoke on the caller&apos;s word.</source>
+        <translation>✗ Not passed: what the caller said does not match the customer&apos;s data. Do not clear a lock or revoke on the caller&apos;s word.</translation>
+    </message>
+    <message>
+        <source>✗ Refused: too many caller checks in the last hour (%1). Do not clear a lock or revoke on the phone now; ask the customer to come to the branch with an identity document, or try again later.</source>
+        <translation>✗ Refused: too many caller checks in the last hour (%1). Do not clear a lock or revoke on the phone now; ask the customer to come to the branch with an identity document, or try again later.</translation>
+    </message>
+    <message>
+        <source>✗ The check was not made: %1</source>
+        <translation>✗ The check was not made: %1</translation>
+    </message>
+    <message>
+        <source>Check %1 is valid for %2:%3 more (until %4 JST). Clear lock and Revoke for this customer send it.</source>
+        <translation>Check %1 is valid for %2:%3 more (until %4 JST). Clear lock and Revoke for this customer send it.</translation>
+    </message>
+    <message>
+        <source>The passed check has expired (10 minutes): check again before clearing a lock or revoking.</source>
+        <translation>The passed check has expired (10 minutes): check again before clearing a lock or revoking.</translation>
+    </message>
+    <message>
+        <source>Compare what the caller said with the customer&apos;s data</source>
+        <translation>Compare what the caller said with the customer&apos;s data</translation>
+    </message>
+    <message>
+        <source>Open the customer first (Ctrl+K to search)</source>
+        <translation>Open the customer first (Ctrl+K to search)</translation>
     </message>
 </context>
 <context>
@@ -285,6 +1168,69 @@
     <message>
         <source>Message or question</source>
         <translation>Message or question</translation>
+    </message>
+</context>
+<context>
+    <name>tc::ClearLockDialog</name>
+    <message>
+        <source>Clear a lock early</source>
+        <translation>Clear a lock early</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>Customer:</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Lock:</source>
+        <translation>Lock:</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Clear the lock or cancel</source>
+        <translation>Clear the lock or cancel</translation>
+    </message>
+    <message>
+        <source>Clear a lock early — Teller Console</source>
+        <translation>Clear a lock early — Teller Console</translation>
+    </message>
+    <message>
+        <source>This institution requires a supervisor&apos;s approval: the lock stays on until a supervisor approves the request.</source>
+        <translation>This institution requires a supervisor&apos;s approval: the lock stays on until a supervisor approves the request.</translation>
+    </message>
+    <message>
+        <source>The day&apos;s failures start again from zero and the customer may try again at once.</source>
+        <translation>The day&apos;s failures start again from zero and the customer may try again at once.</translation>
+    </message>
+    <message>
+        <source>Request release</source>
+        <translation>Request release</translation>
+    </message>
+    <message>
+        <source>Clear lock</source>
+        <translation>Clear lock</translation>
     </message>
 </context>
 <context>
@@ -578,10 +1524,6 @@
         <translation>no cash card: cannot link</translation>
     </message>
     <message>
-        <source>Early release requested (%1 lock) by %2 at %3 JST: %4</source>
-        <translation>Early release requested (%1 lock) by %2 at %3 JST: %4</translation>
-    </message>
-    <message>
         <source>Linkages: %1 active of %2</source>
         <translation>Linkages: %1 active of %2</translation>
     </message>
@@ -596,6 +1538,50 @@
     <message>
         <source>(partly hidden for your role)</source>
         <translation>(partly hidden for your role)</translation>
+    </message>
+    <message>
+        <source>Lock actions</source>
+        <translation>Lock actions</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>Re&amp;voke…</translation>
+    </message>
+    <message>
+        <source>Revoke the selected linkage</source>
+        <translation>Revoke the selected linkage</translation>
+    </message>
+    <message>
+        <source>Clear lock… (%1, %2)</source>
+        <translation>Clear lock… (%1, %2)</translation>
+    </message>
+    <message>
+        <source>Clear the %1 lock of account %2</source>
+        <translation>Clear the %1 lock of account %2</translation>
+    </message>
+    <message>
+        <source>A request to clear this lock is waiting for a supervisor&apos;s approval.</source>
+        <translation>A request to clear this lock is waiting for a supervisor&apos;s approval.</translation>
+    </message>
+    <message>
+        <source>Clear this lock early, with the reason and how the customer&apos;s identity was confirmed.</source>
+        <translation>Clear this lock early, with the reason and how the customer&apos;s identity was confirmed.</translation>
+    </message>
+    <message>
+        <source>Select the linkage to revoke.</source>
+        <translation>Select the linkage to revoke.</translation>
+    </message>
+    <message>
+        <source>This linkage has ended already.</source>
+        <translation>This linkage has ended already.</translation>
+    </message>
+    <message>
+        <source>Revoke the selected linkage: the app&apos;s tokens stop working at once.</source>
+        <translation>Revoke the selected linkage: the app&apos;s tokens stop working at once.</translation>
+    </message>
+    <message>
+        <source>Waiting for a supervisor&apos;s approval: early release of the %1 lock (request %2) asked by %3 at %4 JST: %5</source>
+        <translation>Waiting for a supervisor&apos;s approval: early release of the %1 lock (request %2) asked by %3 at %4 JST: %5</translation>
     </message>
 </context>
 <context>
@@ -635,8 +1621,52 @@
         </translation>
     </message>
     <message>
-        <source>(more match: type more to narrow the search)</source>
-        <translation>(more match: type more to narrow the search)</translation>
+        <source>Audit log</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>(more customers match: type more of the name or number)</source>
+        <translation>(more customers match: type more of the name or number)</translation>
+    </message>
+    <message>
+        <source>Apps</source>
+        <translation>Apps</translation>
+    </message>
+    <message>
+        <source>Caller check</source>
+        <translation>Caller check</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Approvals</translation>
+    </message>
+    <message>
+        <source>Early release approved by %1: the lock of %2 is released; the customer may try again now.</source>
+        <translation>Early release approved by %1: the lock of %2 is released; the customer may try again now.</translation>
+    </message>
+    <message>
+        <source>Early release rejected by %1: the lock of %2 stays until 00:00 JST. Reason: %3</source>
+        <translation>Early release rejected by %1: the lock of %2 stays until 00:00 JST. Reason: %3</translation>
+    </message>
+    <message>
+        <source>The early release request for %1 lapsed: the lock had ended.</source>
+        <translation>The early release request for %1 lapsed: the lock had ended.</translation>
+    </message>
+    <message>
+        <source>%1 lock of %2</source>
+        <translation>%1 lock of %2</translation>
+    </message>
+    <message>
+        <source>%1: clearing it waits for a supervisor&apos;s approval (request %2); the lock stays on until then.</source>
+        <translation>%1: clearing it waits for a supervisor&apos;s approval (request %2); the lock stays on until then.</translation>
+    </message>
+    <message>
+        <source>%1 cleared at %2 JST: the customer may try again now.</source>
+        <translation>%1 cleared at %2 JST: the customer may try again now.</translation>
+    </message>
+    <message>
+        <source>Revoked the linkage of %1 at %2 JST: the app&apos;s tokens no longer work.</source>
+        <translation>Revoked the linkage of %1 at %2 JST: the app&apos;s tokens no longer work.</translation>
     </message>
 </context>
 <context>
@@ -894,20 +1924,6 @@
         <translation>Identity lock ended at %1 JST</translation>
     </message>
     <message numerus="yes">
-        <source>PIN released early at %1 JST, %n failure(s) since (locks at %2)</source>
-        <translation>
-            <numerusform>PIN released early at %1 JST, %n failure since (locks at %2)</numerusform>
-            <numerusform>PIN released early at %1 JST, %n failures since (locks at %2)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Identity released early at %1 JST, %n failure(s) since (locks at %2)</source>
-        <translation>
-            <numerusform>Identity released early at %1 JST, %n failure since (locks at %2)</numerusform>
-            <numerusform>Identity released early at %1 JST, %n failures since (locks at %2)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>PIN not locked, %n failure(s) today (locks at %1)</source>
         <translation>
             <numerusform>PIN not locked, %n failure today (locks at %1)</numerusform>
@@ -919,6 +1935,20 @@
         <translation>
             <numerusform>Identity not locked, %n failure today (locks at %1)</numerusform>
             <numerusform>Identity not locked, %n failures today (locks at %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>PIN lock released early at %1 JST, %n failure(s) since (locks at %2)</source>
+        <translation>
+            <numerusform>PIN lock released early at %1 JST, %n failure since (locks at %2)</numerusform>
+            <numerusform>PIN lock released early at %1 JST, %n failures since (locks at %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Identity lock released early at %1 JST, %n failure(s) since (locks at %2)</source>
+        <translation>
+            <numerusform>Identity lock released early at %1 JST, %n failure since (locks at %2)</numerusform>
+            <numerusform>Identity lock released early at %1 JST, %n failures since (locks at %2)</numerusform>
         </translation>
     </message>
 </context>
@@ -1109,6 +2139,178 @@
     </message>
 </context>
 <context>
+    <name>tc::ReleaseRequestsModel</name>
+    <message>
+        <source>Would release by itself at %1 JST</source>
+        <translation>Would release by itself at %1 JST</translation>
+    </message>
+    <message>
+        <source>Requested at %1 JST</source>
+        <translation>Requested at %1 JST</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n failure(s)</source>
+        <translation>
+            <numerusform>%1, %n failure</numerusform>
+            <numerusform>%1, %n failures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (no longer locked)</source>
+        <translation>%1 (no longer locked)</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Requested by</translation>
+    </message>
+    <message>
+        <source>Identity confirmed</source>
+        <translation>Identity confirmed</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+</context>
+<context>
+    <name>tc::RevokeLinkageDialog</name>
+    <message>
+        <source>Revoke an app linkage</source>
+        <translation>Revoke an app linkage</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>Customer:</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>App:</source>
+        <translation>App:</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Granted:</source>
+        <translation>Granted:</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Granted</translation>
+    </message>
+    <message>
+        <source>Expires:</source>
+        <translation>Expires:</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Revoke the linkage or cancel</source>
+        <translation>Revoke the linkage or cancel</translation>
+    </message>
+    <message>
+        <source>Revoke an app linkage — Teller Console</source>
+        <translation>Revoke an app linkage — Teller Console</translation>
+    </message>
+    <message>
+        <source>%1 JST</source>
+        <translation>%1 JST</translation>
+    </message>
+    <message>
+        <source>The app&apos;s tokens stop working at once; to use the app again the customer links it anew from the app.</source>
+        <translation>The app&apos;s tokens stop working at once; to use the app again the customer links it anew from the app.</translation>
+    </message>
+    <message>
+        <source>Revoke linkage</source>
+        <translation>Revoke linkage</translation>
+    </message>
+</context>
+<context>
+    <name>tc::RoleGate</name>
+    <message>
+        <source>Your role may not look up customers.</source>
+        <translation>Your role may not look up customers.</translation>
+    </message>
+    <message>
+        <source>Tellers see the customers and activity of their own branch only.</source>
+        <translation>Tellers see the customers and activity of their own branch only.</translation>
+    </message>
+    <message>
+        <source>Support staff see birth dates and phone numbers partly hidden.</source>
+        <translation>Support staff see birth dates and phone numbers partly hidden.</translation>
+    </message>
+    <message>
+        <source>Your role may not clear a lock early.</source>
+        <translation>Your role may not clear a lock early.</translation>
+    </message>
+    <message>
+        <source>Your role may not revoke an app linkage.</source>
+        <translation>Your role may not revoke an app linkage.</translation>
+    </message>
+    <message>
+        <source>Caller checks are for tellers and phone support; a supervisor acts on the reason alone.</source>
+        <translation>Caller checks are for tellers and phone support; a supervisor acts on the reason alone.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may approve or reject an early release.</source>
+        <translation>Only a supervisor may approve or reject an early release.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may suspend or resume an app.</source>
+        <translation>Only a supervisor may suspend or resume an app.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may read the audit log.</source>
+        <translation>Only a supervisor may read the audit log.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may see the daily report.</source>
+        <translation>Only a supervisor may see the daily report.</translation>
+    </message>
+    <message>
+        <source>Your role may not do this.</source>
+        <translation>Your role may not do this.</translation>
+    </message>
+</context>
+<context>
     <name>tc::SearchWidget</name>
     <message>
         <source>&amp;Find a customer (Ctrl+K):</source>
@@ -1178,8 +2380,8 @@
         <translation>(calendar, offline)</translation>
     </message>
     <message>
-        <source>Not connected: the compiled-in calendar speaks; announced maintenance may be missing.</source>
-        <translation>Not connected: the compiled-in calendar speaks; announced maintenance may be missing.</translation>
+        <source>Not connected: service hours come from the calendar built into the console; announced maintenance may be missing.</source>
+        <translation>Not connected: service hours come from the calendar built into the console; announced maintenance may be missing.</translation>
     </message>
 </context>
 <context>
@@ -1412,6 +2614,136 @@
     <message>
         <source>Enter the 6-digit code of your authenticator app.</source>
         <translation>Enter the 6-digit code of your authenticator app.</translation>
+    </message>
+</context>
+<context>
+    <name>tc::StaffChangeDialog</name>
+    <message>
+        <source>Sending…</source>
+        <translation>Sending…</translation>
+    </message>
+</context>
+<context>
+    <name>tc::StaffChangeForm</name>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>How was the customer&apos;s identity confirmed? (required)</source>
+        <translation>How was the customer&apos;s identity confirmed? (required)</translation>
+    </message>
+    <message>
+        <source>How the customer&apos;s identity was confirmed</source>
+        <translation>How the customer&apos;s identity was confirmed</translation>
+    </message>
+    <message>
+        <source>&amp;Customer at the counter, identity document seen</source>
+        <translation>&amp;Customer at the counter, identity document seen</translation>
+    </message>
+    <message>
+        <source>Customer at the counter with an identity document</source>
+        <translation>Customer at the counter with an identity document</translation>
+    </message>
+    <message>
+        <source>&amp;Document:</source>
+        <translation>&amp;Document:</translation>
+    </message>
+    <message>
+        <source>Identity document seen</source>
+        <translation>Identity document seen</translation>
+    </message>
+    <message>
+        <source>Caller verified on the &amp;phone (caller check passed)</source>
+        <translation>Caller verified on the &amp;phone (caller check passed)</translation>
+    </message>
+    <message>
+        <source>Caller verified on the phone with a passed caller check</source>
+        <translation>Caller verified on the phone with a passed caller check</translation>
+    </message>
+    <message>
+        <source>&amp;Other</source>
+        <translation>&amp;Other</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Other reason</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <source>Required: what the customer asked for and why</source>
+        <translation>Required: what the customer asked for and why</translation>
+    </message>
+    <message>
+        <source>What is still missing</source>
+        <translation>What is still missing</translation>
+    </message>
+    <message>
+        <source>Choose the document…</source>
+        <translation>Choose the document…</translation>
+    </message>
+    <message>
+        <source>Support staff confirm a caller&apos;s identity with a caller check, not a document.</source>
+        <translation>Support staff confirm a caller&apos;s identity with a caller check, not a document.</translation>
+    </message>
+    <message>
+        <source>No passed caller check of this customer in the last 10 minutes: run the caller check first (Ctrl+8).</source>
+        <translation>No passed caller check of this customer in the last 10 minutes: run the caller check first (Ctrl+8).</translation>
+    </message>
+    <message>
+        <source>Tellers record the identity document they saw or a passed caller check.</source>
+        <translation>Tellers record the identity document they saw or a passed caller check.</translation>
+    </message>
+    <message>
+        <source>Support staff act only after a passed caller check of the customer.</source>
+        <translation>Support staff act only after a passed caller check of the customer.</translation>
+    </message>
+    <message>
+        <source>Run a caller check of this customer first (Ctrl+8): support staff act only after a passed check.</source>
+        <translation>Run a caller check of this customer first (Ctrl+8): support staff act only after a passed check.</translation>
+    </message>
+    <message>
+        <source>Choose how the customer&apos;s identity was confirmed.</source>
+        <translation>Choose how the customer&apos;s identity was confirmed.</translation>
+    </message>
+    <message>
+        <source>Choose the identity document you saw.</source>
+        <translation>Choose the identity document you saw.</translation>
+    </message>
+    <message>
+        <source>Type the reason.</source>
+        <translation>Type the reason.</translation>
+    </message>
+    <message>
+        <source>The server needs a reason: type what the customer asked for and why.</source>
+        <translation>The server needs a reason: type what the customer asked for and why.</translation>
+    </message>
+    <message>
+        <source>A request to clear this lock is already waiting for a supervisor&apos;s approval; nothing new was sent.</source>
+        <translation>A request to clear this lock is already waiting for a supervisor&apos;s approval; nothing new was sent.</translation>
+    </message>
+    <message>
+        <source>This lock is not on any more (a colleague cleared it, or it ended at midnight); nothing was changed.</source>
+        <translation>This lock is not on any more (a colleague cleared it, or it ended at midnight); nothing was changed.</translation>
+    </message>
+    <message>
+        <source>This had been done already (the linkage had ended); nothing was changed.</source>
+        <translation>This had been done already (the linkage had ended); nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The server asks for a caller check of this customer that you passed in the last 10 minutes: run the caller check (Ctrl+8), then try again.</source>
+        <translation>The server asks for a caller check of this customer that you passed in the last 10 minutes: run the caller check (Ctrl+8), then try again.</translation>
+    </message>
+    <message>
+        <source>The server asks how the customer&apos;s identity was confirmed: the document seen at the counter, or a passed caller check.</source>
+        <translation>The server asks how the customer&apos;s identity was confirmed: the document seen at the counter, or a passed caller check.</translation>
     </message>
 </context>
 <context>
