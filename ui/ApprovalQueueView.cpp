@@ -5,6 +5,7 @@
 #include "TableStateHelper.h"
 #include "ui_ApprovalQueueView.h"
 
+#include <QApplication>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QKeyEvent>
@@ -82,6 +83,15 @@ void ApprovalQueueView::setModel(ReleaseRequestsModel *model)
     }
     showState();
     showSelection();
+}
+
+void ApprovalQueueView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // Opened with Ctrl+5: the keyboard goes to the list, so arrows, Alt+A and Alt+R work at once.
+    const QWidget *focus = QApplication::focusWidget();
+    if (!focus || !isAncestorOf(focus))
+        m_ui->requestsView->setFocus(Qt::OtherFocusReason);
 }
 
 void ApprovalQueueView::setSignedInUser(const QString &username)

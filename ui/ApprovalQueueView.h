@@ -63,6 +63,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     void customerRequested(qint64 customerId);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     Q_DISABLE_COPY_MOVE(ApprovalQueueView)
 

@@ -205,6 +205,7 @@ void TestApprovalQueue::approvedLive()
     QTRY_COMPARE(teller.events.state(), tc::client::EventStream::State::Connected);
     QTest::keyClick(&supervisor.window, Qt::Key_5, Qt::ControlModifier);
     QCOMPARE(supervisor.window.tabs()->currentWidget(), queue);
+    QCOMPARE(QApplication::focusWidget(), queue->requestsView());
     QTRY_VERIFY(!requests->isLoading());
     QCOMPARE(requests->rowCount(), 0);
 

@@ -969,6 +969,19 @@ void Tst_protocol::docsExamples()
     QCOMPARE(report->branches, QList<BranchReport> {expectedBranch});
     QCOMPARE(report->date, QDate(2026, 11, 24));
 
+    const Result<ReleaseRequestList> queue = ReleaseRequestList::fromJson(parsed(uR"(
+        {"requests": [{"id": 7, "account_id": 1, "account": "001 ordinary 1234567",
+           "branch_code": "001", "account_type": "ordinary", "account_number": "1234567",
+           "customer_id": 1, "customer_name": "ﾃﾞｰﾀ ﾀﾛｳ", "kind": "identity",
+           "failures_today": 5, "locked_at": "2026-11-24T05:12:09.120Z",
+           "release_at": "2026-11-24T15:00:00.000Z", "reason": "窓口で運転免許証により本人確認",
+           "reason_kind": "counter_document", "identity_document": "drivers_license",
+           "requested_at": "2026-11-24T06:00:00.000Z", "requested_by": "himawari.teller001",
+           "requested_by_name": "窓口係(デモ) 本店営業部", "status": "pending",
+           "decided_by": null, "decided_at": null, "decision_note": null}]})"_s));
+    QVERIFY2(queue, queue ? "" : qPrintable(queue.error().message));
+    QCOMPARE(queue->requests, QList<ReleaseRequest> {pendingRequest()});
+
     const Result<CatalogMatches> matches = CatalogMatches::fromJson(
         parsed(uR"({"matches": [{"code": "B84", "customer_message": "ただ今お取扱いできません。…",
             "meaning": {"ja": "…", "en": "…"}, "score": 0.93}]})"_s));
