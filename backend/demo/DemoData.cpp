@@ -74,6 +74,9 @@ QList<InstitutionSeed> institutions(const DemoSeedOptions &options)
         InstitutionRecord {
             .id = QString(DemoData::GunmaId),
             .name = u"ぐんまみらい信用組合"_s,
+            // Two-person control, so the demo shows both: a teller of ぐんまみらい asks, the
+            // supervisor approves in the Approvals tab; 兵庫ひまわり's tellers clear at once.
+            .earlyReleaseNeedsApproval = true,
             .supportDesk = u"お客様相談室 0120-219-190 月曜日~金曜日"
                            "(当組合休業日は除く) 午前9時~午後5時"_s,
             .authenticationNumbers = {u"0120990201"_s, u"0120990202"_s, u"0120990203"_s}},

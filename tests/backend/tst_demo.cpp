@@ -198,6 +198,16 @@ private Q_SLOTS:
                       u"SELECT COUNT(*) FROM auth_numbers WHERE institution_id = "
                       "'gunma-mirai'"_s)
                 >= 2);
+        // One institution of each kind: ぐんまみらい needs a supervisor's approval of an early
+        // release, 兵庫ひまわり does not.
+        QCOMPARE(count(db,
+                       u"SELECT COUNT(*) FROM institutions WHERE early_release_needs_approval "
+                       "= 1 AND id = 'gunma-mirai'"_s),
+                 1);
+        QCOMPARE(count(db,
+                       u"SELECT COUNT(*) FROM institutions WHERE early_release_needs_approval "
+                       "= 0 AND id = 'hyogo-himawari'"_s),
+                 1);
         QVERIFY(count(db, u"SELECT COUNT(*) FROM account_transactions"_s) > 1000);
         QCOMPARE(count(db,
                        u"SELECT COUNT(*) FROM client_apps WHERE client_id = 'shinkumi-creco' "
