@@ -525,6 +525,35 @@ private Q_SLOTS:
         QVERIFY(!otherStream->closed);
     }
 
+    // A suspension and a resume each reach the streams that see every branch saying which it was
+    // (the envelope once wrote `suspended: false` over the payload's value).
+    void suspensionsSayWhichWay_data() { tc::test::addEngineRows(); }
+    void suspensionsSayWhichWay()
+    {
+        QFETCH(QString, engine);
+        auto b = TestBackend::started(engine);
+        const QString token = b->staffToken(u"sv1"_s, StaffRole::Supervisor, {});
+        auto supervisor = open(*b, token);
+        auto support = open(*b, b->staffToken(u"support1"_s, StaffRole::Support, {}));
+        QTRY_VERIFY_WITH_TIMEOUT(supervisor->isOpen() && support->isOpen(), WaitMs);
+        const QString path = u"/api/v1/staff/apps/%1/suspension"_s.arg(StandardData::clientId);
+        for (const QByteArray method : {"POST", "DELETE"}) {
+            QCOMPARE(b->request(method, path, R"({"reason":"提供会社から連絡"})",
+                                {TestBackend::bearer(token)})
+                         .status,
+                     200);
+        }
+        for (SseClient *client : {supervisor.get(), support.get()}) {
+            QTRY_COMPARE_WITH_TIMEOUT(client->ofKind(u"suspension"_s).size(), 2, WaitMs);
+            const QList<SseClient::Event> suspensions = client->ofKind(u"suspension"_s);
+            QCOMPARE(suspensions.at(0).data.value(u"suspended"_s), QJsonValue(true));
+            QCOMPARE(suspensions.at(1).data.value(u"suspended"_s), QJsonValue(false));
+            QCOMPARE(suspensions.at(0).data.value(u"client_id"_s).toString(),
+                     StandardData::clientId);
+            QCOMPARE(suspensions.at(0).data.value(u"reason"_s).toString(), u"提供会社から連絡"_s);
+        }
+    }
+
     void eventsInIdOrderAcrossUncommittedGaps()
     {
         // PostgreSQL hands out ids at INSERT: a transaction holding a smaller id may commit
