@@ -73,7 +73,7 @@
     <message>
         <source>Suspended %1 JST by %2: %3
 Its linkages that have neither expired nor been revoked work again at once.</source>
-        <translation>%1(日本時間)に %2 が利用停止: %3
+        <translation>%1(日本時間)に %2 が利用停止しました。理由: %3
 有効期限内で連携解除されていない連携は、直ちに再び利用できるようになります。</translation>
     </message>
     <message>
@@ -145,11 +145,11 @@ Its linkages that have neither expired nor been revoked work again at once.</sou
     </message>
     <message>
         <source>Approved: %1 is released; the customer may try again now.</source>
-        <translation>承認しました: %1 を解除しました。お客様はすぐに再度お手続きいただけます。</translation>
+        <translation>承認しました: %1を解除しました。お客様はすぐに再度お手続きいただけます。</translation>
     </message>
     <message>
         <source>Rejected: %1 stays locked until 00:00 JST; %2 sees your reason.</source>
-        <translation>却下しました: %1 は翌日0時(日本時間)までロックされたままです。理由は %2 に表示されます。</translation>
+        <translation>却下しました: %1は翌日0時(日本時間)までロックされたままです。理由は %2 に表示されます。</translation>
     </message>
     <message>
         <source>You made this request yourself: another supervisor must approve it.</source>
@@ -529,7 +529,7 @@ Its linkages that have neither expired nor been revoked work again at once.</sou
     </message>
     <message>
         <source>checked %1 JST</source>
-        <translation>%1(日本時間)に検証</translation>
+        <translation>日本時間 %1 に検証</translation>
     </message>
     <message>
         <source>Intact: no rows yet (%1)</source>
@@ -541,7 +541,7 @@ Its linkages that have neither expired nor been revoked work again at once.</sou
     </message>
     <message>
         <source>Intact up to row %1; signed checkpoint at row %2 (%3 JST); %4</source>
-        <translation>%1行目まで正常。署名付きチェックポイントは%2行目(%3 日本時間)。%4</translation>
+        <translation>%1行目まで正常、署名付きチェックポイントは%2行目(日本時間 %3)。%4</translation>
     </message>
     <message>
         <source>a row was changed</source>
@@ -1118,7 +1118,7 @@ Its linkages that have neither expired nor been revoked work again at once.</sou
     </message>
     <message>
         <source>Check %1 is valid for %2:%3 more (until %4 JST). Clear lock and Revoke for this customer send it.</source>
-        <translation>照合 %1 の有効期限: あと %2:%3(日本時間 %4 まで)。このお客様のロック解除・連携解除に使用されます。</translation>
+        <translation>照合ID %1 の有効期限: あと %2:%3(日本時間 %4 まで)。このお客様のロック解除・連携解除で使用されます。</translation>
     </message>
     <message>
         <source>The passed check has expired (10 minutes): check again before clearing a lock or revoking.</source>
@@ -1655,7 +1655,7 @@ Its linkages that have neither expired nor been revoked work again at once.</sou
     </message>
     <message>
         <source>%1 cleared at %2 JST: the customer may try again now.</source>
-        <translation>%1 を %2(日本時間)に解除しました。お客様はすぐに再度お手続きいただけます。</translation>
+        <translation>%1を %2(日本時間)に解除しました。お客様はすぐに再度お手続きいただけます。</translation>
     </message>
     <message>
         <source>Revoked the linkage of %1 at %2 JST: the app&apos;s tokens no longer work.</source>
