@@ -56,9 +56,11 @@ struct EventRow
     {
         if (principal.institutionId != institutionId)
             return false;
-        if (principal.seesAllBranches())
+        // An event of no branch (an app suspended or resumed) concerns the whole institution:
+        // a teller's linkages of that app change state too.
+        if (!branchId)
             return true;
-        return branchId && principal.maySeeBranch(*branchId);
+        return principal.maySeeBranch(*branchId);
     }
     const QByteArray &blockFor(const staff::StaffPrincipal &principal) const
     {

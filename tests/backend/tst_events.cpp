@@ -525,7 +525,8 @@ private Q_SLOTS:
         QVERIFY(!otherStream->closed);
     }
 
-    // A suspension and a resume each reach the streams that see every branch saying which it was
+    // A suspension and a resume each reach every stream of the institution (a teller's too: the
+    // app's linkages at the branch change state) saying which it was
     // (the envelope once wrote `suspended: false` over the payload's value).
     void suspensionsSayWhichWay_data() { tc::test::addEngineRows(); }
     void suspensionsSayWhichWay()
@@ -535,7 +536,9 @@ private Q_SLOTS:
         const QString token = b->staffToken(u"sv1"_s, StaffRole::Supervisor, {});
         auto supervisor = open(*b, token);
         auto support = open(*b, b->staffToken(u"support1"_s, StaffRole::Support, {}));
-        QTRY_VERIFY_WITH_TIMEOUT(supervisor->isOpen() && support->isOpen(), WaitMs);
+        auto teller = open(*b, b->staffToken(u"teller1"_s, StaffRole::Teller));
+        QTRY_VERIFY_WITH_TIMEOUT(supervisor->isOpen() && support->isOpen() && teller->isOpen(),
+                                 WaitMs);
         const QString path = u"/api/v1/staff/apps/%1/suspension"_s.arg(StandardData::clientId);
         for (const QByteArray method : {"POST", "DELETE"}) {
             QCOMPARE(b->request(method, path, R"({"reason":"提供会社から連絡"})",
@@ -543,7 +546,7 @@ private Q_SLOTS:
                          .status,
                      200);
         }
-        for (SseClient *client : {supervisor.get(), support.get()}) {
+        for (SseClient *client : {supervisor.get(), support.get(), teller.get()}) {
             QTRY_COMPARE_WITH_TIMEOUT(client->ofKind(u"suspension"_s).size(), 2, WaitMs);
             const QList<SseClient::Event> suspensions = client->ofKind(u"suspension"_s);
             QCOMPARE(suspensions.at(0).data.value(u"suspended"_s), QJsonValue(true));

@@ -1,7 +1,8 @@
 // The supervisor's apps tab against the real backend over HTTPS: the institution's app with its
 // live linkage, suspended by keyboard alone with a reason (the row shows by, when and why from
 // the live event, the view says the app's next call is refused, and it is: F04), then resumed
-// (the app's call works again). Tellers and support staff get no Apps tab. Screenshots of the
+// (the app's call works again); a teller's open customer shows the linkage suspended and active
+// again as it happens. Tellers and support staff get no Apps tab. Screenshots of the
 // tab and the dialog in Japanese and English.
 #include "AppSuspensionDialog.h"
 #include "AppsModel.h"
@@ -11,6 +12,7 @@
 #include "Desk.h"
 #include "ErrorCatalog.h"
 #include "EventStream.h"
+#include "LinkagesModel.h"
 #include "MainWindow.h"
 #include "ServiceCalendar.h"
 #include "StaffAccounts.h"
@@ -125,6 +127,20 @@ void TestAppsView::supervisorSuspendsAndResumes()
     QVERIFY(QTest::qWaitForWindowActive(&window));
     QTRY_COMPARE(window.connectionStatus()->state(), tc::ConnectionStatusWidget::State::Connected);
 
+    // A teller's console beside it, the linked customer open: the linkage follows live.
+    tc::client::BackendClient tellerClient(
+        {.baseUrl = QUrl(backend.baseUrl()), .pinnedCa = {backend.certificates().caCertificate()}});
+    const tc::protocol::StaffSession teller = signIn(tellerClient, u"teller"_s);
+    tc::client::EventStream tellerEvents(&tellerClient);
+    tellerEvents.start();
+    tc::MainWindow tellerWindow(m_catalog, m_calendar, clock);
+    tc::Desk tellerDesk(tellerWindow, tellerClient, &tellerEvents, teller, clock);
+    tellerDesk.openCustomer(backend.data().accountId); // the standard customer's id is 1 too
+    tc::LinkagesModel *linkages = tellerDesk.linkagesModel();
+    QTRY_COMPARE(linkages->rowCount(), 1);
+    QCOMPARE(linkages->index(0, 0).data(tc::LinkagesModel::StateRole).toString(), u"active"_s);
+    QTRY_COMPARE(tellerEvents.state(), tc::client::EventStream::State::Connected);
+
     // Ctrl+6: the Apps tab, the app with its one live linkage.
     QTest::keyClick(&window, Qt::Key_6, Qt::ControlModifier);
     auto *view = qobject_cast<tc::AppsView *>(window.tabs()->currentWidget());
@@ -174,6 +190,8 @@ void TestAppsView::supervisorSuspendsAndResumes()
     const TestBackend::Reply refused = tc::test::flow::accountsMe(backend, m_appToken);
     QCOMPARE(refused.status, 403);
     QCOMPARE(refused.json.value(u"code"_s).toString(), u"F04"_s);
+    QTRY_COMPARE(linkages->index(0, 0).data(tc::LinkagesModel::StateRole).toString(),
+                 u"app_suspended"_s);
     QVERIFY(window.grab().save(tc::test::screenshotDir() + u"/apps_suspended_"_s + language
                                + u".png"_s));
 
@@ -189,6 +207,7 @@ void TestAppsView::supervisorSuspendsAndResumes()
     QTRY_VERIFY(apps->index(0, tc::AppsModel::ReasonColumn).data().toString().isEmpty());
     QVERIFY(view->suspendButton()->isEnabled());
     QCOMPARE(tc::test::flow::accountsMe(backend, m_appToken).status, 200);
+    QTRY_COMPARE(linkages->index(0, 0).data(tc::LinkagesModel::StateRole).toString(), u"active"_s);
     QVERIFY(
         window.grab().save(tc::test::screenshotDir() + u"/apps_resumed_"_s + language + u".png"_s));
 
@@ -207,6 +226,7 @@ void TestAppsView::supervisorSuspendsAndResumes()
     QCOMPARE(resumed.status, 200);
     QTRY_VERIFY(!app.data(tc::AppsModel::SuspendedRole).toBool());
     QTRY_VERIFY2(!view->effectText().contains(u"F04"_s), qPrintable(view->effectText()));
+    tellerEvents.stop();
     events.stop();
 }
 
