@@ -3,6 +3,7 @@
 #include "TokyoFormat.h"
 #include "ui_AppSuspensionDialog.h"
 
+#include <QLayout>
 #include <QLocale>
 #include <QPushButton>
 
@@ -43,7 +44,10 @@ AppSuspensionDialog::AppSuspensionDialog(const protocol::StaffApp &app, bool sus
     });
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     m_ui->reasonEdit->setFocus(Qt::OtherFocusReason);
-    adjustSize(); // as tall as its texts, in either language
+    // As tall as its wrapped texts at the dialog's width, in either language.
+    adjustSize();
+    if (layout()->hasHeightForWidth())
+        resize(width(), layout()->totalHeightForWidth(width()));
 }
 
 AppSuspensionDialog::~AppSuspensionDialog() = default;
