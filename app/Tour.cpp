@@ -3,6 +3,7 @@
 #include "AttemptsModel.h"
 #include "BranchActivityModel.h"
 #include "BranchActivityView.h"
+#include "ClearLockDialog.h"
 #include "Console.h"
 #include "CustomerScriptWidget.h"
 #include "CustomerView.h"
@@ -11,11 +12,15 @@
 #include "MainWindow.h"
 #include "Protocol.h"
 #include "SearchWidget.h"
+#include "StaffChangeForm.h"
 
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QLoggingCategory>
+#include <QPushButton>
+#include <QRadioButton>
 #include <QTreeView>
 
 #include <cstdio>
@@ -102,8 +107,42 @@ Tour::Tour(MainWindow &window, Console &console, const QString &outputDir)
              m_window.explainer()->setQuery(u"B84"_s);
              return true;
          },
+         [this] {
+             // The customer is at the counter with a driver's license: "Clear lock…".
+             m_window.openTab(MainWindow::CustomerTab);
+             m_locksBefore = m_window.customerView()->clearLockButtons().size();
+             if (m_locksBefore > 0)
+                 m_window.customerView()->clearLockButtons().constFirst()->click();
+         }},
+        {u"04-clear-lock"_s,
+         [this] {
+             if (m_locksBefore == 0)
+                 return true;
+             auto *dialog = m_window.findChild<ClearLockDialog *>();
+             if (!dialog || !dialog->isVisible())
+                 return false;
+             StaffChangeForm *form = dialog->findChild<StaffChangeForm *>();
+             form->counterChoice()->setChecked(true);
+             form->documentCombo()->setCurrentIndex(
+                 form->documentCombo()->findData(u"drivers_license"_s));
+             form->reasonEdit()->setText(tr("At the counter; identity checked with the customer's "
+                                            "driver's license."));
+             return form->isComplete();
+         },
+         [this] {
+             if (auto *dialog = m_window.findChild<ClearLockDialog *>())
+                 dialog->accept();
+         }},
+        {u"05-lock-cleared"_s,
+         [this] {
+             // The lock gone (or its request waiting for approval) on the customer view.
+             const auto *dialog = m_window.findChild<ClearLockDialog *>();
+             return (!dialog || !dialog->isVisible())
+                 && (m_window.customerView()->clearLockButtons().size() < m_locksBefore
+                     || m_waitedMs >= 5'000);
+         },
          {}},
-        {u"04-branch-activity-live"_s,
+        {u"06-branch-activity-live"_s,
          [this, desk] {
              m_window.openTab(MainWindow::ActivityTab);
              // Simulated customers of the branch arrive every few seconds to a minute: wait
@@ -116,7 +155,7 @@ Tour::Tour(MainWindow &window, Console &console, const QString &outputDir)
              return m_waitedMs >= 50'000;
          },
          {}},
-        {u"05-service-pauses"_s,
+        {u"07-service-pauses"_s,
          [this] {
              m_window.openTab(MainWindow::PausesTab);
              return true;
@@ -152,7 +191,11 @@ void Tour::poll()
 void Tour::save(const QString &name)
 {
     const QString path = m_dir.filePath(name + u".png"_s);
-    if (!m_window.grab().save(path))
+    // A dialog open over the window is what the step shows.
+    QWidget *shown = &m_window;
+    if (auto *dialog = m_window.findChild<ClearLockDialog *>(); dialog && dialog->isVisible())
+        shown = dialog;
+    if (!shown->grab().save(path))
         std::fprintf(stderr, "tour: could not save %s\n", qPrintable(path));
     else
         std::printf("tour: %s\n", qPrintable(path));

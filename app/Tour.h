@@ -14,8 +14,9 @@ class MainWindow;
 // `teller-console --demo-dir DIR --tour OUT`: what `make demo` shows on a machine without a
 // display. After the demo teller's sign-in it walks the desk as a teller would — the customer
 // of the branch's latest B84 found by the search box (Ctrl+K, the account, Enter), the B84
-// attempt explained beside the lock, the explainer, branch activity with a live attempt, the
-// service pauses — saves a screenshot of each step in OUT and quits (exit
+// attempt explained beside the lock, the explainer, the lock cleared at the counter with a
+// driver's license (the dialog, then the customer without the lock), branch activity with a live
+// attempt, the service pauses — saves a screenshot of each step in OUT and quits (exit
 // status 1 when a step does not come within a minute).
 class Tour final : public QObject
 {
@@ -43,6 +44,7 @@ private:
     QList<Step> m_steps;
     qsizetype m_next = 0;
     int m_waitedMs = 0;
+    qsizetype m_locksBefore = 0; // the customer's locks before "Clear lock…"
     QTimer m_timer;
 };
 
