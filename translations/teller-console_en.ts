@@ -2779,6 +2779,13 @@ Its linkages that have neither expired nor been revoked work again at once.</tra
     </message>
 </context>
 <context>
+    <name>tc::Tour</name>
+    <message>
+        <source>At the counter; identity checked with the customer&apos;s driver&apos;s license.</source>
+        <translation>At the counter; identity checked with the customer&apos;s driver&apos;s license.</translation>
+    </message>
+</context>
+<context>
     <name>tc::UpcomingWindowsModel</name>
     <message>
         <source>%1 (in progress)</source>

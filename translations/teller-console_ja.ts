@@ -2764,6 +2764,13 @@ Its linkages that have neither expired nor been revoked work again at once.</sou
     </message>
 </context>
 <context>
+    <name>tc::Tour</name>
+    <message>
+        <source>At the counter; identity checked with the customer&apos;s driver&apos;s license.</source>
+        <translation>窓口にて、お客様の運転免許証で本人確認済み。</translation>
+    </message>
+</context>
+<context>
     <name>tc::UpcomingWindowsModel</name>
     <message>
         <source>%1 (in progress)</source>
