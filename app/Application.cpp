@@ -38,6 +38,7 @@ int runTellerConsole(int argc, char *argv[])
 {
     std::optional<UiLanguage> requested;
     QString demoDir;
+    QString demoUser;
     QString tourDir;
     {
         // --help and --version must work without a display, so the command line is read with a
@@ -62,6 +63,7 @@ int runTellerConsole(int argc, char *argv[])
         case CommandLine::Outcome::Run:
             requested = commandLine.language();
             demoDir = commandLine.demoDir();
+            demoUser = commandLine.demoUser();
             tourDir = commandLine.tourDir();
             break;
         }
@@ -101,7 +103,7 @@ int runTellerConsole(int argc, char *argv[])
                      });
     std::unique_ptr<Tour> tour;
     if (!demoDir.isEmpty()) {
-        const Result<DemoDirectory> demo = DemoDirectory::read(demoDir);
+        const Result<DemoDirectory> demo = DemoDirectory::read(demoDir, demoUser);
         if (!demo) {
             std::fputs(qUtf8Printable(demo.error().message + u'\n'), stderr);
             return 2;

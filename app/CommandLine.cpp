@@ -25,6 +25,10 @@ CommandLine::CommandLine()
                       tr("Training: connect to the demo backend of this folder (auth-backend "
                          "--demo) and sign in as its teller of 本店営業部."),
                       tr("folder")),
+      m_demoUserOption(u"demo-user"_s,
+                       tr("With --demo-dir: sign in as this demo staff user of demo-staff.csv "
+                          "(for example gunma.supervisor or himawari.support)."),
+                       tr("user")),
       m_tourOption(u"tour"_s,
                    tr("With --demo-dir: take the tour of the desk, save a screenshot of each "
                       "step in this folder and quit."),
@@ -37,6 +41,7 @@ CommandLine::CommandLine()
     m_parser.addOption(m_helpOption);
     m_parser.addOption(m_versionOption);
     m_parser.addOption(m_demoDirOption);
+    m_parser.addOption(m_demoUserOption);
     m_parser.addOption(m_tourOption);
 }
 
@@ -45,6 +50,7 @@ CommandLine::Outcome CommandLine::process(const QStringList &arguments)
     m_language.reset();
     m_error.clear();
     m_demoDir.clear();
+    m_demoUser.clear();
     m_tourDir.clear();
     if (!m_parser.parse(arguments)) {
         m_error = m_parser.errorText();
@@ -59,9 +65,14 @@ CommandLine::Outcome CommandLine::process(const QStringList &arguments)
         return Outcome::Error;
     }
     m_demoDir = m_parser.value(m_demoDirOption);
+    m_demoUser = m_parser.value(m_demoUserOption);
     m_tourDir = m_parser.value(m_tourOption);
     if (!m_tourDir.isEmpty() && m_demoDir.isEmpty()) {
         m_error = tr("--tour needs --demo-dir.");
+        return Outcome::Error;
+    }
+    if (!m_demoUser.isEmpty() && m_demoDir.isEmpty()) {
+        m_error = tr("--demo-user needs --demo-dir.");
         return Outcome::Error;
     }
     if (m_parser.isSet(m_langOption)) {

@@ -11,7 +11,8 @@
 
 namespace tc {
 
-// The console's command line: --lang ja|en, --demo-dir DIR, --tour DIR, --help, --version.
+// The console's command line: --lang ja|en, --demo-dir DIR, --demo-user NAME, --tour DIR, --help,
+// --version.
 class CommandLine final
 {
     Q_DECLARE_TR_FUNCTIONS(tc::CommandLine)
@@ -29,6 +30,8 @@ public:
     std::optional<UiLanguage> language() const { return m_language; }
     // The folder of `auth-backend --demo` (its CA, address and demo staff): training only.
     QString demoDir() const { return m_demoDir; }
+    // With --demo-dir: the demo staff user to sign in as (empty: the teller of 本店営業部).
+    QString demoUser() const { return m_demoUser; }
     // Take the scripted tour, saving a screenshot per step into this folder, then quit.
     QString tourDir() const { return m_tourDir; }
     QString errorText() const { return m_error; }
@@ -43,8 +46,10 @@ private:
     QCommandLineOption m_helpOption;
     QCommandLineOption m_versionOption;
     QCommandLineOption m_demoDirOption;
+    QCommandLineOption m_demoUserOption;
     QCommandLineOption m_tourOption;
     QString m_demoDir;
+    QString m_demoUser;
     QString m_tourDir;
     std::optional<UiLanguage> m_language;
     QString m_error;

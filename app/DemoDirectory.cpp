@@ -18,7 +18,7 @@ Error problem(const QString &text)
 
 } // namespace
 
-Result<DemoDirectory> DemoDirectory::read(const QString &folder)
+Result<DemoDirectory> DemoDirectory::read(const QString &folder, const QString &username)
 {
     const QDir dir(folder);
     DemoDirectory demo;
@@ -41,13 +41,21 @@ Result<DemoDirectory> DemoDirectory::read(const QString &folder)
         QString::fromUtf8(staff.readAll()).remove(QChar(0xFEFF)).split(u'\n', Qt::SkipEmptyParts);
     for (const QString &line : lines) {
         const QStringList fields = line.trimmed().split(u',');
-        if (fields.size() >= 5 && fields.at(3) == u"teller"_s && fields.at(4) == u"001"_s
-            && fields.at(0) == u"hyogo-himawari"_s) {
+        if (fields.size() < 5)
+            continue;
+        const bool wanted = username.isEmpty() ? fields.at(3) == u"teller"_s
+                && fields.at(4) == u"001"_s && fields.at(0) == u"hyogo-himawari"_s
+                                               : fields.at(1) == username;
+        if (wanted) {
             demo.username = fields.at(1);
             demo.password = fields.at(2);
             return demo;
         }
     }
+    if (!username.isEmpty())
+        return problem(
+            QCoreApplication::translate("tc::DemoDirectory", "demo-staff.csv has no user %1.")
+                .arg(username));
     return problem(QCoreApplication::translate("tc::DemoDirectory",
                                                "demo-staff.csv names no teller of branch 001."));
 }

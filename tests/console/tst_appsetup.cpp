@@ -47,6 +47,13 @@ void TestAppSetup::commandLine_data()
     QTest::newRow("--version") << QStringList {exe, u"--version"_s} << O::ShowVersion << QString();
     QTest::newRow("unknown option") << QStringList {exe, u"--bogus"_s} << O::Error << QString();
     QTest::newRow("positional") << QStringList {exe, u"file"_s} << O::Error << QString();
+    QTest::newRow("--demo-dir --demo-user")
+        << QStringList {exe, u"--demo-dir"_s, u"d"_s, u"--demo-user"_s, u"gunma.supervisor"_s}
+        << O::Run << QString();
+    QTest::newRow("--demo-user without --demo-dir")
+        << QStringList {exe, u"--demo-user"_s, u"gunma.supervisor"_s} << O::Error << QString();
+    QTest::newRow("--tour without --demo-dir")
+        << QStringList {exe, u"--tour"_s, u"out"_s} << O::Error << QString();
 }
 
 void TestAppSetup::commandLine()
