@@ -632,7 +632,7 @@ Its linkages that have neither expired nor been revoked work again at once.</sou
     </message>
     <message>
         <source>Newest first, as the server pages the log</source>
-        <translation>新しい順(サーバーの頁送り順)</translation>
+        <translation>新しい順(サーバーのページ順)</translation>
     </message>
 </context>
 <context>
@@ -763,7 +763,7 @@ Its linkages that have neither expired nor been revoked work again at once.</sou
     </message>
     <message>
         <source>Newest first, as the server pages the log</source>
-        <translation>新しい順(サーバーの頁送り順)</translation>
+        <translation>新しい順(サーバーのページ順)</translation>
     </message>
     <message>
         <source>Unknown: the chain&apos;s state could not be read (%1)</source>
@@ -2260,7 +2260,7 @@ Its linkages that have neither expired nor been revoked work again at once.</sou
     </message>
     <message>
         <source>Support staff see birth dates and phone numbers partly hidden.</source>
-        <translation>サポート担当には生年月日と電話番号が一部非表示で表示されます。</translation>
+        <translation>サポート担当には、生年月日と電話番号の一部が伏せて表示されます。</translation>
     </message>
     <message>
         <source>Your role may not clear a lock early.</source>
