@@ -1311,6 +1311,18 @@ Its linkages that have neither expired nor been revoked work again at once.</tra
         <source>--tour needs --demo-dir.</source>
         <translation>--tour needs --demo-dir.</translation>
     </message>
+    <message>
+        <source>With --demo-dir: sign in as this demo staff user of demo-staff.csv (for example gunma.supervisor or himawari.support).</source>
+        <translation>With --demo-dir: sign in as this demo staff user of demo-staff.csv (for example gunma.supervisor or himawari.support).</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>user</translation>
+    </message>
+    <message>
+        <source>--demo-user needs --demo-dir.</source>
+        <translation>--demo-user needs --demo-dir.</translation>
+    </message>
 </context>
 <context>
     <name>tc::ConnectionStatusWidget</name>
@@ -1597,6 +1609,10 @@ Its linkages that have neither expired nor been revoked work again at once.</tra
     <message>
         <source>demo-staff.csv names no teller of branch 001.</source>
         <translation>demo-staff.csv names no teller of branch 001.</translation>
+    </message>
+    <message>
+        <source>demo-staff.csv has no user %1.</source>
+        <translation>demo-staff.csv has no user %1.</translation>
     </message>
 </context>
 <context>

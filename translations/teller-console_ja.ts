@@ -1305,6 +1305,18 @@ Its linkages that have neither expired nor been revoked work again at once.</sou
         <source>--tour needs --demo-dir.</source>
         <translation>--tour には --demo-dir の指定が必要です。</translation>
     </message>
+    <message>
+        <source>With --demo-dir: sign in as this demo staff user of demo-staff.csv (for example gunma.supervisor or himawari.support).</source>
+        <translation>--demo-dir と併用: demo-staff.csv にあるこのデモ用職員ユーザーでサインインします(例: gunma.supervisor、himawari.support)。</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <source>--demo-user needs --demo-dir.</source>
+        <translation>--demo-user には --demo-dir の指定が必要です。</translation>
+    </message>
 </context>
 <context>
     <name>tc::ConnectionStatusWidget</name>
@@ -1591,6 +1603,10 @@ Its linkages that have neither expired nor been revoked work again at once.</sou
     <message>
         <source>demo-staff.csv names no teller of branch 001.</source>
         <translation>demo-staff.csv に店番 001 の窓口担当者がありません。</translation>
+    </message>
+    <message>
+        <source>demo-staff.csv has no user %1.</source>
+        <translation>demo-staff.csv にユーザー %1 がありません。</translation>
     </message>
 </context>
 <context>
