@@ -559,6 +559,23 @@ int activity(const Connection &connection, const QString &branch, int pageSize, 
             endFrames.add(repaint());
         }
     }
+    // Scrolled back to rows whose pages were dropped: from the jump to the rows painted again
+    // (the page fetched again with its cursor), 20 places top to bottom.
+    Samples scrolledBack;
+    if (view && model.isWindowed()) {
+        QTableView *table = view->tableView();
+        for (int i = 0; i < 20; ++i) {
+            const int row = int(qint64(model.rowCount() - 50) * i / 20);
+            QElapsedTimer back;
+            back.start();
+            table->scrollTo(table->model()->index(row, 0), QAbstractItemView::PositionAtTop);
+            view->repaint(); // placeholders, and the page asked for
+            if (!waitUntil([&] { return model.attemptAt(row) != nullptr; }))
+                qFatal("row %d never came back", row);
+            view->repaint();
+            scrolledBack.add(msSince(back));
+        }
+    }
 
     std::printf("\n### Branch activity: %s (branch %s, page size %d, %s)\n\n", qPrintable(label),
                 qPrintable(branch), pageSize,
@@ -582,6 +599,8 @@ int activity(const Connection &connection, const QString &branch, int pageSize, 
     if (view) {
         printRow("frame while paging (repaint near the end, every 10 pages)", frames);
         printRow("frame at the end (200 positions top to bottom)", endFrames);
+        if (!scrolledBack.ms.empty())
+            printRow("scrolled back to a dropped page → its rows painted", scrolledBack);
     }
     std::printf("\n- p95 page / p95 floor: %.2f×; p95 added: %.2f ms\n",
                 consolePage.percentile(95) / floorPage.percentile(95),

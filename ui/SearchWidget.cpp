@@ -1,10 +1,13 @@
 #include "SearchWidget.h"
 
+#include "TableStateHelper.h"
 #include "ui_SearchWidget.h"
 
 #include <QAbstractItemModel>
 #include <QHeaderView>
 #include <QKeyEvent>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -41,8 +44,8 @@ void SearchWidget::setModel(QAbstractItemModel *model)
     connect(model, &QAbstractItemModel::modelReset, this, &SearchWidget::resultsChanged);
     connect(model, &QAbstractItemModel::rowsInserted, this, &SearchWidget::resultsChanged);
     connect(model, &QAbstractItemModel::rowsRemoved, this, &SearchWidget::resultsChanged);
-    // Sized once per answer (resultsChanged), not on every layout: ResizeToContents measures
-    // every row of every column each time, half the cost of showing a name search's results.
+    // Sized once per answer by the cells' text (resultsChanged): ResizeToContents lays out every
+    // cell of every column again on each layout, half the cost of showing a name search.
     m_ui->resultsView->header()->setSectionResizeMode(QHeaderView::Interactive);
     m_ui->resultsView->header()->setStretchLastSection(true);
 }
@@ -111,8 +114,10 @@ void SearchWidget::resultsChanged()
     if (!any)
         return;
     QTreeView *view = m_ui->resultsView;
-    for (int column = 0; column + 1 < model->columnCount(); ++column)
-        view->resizeColumnToContents(column);
+    QHeaderView *header = view->header();
+    const QList<int> widths = textWidths(*view, *header, 0, model->rowCount() - 1);
+    for (int column = 0; column + 1 < widths.size(); ++column)
+        header->resizeSection(column, std::max(widths.at(column), header->sectionSizeHint(column)));
     if (!view->currentIndex().isValid())
         view->setCurrentIndex(model->index(0, 0));
     if (m_activateWhenAnswered) {

@@ -41,6 +41,36 @@ QString cellText(const QModelIndex &index)
 
 } // namespace
 
+QList<int> textWidths(const QAbstractItemView &view, const QHeaderView &header, int first, int last)
+{
+    const QAbstractItemModel *model = view.model();
+    QList<int> widths(header.count(), 0);
+    if (!model)
+        return widths;
+    last = std::min(last, model->rowCount() - 1);
+    if (first < 0 || last < first)
+        return widths;
+    const auto *table = qobject_cast<const QTableView *>(&view);
+    const int grid = table && table->showGrid() ? 1 : 0;
+    const QFontMetrics metrics = view.fontMetrics();
+    for (int column = 0; column < header.count(); ++column) {
+        if (header.isSectionHidden(column))
+            continue;
+        // The delegate's measure of one cell gives its margins (and icon); the others are
+        // measured by their text alone.
+        const QModelIndex sample = model->index(first, column);
+        const int margins = view.sizeHintForIndex(sample).width()
+            - metrics.horizontalAdvance(sample.data().toString());
+        int widestText = 0;
+        for (int row = first; row <= last; ++row) {
+            widestText = std::max(
+                widestText, metrics.horizontalAdvance(model->index(row, column).data().toString()));
+        }
+        widths[column] = widestText + margins + grid;
+    }
+    return widths;
+}
+
 TableStateHelper::TableStateHelper(QAbstractItemView *view, QString viewKey)
     : QObject(view), m_view(view), m_header(horizontalHeaderOf(view)), m_viewKey(std::move(viewKey))
 {
@@ -204,25 +234,11 @@ void TableStateHelper::widen(Rows rows)
         return;
     const QScopedValueRollback fitting(m_fitting, true);
     // A page's worth at most: the rows of one arrival, not a whole list reset.
-    const int last = std::min({rows.last, rows.first + 199, model->rowCount() - 1});
-    const auto *table = qobject_cast<const QTableView *>(m_view);
-    const int grid = table && table->showGrid() ? 1 : 0;
+    const QList<int> widths =
+        textWidths(*m_view, *m_header, rows.first, std::min(rows.last, rows.first + 199));
     const int cap = widthCap();
-    const QFontMetrics metrics = m_view->fontMetrics();
-    for (int column = 0; column < m_header->count(); ++column) {
-        if (m_header->isSectionHidden(column))
-            continue;
-        // The delegate's measure of one cell gives its margins; the others are measured by
-        // their text alone (laying out each cell as the delegate does costs a frame a page).
-        const QModelIndex sample = model->index(rows.first, column);
-        const int margins = m_view->sizeHintForIndex(sample).width()
-            - metrics.horizontalAdvance(sample.data().toString());
-        int widestText = 0;
-        for (int row = rows.first; row <= last; ++row) {
-            widestText = std::max(
-                widestText, metrics.horizontalAdvance(model->index(row, column).data().toString()));
-        }
-        const int width = std::min(widestText + margins + grid, cap);
+    for (int column = 0; column < widths.size(); ++column) {
+        const int width = std::min(widths.at(column), cap);
         if (width > m_header->sectionSize(column))
             m_header->resizeSection(column, width);
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -14,6 +15,13 @@ class QHeaderView;
 class QMenu;
 
 namespace tc {
+
+// Per column of `header`, the width that shows the text of rows [first, last] of the view's
+// model: each cell's text measured with the view's font, the delegate's margins taken from one
+// cell (laying out every cell as the delegate paints it costs as much as painting it). 0 for
+// hidden columns.
+QList<int> textWidths(const QAbstractItemView &view, const QHeaderView &header, int first,
+                      int last);
 
 // What every table of the console does the same way, in one place (after KeePassXC's
 // DatabaseWidgetStateSync): a header context menu to show and hide columns; the header's state
