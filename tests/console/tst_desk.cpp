@@ -10,6 +10,7 @@
 #include "CustomerScriptWidget.h"
 #include "CustomerView.h"
 #include "Desk.h"
+#include "DeskSession.h"
 #include "ErrorCatalog.h"
 #include "EventStream.h"
 #include "ExplainerWidget.h"
@@ -18,7 +19,6 @@
 #include "SearchWidget.h"
 #include "ServiceCalendar.h"
 #include "ServiceStatusWidget.h"
-#include "StaffAccounts.h"
 #include "TestBackend.h"
 #include "TestFlow.h"
 #include "Translations.h"
@@ -38,7 +38,6 @@
 #include <QTreeView>
 
 using namespace Qt::StringLiterals;
-using tc::test::StandardData;
 using tc::test::TestBackend;
 
 namespace {
@@ -92,8 +91,6 @@ private Q_SLOTS:
     void unreachableBackendIsToldInline();
 
 private:
-    tc::protocol::StaffSession signIn(tc::client::BackendClient &client, const QString &username);
-
     std::unique_ptr<TestBackend> m_backend;
     const tc::ErrorCatalog &m_catalog = tc::ErrorCatalog::builtIn();
     tc::ServiceCalendar m_calendar;
@@ -102,40 +99,15 @@ private:
 void TestDesk::initTestCase()
 {
     m_backend = TestBackend::started(u"sqlite"_s);
-    using tc::backend::staff::StaffRole;
-    for (const auto &[username, role] :
-         {std::pair {u"teller"_s, StaffRole::Teller}, std::pair {u"support"_s, StaffRole::Support},
-          std::pair {u"supervisor"_s, StaffRole::Supervisor}}) {
-        const auto added = m_backend->service().staffAccounts().addStaff(
-            {.institutionId = StandardData::institution,
-             .username = username,
-             .displayName = username,
-             .role = role,
-             .branchCode = role == StaffRole::Teller ? u"001"_s : QString(),
-             .password = TestBackend::staffPassword});
-        QVERIFY2(added, qPrintable(username));
-    }
+    tc::test::addTellerSupportSupervisor(*m_backend);
+    if (QTest::currentTestFailed())
+        return;
     lockStandardCustomer(*m_backend);
-}
-
-tc::protocol::StaffSession TestDesk::signIn(tc::client::BackendClient &client,
-                                            const QString &username)
-{
-    const auto answer = m_backend->postJson(
-        u"/api/v1/staff/session"_s,
-        {{u"username"_s, username}, {u"password"_s, TestBackend::staffPassword}});
-    auto staff = tc::protocol::StaffSession::fromJson(answer.json);
-    if (!staff)
-        qFatal("sign-in of %s: %d", qPrintable(username), answer.status);
-    client.setAccessToken(staff.value().accessToken);
-    return staff.value();
 }
 
 void TestDesk::tellerFindsLockedCustomer_data()
 {
-    QTest::addColumn<QString>("language");
-    QTest::newRow("en") << u"en"_s;
-    QTest::newRow("ja") << u"ja"_s;
+    tc::test::addLanguageRows();
 }
 
 void TestDesk::tellerFindsLockedCustomer()
@@ -144,17 +116,11 @@ void TestDesk::tellerFindsLockedCustomer()
     tc::Translations translations;
     QVERIFY(translations.install(*tc::parseUiLanguage(language)));
     TestBackend &backend = *m_backend;
-    const tc::Clock clock = [&backend] { return backend.clock().now(); };
 
     // Signed in as the teller of branch 001.
-    tc::client::BackendClient client(
-        {.baseUrl = QUrl(backend.baseUrl()), .pinnedCa = {backend.certificates().caCertificate()}});
-    const tc::protocol::StaffSession staff = signIn(client, u"teller"_s);
-    tc::client::EventStream events(&client);
-    events.start();
-
-    tc::MainWindow window(m_catalog, m_calendar, clock);
-    tc::Desk desk(window, client, &events, staff, clock);
+    tc::test::DeskSession session(backend, u"teller"_s);
+    tc::MainWindow &window = session.window;
+    tc::Desk &desk = *session.desk;
     QAbstractItemModelTester attemptsTester(desk.attemptsModel(),
                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester activityTester(desk.branchActivityModel(),
@@ -230,18 +196,15 @@ void TestDesk::tellerFindsLockedCustomer()
     window.openTab(tc::MainWindow::PausesTab);
     QVERIFY(
         window.grab().save(tc::test::screenshotDir() + u"/desk_pauses_"_s + language + u".png"_s));
-    events.stop();
 }
 
 void TestDesk::supportSeesMaskedDetails()
 {
     tc::Translations translations;
     QVERIFY(translations.install(tc::UiLanguage::English));
-    tc::client::BackendClient client({.baseUrl = QUrl(m_backend->baseUrl()),
-                                      .pinnedCa = {m_backend->certificates().caCertificate()}});
-    const tc::protocol::StaffSession staff = signIn(client, u"support"_s);
-    tc::MainWindow window(m_catalog, m_calendar, [this] { return m_backend->clock().now(); });
-    tc::Desk desk(window, client, nullptr, staff, [this] { return m_backend->clock().now(); });
+    tc::test::DeskSession session(*m_backend, u"support"_s, tc::test::DeskSession::Live::Off);
+    tc::MainWindow &window = session.window;
+    tc::Desk &desk = *session.desk;
     window.show();
     desk.openCustomer(m_backend->data().accountId); // the standard customer's id is 1 too
     tc::CustomerView *view = window.customerView();
@@ -254,11 +217,9 @@ void TestDesk::supportSeesMaskedDetails()
 
 void TestDesk::supervisorChoosesTheBranch()
 {
-    tc::client::BackendClient client({.baseUrl = QUrl(m_backend->baseUrl()),
-                                      .pinnedCa = {m_backend->certificates().caCertificate()}});
-    const tc::protocol::StaffSession staff = signIn(client, u"supervisor"_s);
-    tc::MainWindow window(m_catalog, m_calendar, [this] { return m_backend->clock().now(); });
-    tc::Desk desk(window, client, nullptr, staff, [this] { return m_backend->clock().now(); });
+    tc::test::DeskSession session(*m_backend, u"supervisor"_s, tc::test::DeskSession::Live::Off);
+    tc::MainWindow &window = session.window;
+    tc::Desk &desk = *session.desk;
     window.openTab(tc::MainWindow::ActivityTab);
     window.show();
     QVERIFY(window.branchActivity()->branchCombo()->isVisible());
@@ -274,11 +235,9 @@ void TestDesk::supervisorChoosesTheBranch()
 // order, newest first, and the view says so; a shorter list (a filter) sorts again.
 void TestDesk::longDayIsListedNewestFirst()
 {
-    tc::client::BackendClient client({.baseUrl = QUrl(m_backend->baseUrl()),
-                                      .pinnedCa = {m_backend->certificates().caCertificate()}});
-    const tc::protocol::StaffSession staff = signIn(client, u"supervisor"_s);
-    tc::MainWindow window(m_catalog, m_calendar, [this] { return m_backend->clock().now(); });
-    tc::Desk desk(window, client, nullptr, staff, [this] { return m_backend->clock().now(); });
+    tc::test::DeskSession session(*m_backend, u"supervisor"_s, tc::test::DeskSession::Live::Off);
+    tc::MainWindow &window = session.window;
+    tc::Desk &desk = *session.desk;
     tc::BranchActivityModel *model = desk.branchActivityModel();
     tc::BranchActivityView *view = window.branchActivity();
     QTableView *table = view->tableView();
@@ -339,8 +298,8 @@ void TestDesk::unreachableBackendIsToldInline()
     tc::protocol::StaffSession staff;
     staff.username = u"teller"_s;
     staff.role = u"teller"_s;
-    tc::MainWindow window(m_catalog, m_calendar, [this] { return m_backend->clock().now(); });
-    tc::Desk desk(window, client, &events, staff, [this] { return m_backend->clock().now(); });
+    tc::MainWindow window(m_catalog, m_calendar, tc::test::clockOf(*m_backend));
+    tc::Desk desk(window, client, &events, staff, tc::test::clockOf(*m_backend));
     window.show();
 
     desk.openCustomer(1);
