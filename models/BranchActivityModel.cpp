@@ -124,6 +124,7 @@ void BranchActivityModel::reload()
     m_pages.clear();
     m_pagedRows = 0;
     m_heldRows = 0;
+    m_lastArrivalTick = m_shownTick;
     m_nextCursor.clear();
     m_firstPageLoaded = false;
     m_early.clear();
@@ -240,12 +241,15 @@ void BranchActivityModel::dropLeastRecentlyShown(int keep)
     const qsizetype minimumHeld = std::min<qsizetype>(2, m_pages.size());
     qsizetype heldPages =
         std::count_if(m_pages.cbegin(), m_pages.cend(), [](const Page &page) { return page.held; });
+    // Pages read since the previous page arrived are on the screen: a window smaller than the
+    // screen grows past its size rather than fetching the same pages again without end.
+    const quint64 onScreenAfter = std::exchange(m_lastArrivalTick, m_shownTick);
     bool dropped = false;
     while (m_heldRows > m_maxHeldRows && heldPages > minimumHeld) {
         int oldest = -1;
         for (int page = 1; page < m_pages.size(); ++page) {
             const Page &candidate = m_pages.at(page);
-            if (candidate.held && page != keep
+            if (candidate.held && page != keep && candidate.lastShown <= onScreenAfter
                 && (oldest < 0 || candidate.lastShown < m_pages.at(oldest).lastShown))
                 oldest = page;
         }

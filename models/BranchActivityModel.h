@@ -157,6 +157,7 @@ private:
     int m_maxHeldRows = defaultMaxHeldRows;
     bool m_windowed = false;
     mutable quint64 m_shownTick = 0;
+    quint64 m_lastArrivalTick = 0; // m_shownTick when a page last arrived
     // Dropped pages a view asked for, the latest last (a few: the rows on the screen).
     mutable QList<int> m_wanted;
     mutable QTimer m_fetchWantedSoon;

@@ -241,7 +241,8 @@ void TestDesk::longDayIsListedNewestFirst()
     tc::BranchActivityModel *model = desk.branchActivityModel();
     tc::BranchActivityView *view = window.branchActivity();
     QTableView *table = view->tableView();
-    // Another tab: a table showing more rows than the model holds would fetch without end.
+    // Another tab: rows a shown table reads are on the screen and stay held, and this table
+    // would show them all.
     window.openTab(tc::MainWindow::ExplainerTab);
     window.show();
     QTRY_VERIFY(!model->isLoading() && model->rowCount() > 4);
