@@ -45,8 +45,9 @@ struct DeskSession
     DeskSession(TestBackend &backend, const QString &username, Live live = Live::On);
     ~DeskSession();
 
-    // The window active on screen, as a person at the desk has it.
-    void activate();
+    // Shows the window and makes it the active one, as a person at the desk has it; false if it
+    // never became active.
+    [[nodiscard]] bool activate();
 
     client::BackendClient client;
     client::EventStream events;

@@ -29,6 +29,13 @@ T *child(const QWidget &parent, const QString &objectName)
     return widget;
 }
 
+// Types text as an input method commits it: QTest::keyClicks knows Latin-1 only.
+inline void typeText(QWidget *widget, const QString &text)
+{
+    for (const QChar c : text)
+        QTest::sendKeyEvent(QTest::Click, widget, Qt::Key_unknown, QString(c), Qt::NoModifier);
+}
+
 // Focus, select all, erase, type.
 inline void retype(QLineEdit *edit, const QString &text)
 {

@@ -10,12 +10,12 @@
 #include "BackendClient.h"
 #include "ConnectionStatusWidget.h"
 #include "Desk.h"
+#include "DeskSession.h"
 #include "ErrorCatalog.h"
 #include "EventStream.h"
 #include "LinkagesModel.h"
 #include "MainWindow.h"
 #include "ServiceCalendar.h"
-#include "StaffAccounts.h"
 #include "TestBackend.h"
 #include "TestFlow.h"
 #include "Translations.h"
@@ -32,17 +32,9 @@
 using namespace Qt::StringLiterals;
 using tc::test::StandardData;
 using tc::test::TestBackend;
+using tc::test::typeText;
 
-namespace {
-
-// Types text as an input method commits it: QTest::keyClicks knows Latin-1 only.
-void typeText(QWidget *widget, const QString &text)
-{
-    for (const QChar c : text)
-        QTest::sendKeyEvent(QTest::Click, widget, Qt::Key_unknown, QString(c), Qt::NoModifier);
-}
-
-} // namespace
+namespace { } // namespace
 
 class TestAppsView final : public QObject
 {
@@ -56,52 +48,23 @@ private Q_SLOTS:
     void noAppsTabWithoutTheRole();
 
 private:
-    tc::protocol::StaffSession signIn(tc::client::BackendClient &client, const QString &username);
-
     std::unique_ptr<TestBackend> m_backend;
     QString m_appToken; // the app's access token of the standard customer's linkage
-    const tc::ErrorCatalog &m_catalog = tc::ErrorCatalog::builtIn();
-    tc::ServiceCalendar m_calendar;
 };
 
 void TestAppsView::initTestCase()
 {
     m_backend = TestBackend::started(u"sqlite"_s);
-    using tc::backend::staff::StaffRole;
-    for (const auto &[username, role] :
-         {std::pair {u"teller"_s, StaffRole::Teller}, std::pair {u"support"_s, StaffRole::Support},
-          std::pair {u"supervisor"_s, StaffRole::Supervisor}}) {
-        const auto added = m_backend->service().staffAccounts().addStaff(
-            {.institutionId = StandardData::institution,
-             .username = username,
-             .displayName = username,
-             .role = role,
-             .branchCode = role == StaffRole::Teller ? u"001"_s : QString(),
-             .password = TestBackend::staffPassword});
-        QVERIFY2(added, qPrintable(username));
-    }
+    tc::test::addTellerSupportSupervisor(*m_backend);
+    if (QTest::currentTestFailed())
+        return;
     m_appToken = tc::test::flow::linkedTokens(*m_backend).value(u"access_token"_s).toString();
     QCOMPARE(tc::test::flow::accountsMe(*m_backend, m_appToken).status, 200);
 }
 
-tc::protocol::StaffSession TestAppsView::signIn(tc::client::BackendClient &client,
-                                                const QString &username)
-{
-    const auto answer = m_backend->postJson(
-        u"/api/v1/staff/session"_s,
-        {{u"username"_s, username}, {u"password"_s, TestBackend::staffPassword}});
-    auto staff = tc::protocol::StaffSession::fromJson(answer.json);
-    if (!staff)
-        qFatal("sign-in of %s: %d", qPrintable(username), answer.status);
-    client.setAccessToken(staff.value().accessToken);
-    return staff.value();
-}
-
 void TestAppsView::supervisorSuspendsAndResumes_data()
 {
-    QTest::addColumn<QString>("language");
-    QTest::newRow("en") << u"en"_s;
-    QTest::newRow("ja") << u"ja"_s;
+    tc::test::addLanguageRows();
 }
 
 void TestAppsView::supervisorSuspendsAndResumes()
@@ -110,36 +73,24 @@ void TestAppsView::supervisorSuspendsAndResumes()
     tc::Translations translations;
     QVERIFY(translations.install(*tc::parseUiLanguage(language)));
     TestBackend &backend = *m_backend;
-    const tc::Clock clock = [&backend] { return backend.clock().now(); };
-    tc::client::BackendClient client(
-        {.baseUrl = QUrl(backend.baseUrl()), .pinnedCa = {backend.certificates().caCertificate()}});
-    const tc::protocol::StaffSession staff = signIn(client, u"supervisor"_s);
-    tc::client::EventStream events(&client);
-    events.start();
-    tc::MainWindow window(m_catalog, m_calendar, clock);
-    tc::Desk desk(window, client, &events, staff, clock);
+    tc::test::DeskSession session(backend, u"supervisor"_s);
+    tc::MainWindow &window = session.window;
+    tc::Desk &desk = *session.desk;
     QVERIFY(desk.appsModel());
     QAbstractItemModelTester tester(desk.appsModel(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     window.resize(1280, 800);
-    window.show();
-    QApplication::setActiveWindow(&window);
-    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(session.activate());
     QTRY_COMPARE(window.connectionStatus()->state(), tc::ConnectionStatusWidget::State::Connected);
 
     // A teller's console beside it, the linked customer open: the linkage follows live.
-    tc::client::BackendClient tellerClient(
-        {.baseUrl = QUrl(backend.baseUrl()), .pinnedCa = {backend.certificates().caCertificate()}});
-    const tc::protocol::StaffSession teller = signIn(tellerClient, u"teller"_s);
-    tc::client::EventStream tellerEvents(&tellerClient);
-    tellerEvents.start();
-    tc::MainWindow tellerWindow(m_catalog, m_calendar, clock);
-    tc::Desk tellerDesk(tellerWindow, tellerClient, &tellerEvents, teller, clock);
+    tc::test::DeskSession tellerSession(backend, u"teller"_s);
+    tc::Desk &tellerDesk = *tellerSession.desk;
     tellerDesk.openCustomer(backend.data().accountId); // the standard customer's id is 1 too
     tc::LinkagesModel *linkages = tellerDesk.linkagesModel();
     QTRY_COMPARE(linkages->rowCount(), 1);
     QCOMPARE(linkages->index(0, 0).data(tc::LinkagesModel::StateRole).toString(), u"active"_s);
-    QTRY_COMPARE(tellerEvents.state(), tc::client::EventStream::State::Connected);
+    QTRY_COMPARE(tellerSession.events.state(), tc::client::EventStream::State::Connected);
 
     // Ctrl+6: the Apps tab, the app with its one live linkage.
     QTest::keyClick(&window, Qt::Key_6, Qt::ControlModifier);
@@ -226,8 +177,6 @@ void TestAppsView::supervisorSuspendsAndResumes()
     QCOMPARE(resumed.status, 200);
     QTRY_VERIFY(!app.data(tc::AppsModel::SuspendedRole).toBool());
     QTRY_VERIFY2(!view->effectText().contains(u"F04"_s), qPrintable(view->effectText()));
-    tellerEvents.stop();
-    events.stop();
 }
 
 void TestAppsView::noAppsTabWithoutTheRole_data()
@@ -240,12 +189,9 @@ void TestAppsView::noAppsTabWithoutTheRole_data()
 void TestAppsView::noAppsTabWithoutTheRole()
 {
     QFETCH(QString, username);
-    tc::client::BackendClient client({.baseUrl = QUrl(m_backend->baseUrl()),
-                                      .pinnedCa = {m_backend->certificates().caCertificate()}});
-    const tc::protocol::StaffSession staff = signIn(client, username);
-    const tc::Clock clock = [this] { return m_backend->clock().now(); };
-    tc::MainWindow window(m_catalog, m_calendar, clock);
-    tc::Desk desk(window, client, nullptr, staff, clock);
+    tc::test::DeskSession session(*m_backend, username, tc::test::DeskSession::Live::Off);
+    tc::MainWindow &window = session.window;
+    tc::Desk &desk = *session.desk;
     QVERIFY(!desk.appsModel());
     for (int i = 0; i < window.tabs()->count(); ++i)
         QVERIFY(!qobject_cast<tc::AppsView *>(window.tabs()->widget(i)));

@@ -9,11 +9,11 @@
 #include "CallerCheckState.h"
 #include "Database.h"
 #include "Desk.h"
+#include "DeskSession.h"
 #include "ErrorCatalog.h"
 #include "ErrorCodes.h"
 #include "MainWindow.h"
 #include "ServiceCalendar.h"
-#include "StaffAccounts.h"
 #include "TestBackend.h"
 #include "TestFlow.h"
 #include "Translations.h"
@@ -27,19 +27,12 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using tc::test::StandardData;
 using tc::test::TestBackend;
+using tc::test::typeText;
 
 namespace {
 
 constexpr int FailuresPerCustomer = 2;
-
-// Types text as an input method commits it: QTest::keyClicks knows Latin-1 only.
-void typeText(QWidget *widget, const QString &text)
-{
-    for (const QChar c : text)
-        QTest::sendKeyEvent(QTest::Click, widget, Qt::Key_unknown, QString(c), Qt::NoModifier);
-}
 
 } // namespace
 
@@ -56,12 +49,9 @@ private Q_SLOTS:
     void screenshots();
 
 private:
-    tc::protocol::StaffSession signIn(tc::client::BackendClient &client, const QString &username);
     qint64 customerA() const;
 
     std::unique_ptr<TestBackend> m_backend;
-    const tc::ErrorCatalog &m_catalog = tc::ErrorCatalog::builtIn();
-    tc::ServiceCalendar m_calendar;
 };
 
 void TestCallerCheckPanel::initTestCase()
@@ -70,32 +60,7 @@ void TestCallerCheckPanel::initTestCase()
     QVERIFY(m_backend->start(u"sqlite"_s, [](tc::backend::BackendSettings &settings) {
         settings.staff.callerCheckFailuresPerCustomerPerHour = FailuresPerCustomer;
     }));
-    using tc::backend::staff::StaffRole;
-    for (const auto &[username, role] :
-         {std::pair {u"teller"_s, StaffRole::Teller}, std::pair {u"support"_s, StaffRole::Support},
-          std::pair {u"supervisor"_s, StaffRole::Supervisor}}) {
-        const auto added = m_backend->service().staffAccounts().addStaff(
-            {.institutionId = StandardData::institution,
-             .username = username,
-             .displayName = username,
-             .role = role,
-             .branchCode = role == StaffRole::Teller ? u"001"_s : QString(),
-             .password = TestBackend::staffPassword});
-        QVERIFY2(added, qPrintable(username));
-    }
-}
-
-tc::protocol::StaffSession TestCallerCheckPanel::signIn(tc::client::BackendClient &client,
-                                                        const QString &username)
-{
-    const auto answer = m_backend->postJson(
-        u"/api/v1/staff/session"_s,
-        {{u"username"_s, username}, {u"password"_s, TestBackend::staffPassword}});
-    auto staff = tc::protocol::StaffSession::fromJson(answer.json);
-    if (!staff)
-        qFatal("sign-in of %s: %d", qPrintable(username), answer.status);
-    client.setAccessToken(staff.value().accessToken);
-    return staff.value();
+    tc::test::addTellerSupportSupervisor(*m_backend);
 }
 
 qint64 TestCallerCheckPanel::customerA() const
@@ -111,16 +76,11 @@ qint64 TestCallerCheckPanel::customerA() const
 void TestCallerCheckPanel::supportChecksTheCaller()
 {
     TestBackend &backend = *m_backend;
-    const tc::Clock clock = [&backend] { return backend.clock().now(); };
-    tc::client::BackendClient client(
-        {.baseUrl = QUrl(backend.baseUrl()), .pinnedCa = {backend.certificates().caCertificate()}});
-    const tc::protocol::StaffSession staff = signIn(client, u"support"_s);
-    tc::MainWindow window(m_catalog, m_calendar, clock);
-    tc::Desk desk(window, client, nullptr, staff, clock);
+    tc::test::DeskSession session(backend, u"support"_s, tc::test::DeskSession::Live::Off);
+    tc::MainWindow &window = session.window;
+    tc::Desk &desk = *session.desk;
     window.resize(1100, 700);
-    window.show();
-    QApplication::setActiveWindow(&window);
-    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(session.activate());
 
     const qint64 customer = customerA();
     desk.openCustomer(customer);
@@ -156,7 +116,7 @@ void TestCallerCheckPanel::supportChecksTheCaller()
                                           .callerCheckId = checkId};
         return backend.request(
             "DELETE", lockPath, QJsonDocument(change.toJson()).toJson(QJsonDocument::Compact),
-            {TestBackend::bearer(staff.accessToken), {"Content-Type", "application/json"}});
+            {TestBackend::bearer(session.staff.accessToken), {"Content-Type", "application/json"}});
     };
     QCOMPARE(release({}).json.value(u"code"_s).toString(),
              QString(tc::codes::StaffCallerCheckRequired));
@@ -187,7 +147,7 @@ void TestCallerCheckPanel::supportChecksTheCaller()
     backend.clock().advance(9 * 60 * 1000);
     QTRY_VERIFY(panel->validityText().contains(u"expired"_s));
     QVERIFY(checks->validCheckId(customer).isEmpty());
-    signIn(client, u"support"_s); // the access token lives 5 minutes
+    tc::test::signIn(backend, session.client, u"support"_s); // the access token lives 5 minutes
 
     // Past the limit of failed checks, the refusal in plain words.
     for (int i = 1; i < FailuresPerCustomer; ++i) {
@@ -221,12 +181,9 @@ void TestCallerCheckPanel::tabOfTheRoles()
     QFETCH(QString, user);
     QFETCH(bool, hasTab);
     TestBackend &backend = *m_backend;
-    const tc::Clock clock = [&backend] { return backend.clock().now(); };
-    tc::client::BackendClient client(
-        {.baseUrl = QUrl(backend.baseUrl()), .pinnedCa = {backend.certificates().caCertificate()}});
-    const tc::protocol::StaffSession staff = signIn(client, user);
-    tc::MainWindow window(m_catalog, m_calendar, clock);
-    tc::Desk desk(window, client, nullptr, staff, clock);
+    tc::test::DeskSession session(backend, user, tc::test::DeskSession::Live::Off);
+    tc::MainWindow &window = session.window;
+    tc::Desk &desk = *session.desk;
     bool found = false;
     for (int i = 0; i < window.tabs()->count(); ++i)
         found = found || qobject_cast<tc::CallerCheckPanel *>(window.tabs()->widget(i));
@@ -237,9 +194,7 @@ void TestCallerCheckPanel::tabOfTheRoles()
 
 void TestCallerCheckPanel::screenshots_data()
 {
-    QTest::addColumn<QString>("language");
-    QTest::newRow("en") << u"en"_s;
-    QTest::newRow("ja") << u"ja"_s;
+    tc::test::addLanguageRows();
 }
 
 // A teller's passed check with the account, in each language (look at them).
@@ -250,16 +205,11 @@ void TestCallerCheckPanel::screenshots()
     QVERIFY(translations.install(*tc::parseUiLanguage(language)));
     TestBackend &backend = *m_backend;
     backend.clock().advance(3601LL * 1000); // past the earlier test's limits
-    const tc::Clock clock = [&backend] { return backend.clock().now(); };
-    tc::client::BackendClient client(
-        {.baseUrl = QUrl(backend.baseUrl()), .pinnedCa = {backend.certificates().caCertificate()}});
-    const tc::protocol::StaffSession staff = signIn(client, u"teller"_s);
-    tc::MainWindow window(m_catalog, m_calendar, clock);
-    tc::Desk desk(window, client, nullptr, staff, clock);
+    tc::test::DeskSession session(backend, u"teller"_s, tc::test::DeskSession::Live::Off);
+    tc::MainWindow &window = session.window;
+    tc::Desk &desk = *session.desk;
     window.resize(1100, 640);
-    window.show();
-    QApplication::setActiveWindow(&window);
-    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(session.activate());
     const qint64 customer = customerA();
     desk.openCustomer(customer);
     QTest::keyClick(&window, Qt::Key_8, Qt::ControlModifier);

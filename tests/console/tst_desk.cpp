@@ -126,9 +126,7 @@ void TestDesk::tellerFindsLockedCustomer()
     QAbstractItemModelTester activityTester(desk.branchActivityModel(),
                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
     window.resize(1280, 800);
-    window.show();
-    QApplication::setActiveWindow(&window);
-    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(session.activate());
     QTRY_COMPARE(window.connectionStatus()->state(), tc::ConnectionStatusWidget::State::Connected);
     QTRY_VERIFY(window.serviceStatus()->isRemote());
     QVERIFY(window.userText().contains(u"teller"_s));
