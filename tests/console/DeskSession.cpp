@@ -68,7 +68,12 @@ void addLanguageRows()
 }
 
 DeskSession::DeskSession(TestBackend &backend, const QString &username, Live live)
-    : client(pinnedSettings(backend)), events(&client), clock(clockOf(backend)),
+    : DeskSession(backend, username, live, pinnedSettings(backend))
+{ }
+
+DeskSession::DeskSession(TestBackend &backend, const QString &username, Live live,
+                         const client::ConnectionSettings &settings)
+    : client(settings), events(&client), clock(clockOf(backend)),
       window(ErrorCatalog::builtIn(), calendar, clock), staff(signIn(backend, client, username)),
       m_live(live)
 {

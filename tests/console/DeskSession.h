@@ -43,6 +43,9 @@ struct DeskSession
     enum class Live { On, Off };
 
     DeskSession(TestBackend &backend, const QString &username, Live live = Live::On);
+    // With the client's settings of the test (a relay's port, a shorter timeout).
+    DeskSession(TestBackend &backend, const QString &username, Live live,
+                const client::ConnectionSettings &settings);
     ~DeskSession();
 
     // Shows the window and makes it the active one, as a person at the desk has it; false if it

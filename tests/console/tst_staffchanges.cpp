@@ -11,13 +11,13 @@
 #include "CustomerView.h"
 #include "Database.h"
 #include "Desk.h"
+#include "DeskSession.h"
 #include "ErrorCatalog.h"
 #include "LinkagesModel.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
 #include "RevokeLinkageDialog.h"
 #include "ServiceCalendar.h"
-#include "StaffAccounts.h"
 #include "StaffChangeForm.h"
 #include "TestBackend.h"
 #include "TestFlow.h"
@@ -133,52 +133,32 @@ private Q_SLOTS:
     void releaseUnderTwoPersonControlWaits();
 
 private:
-    tc::protocol::StaffSession signIn(tc::client::BackendClient &client, const QString &username);
-    std::unique_ptr<tc::client::BackendClient> newClient(quint16 port = 0);
+    // The backend's (or a closed port's) client settings, with a short transfer timeout.
+    tc::client::ConnectionSettings settings(quint16 port = 0) const;
+    std::unique_ptr<tc::client::BackendClient> newClient(quint16 port = 0) const;
 
     std::unique_ptr<TestBackend> m_backend;
     const tc::ErrorCatalog &m_catalog = tc::ErrorCatalog::builtIn();
-    tc::ServiceCalendar m_calendar;
 };
 
 void TestStaffChanges::initTestCase()
 {
     m_backend = TestBackend::started(u"sqlite"_s);
-    using tc::backend::staff::StaffRole;
-    for (const auto &[username, role] :
-         {std::pair {u"teller"_s, StaffRole::Teller}, std::pair {u"support"_s, StaffRole::Support},
-          std::pair {u"supervisor"_s, StaffRole::Supervisor}}) {
-        const auto added = m_backend->service().staffAccounts().addStaff(
-            {.institutionId = StandardData::institution,
-             .username = username,
-             .displayName = username,
-             .role = role,
-             .branchCode = role == StaffRole::Teller ? u"001"_s : QString(),
-             .password = TestBackend::staffPassword});
-        QVERIFY2(added, qPrintable(username));
-    }
+    tc::test::addTellerSupportSupervisor(*m_backend);
 }
 
-tc::protocol::StaffSession TestStaffChanges::signIn(tc::client::BackendClient &client,
-                                                    const QString &username)
+tc::client::ConnectionSettings TestStaffChanges::settings(quint16 port) const
 {
-    const auto answer = m_backend->postJson(
-        u"/api/v1/staff/session"_s,
-        {{u"username"_s, username}, {u"password"_s, TestBackend::staffPassword}});
-    auto staff = tc::protocol::StaffSession::fromJson(answer.json);
-    if (!staff)
-        qFatal("sign-in of %s: %d", qPrintable(username), answer.status);
-    client.setAccessToken(staff.value().accessToken);
-    return staff.value();
+    tc::client::ConnectionSettings pinned = tc::test::pinnedSettings(*m_backend);
+    if (port)
+        pinned.baseUrl = QUrl(u"https://127.0.0.1:%1"_s.arg(port));
+    pinned.transferTimeoutMs = 5000;
+    return pinned;
 }
 
-std::unique_ptr<tc::client::BackendClient> TestStaffChanges::newClient(quint16 port)
+std::unique_ptr<tc::client::BackendClient> TestStaffChanges::newClient(quint16 port) const
 {
-    const QUrl url = port ? QUrl(u"https://127.0.0.1:%1"_s.arg(port)) : QUrl(m_backend->baseUrl());
-    return std::make_unique<tc::client::BackendClient>(
-        tc::client::ConnectionSettings {.baseUrl = url,
-                                        .pinnedCa = {m_backend->certificates().caCertificate()},
-                                        .transferTimeoutMs = 5000});
+    return std::make_unique<tc::client::BackendClient>(settings(port));
 }
 
 void TestStaffChanges::okNeedsACompleteReason_data()
@@ -273,9 +253,7 @@ void TestStaffChanges::okNeedsACompleteReason()
 
 void TestStaffChanges::revocationEndsTheAppsAccess_data()
 {
-    QTest::addColumn<QString>("language");
-    QTest::newRow("en") << u"en"_s;
-    QTest::newRow("ja") << u"ja"_s;
+    tc::test::addLanguageRows();
 }
 
 void TestStaffChanges::revocationEndsTheAppsAccess()
@@ -289,11 +267,10 @@ void TestStaffChanges::revocationEndsTheAppsAccess()
         tc::test::flow::linkedTokens(backend).value(u"access_token"_s).toString();
     QCOMPARE(tc::test::flow::accountsMe(backend, appToken).status, 200);
 
-    const tc::Clock clock = [&backend] { return backend.clock().now(); };
-    const auto client = newClient();
-    const tc::protocol::StaffSession staff = signIn(*client, u"teller"_s);
-    tc::MainWindow window(m_catalog, m_calendar, clock);
-    tc::Desk desk(window, *client, nullptr, staff, clock);
+    tc::test::DeskSession session(backend, u"teller"_s, tc::test::DeskSession::Live::Off,
+                                  settings());
+    tc::MainWindow &window = session.window;
+    tc::Desk &desk = *session.desk;
     window.resize(1280, 800);
     window.show();
     QApplication::setActiveWindow(&window);
@@ -364,9 +341,7 @@ void TestStaffChanges::revocationEndsTheAppsAccess()
 
 void TestStaffChanges::tellerClearsIdentityLock_data()
 {
-    QTest::addColumn<QString>("language");
-    QTest::newRow("en") << u"en"_s;
-    QTest::newRow("ja") << u"ja"_s;
+    tc::test::addLanguageRows();
 }
 
 void TestStaffChanges::tellerClearsIdentityLock()
@@ -376,11 +351,10 @@ void TestStaffChanges::tellerClearsIdentityLock()
     QVERIFY(translations.install(*tc::parseUiLanguage(language)));
     TestBackend &backend = *m_backend;
     lockStandardCustomer(backend);
-    const tc::Clock clock = [&backend] { return backend.clock().now(); };
-    const auto client = newClient();
-    const tc::protocol::StaffSession staff = signIn(*client, u"teller"_s);
-    tc::MainWindow window(m_catalog, m_calendar, clock);
-    tc::Desk desk(window, *client, nullptr, staff, clock);
+    tc::test::DeskSession session(backend, u"teller"_s, tc::test::DeskSession::Live::Off,
+                                  settings());
+    tc::MainWindow &window = session.window;
+    tc::Desk &desk = *session.desk;
     window.resize(1280, 800);
     window.show();
     QApplication::setActiveWindow(&window);
@@ -442,7 +416,7 @@ void TestStaffChanges::refusalKeepsWhatWasTyped()
     tc::Translations translations;
     QVERIFY(translations.install(tc::UiLanguage::English));
     const auto client = newClient();
-    signIn(*client, u"teller"_s);
+    tc::test::signIn(*m_backend, *client, u"teller"_s);
     // The PIN lock is not on: the server answers S09, and the dialog says so, open, as typed.
     const QDateTime now = m_backend->clock().now();
     tc::protocol::AccountLock pin = identityLock(now);
@@ -508,11 +482,10 @@ void TestStaffChanges::supportClearsOnThePhoneAfterACallerCheck()
     QVERIFY(translations.install(tc::UiLanguage::English));
     TestBackend &backend = *m_backend;
     lockStandardCustomer(backend);
-    const tc::Clock clock = [&backend] { return backend.clock().now(); };
-    const auto client = newClient();
-    const tc::protocol::StaffSession staff = signIn(*client, u"support"_s);
-    tc::MainWindow window(m_catalog, m_calendar, clock);
-    tc::Desk desk(window, *client, nullptr, staff, clock);
+    tc::test::DeskSession session(backend, u"support"_s, tc::test::DeskSession::Live::Off,
+                                  settings());
+    tc::MainWindow &window = session.window;
+    tc::Desk &desk = *session.desk;
     window.show();
     const qint64 customerId = backend.data().accountId; // the standard customer's id is 1 too
     const qint64 accountId = backend.data().accountId;
@@ -594,11 +567,10 @@ void TestStaffChanges::releaseUnderTwoPersonControlWaits()
                                   "WHERE id = ?"_s,
                                   {StandardData::institution}));
     lockStandardCustomer(backend);
-    const tc::Clock clock = [&backend] { return backend.clock().now(); };
-    const auto client = newClient();
-    const tc::protocol::StaffSession staff = signIn(*client, u"teller"_s);
-    tc::MainWindow window(m_catalog, m_calendar, clock);
-    tc::Desk desk(window, *client, nullptr, staff, clock);
+    tc::test::DeskSession session(backend, u"teller"_s, tc::test::DeskSession::Live::Off,
+                                  settings());
+    tc::MainWindow &window = session.window;
+    tc::Desk &desk = *session.desk;
     window.resize(1280, 800);
     window.show();
     desk.openCustomer(backend.data().accountId);
@@ -630,8 +602,9 @@ void TestStaffChanges::releaseUnderTwoPersonControlWaits()
     // A second request of the same lock: S07, said in the dialog, which stays open.
     const std::optional<tc::protocol::CustomerDetail> &detail = desk.customerModel()->detail();
     QVERIFY(detail);
-    tc::ClearLockDialog again(*client, detail->customer.nameKana, detail->customer.accounts.at(0),
-                              identityLock(clock()), true, u"teller"_s, clock());
+    tc::ClearLockDialog again(session.client, detail->customer.nameKana,
+                              detail->customer.accounts.at(0), identityLock(session.clock()), true,
+                              u"teller"_s, session.clock());
     again.show();
     choose(again.changeForm()->counterChoice());
     chooseDocument(again.changeForm()->documentCombo(), 1);
