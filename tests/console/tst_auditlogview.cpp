@@ -8,11 +8,11 @@
 #include "AuditLogView.h"
 #include "BackendClient.h"
 #include "Desk.h"
+#include "DeskSession.h"
 #include "ErrorCatalog.h"
 #include "MainWindow.h"
 #include "MustSucceed.h"
 #include "ServiceCalendar.h"
-#include "StaffAccounts.h"
 #include "TestBackend.h"
 #include "Translations.h"
 #include "WidgetTesting.h"
@@ -32,7 +32,6 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using tc::test::StandardData;
 using tc::test::TestBackend;
 
 class TestAuditLogView final : public QObject
@@ -49,32 +48,19 @@ private Q_SLOTS:
     void keyboardOnly();
 
 private:
-    tc::protocol::StaffSession signIn(tc::client::BackendClient &client, const QString &username);
-    std::unique_ptr<tc::client::BackendClient> client();
     // The seqs of the stored rows of `username`, newest first as the server pages them.
     QList<qint64> storedRowsOf(const QString &username);
 
     std::unique_ptr<TestBackend> m_backend;
     QTemporaryDir m_dir;
-    const tc::ErrorCatalog &m_catalog = tc::ErrorCatalog::builtIn();
-    tc::ServiceCalendar m_calendar;
 };
 
 void TestAuditLogView::initTestCase()
 {
     m_backend = TestBackend::started(u"sqlite"_s);
     using tc::backend::staff::StaffRole;
-    for (const auto &[username, role] : {std::pair {u"teller"_s, StaffRole::Teller},
-                                         std::pair {u"supervisor"_s, StaffRole::Supervisor}}) {
-        const auto added = m_backend->service().staffAccounts().addStaff(
-            {.institutionId = StandardData::institution,
-             .username = username,
-             .displayName = username,
-             .role = role,
-             .branchCode = role == StaffRole::Teller ? u"001"_s : QString(),
-             .password = TestBackend::staffPassword});
-        QVERIFY2(added, qPrintable(username));
-    }
+    QVERIFY(tc::test::addStaffUser(*m_backend, u"teller"_s, StaffRole::Teller));
+    QVERIFY(tc::test::addStaffUser(*m_backend, u"supervisor"_s, StaffRole::Supervisor));
     // The teller's day: searches and a refused release, 20 s apart (more than a page).
     const QString teller = m_backend->signInStaff(u"teller"_s);
     for (int i = 0; i < 7; ++i) {
@@ -101,26 +87,6 @@ void TestAuditLogView::initTestCase()
     QVERIFY(m_dir.isValid());
 }
 
-tc::protocol::StaffSession TestAuditLogView::signIn(tc::client::BackendClient &client,
-                                                    const QString &username)
-{
-    const auto answer = m_backend->postJson(
-        u"/api/v1/staff/session"_s,
-        {{u"username"_s, username}, {u"password"_s, TestBackend::staffPassword}});
-    auto staff = tc::protocol::StaffSession::fromJson(answer.json);
-    if (!staff)
-        qFatal("sign-in of %s: %d", qPrintable(username), answer.status);
-    client.setAccessToken(staff.value().accessToken);
-    return staff.value();
-}
-
-std::unique_ptr<tc::client::BackendClient> TestAuditLogView::client()
-{
-    return std::make_unique<tc::client::BackendClient>(
-        tc::client::ConnectionSettings {.baseUrl = QUrl(m_backend->baseUrl()),
-                                        .pinnedCa = {m_backend->certificates().caCertificate()}});
-}
-
 QList<qint64> TestAuditLogView::storedRowsOf(const QString &username)
 {
     auto q = tc::test::mustRun(m_backend->service().database().connection(),
@@ -135,8 +101,8 @@ QList<qint64> TestAuditLogView::storedRowsOf(const QString &username)
 
 void TestAuditLogView::modelPagesTheServersRows()
 {
-    auto backendClient = client();
-    signIn(*backendClient, u"supervisor"_s);
+    auto backendClient = tc::test::pinnedClient(*m_backend);
+    tc::test::signIn(*m_backend, *backendClient, u"supervisor"_s);
     tc::AuditLogModel model(backendClient.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setPageSize(3);
@@ -198,11 +164,9 @@ void TestAuditLogView::modelPagesTheServersRows()
 
 void TestAuditLogView::tellersHaveNoAuditTab()
 {
-    auto backendClient = client();
-    const tc::protocol::StaffSession staff = signIn(*backendClient, u"teller"_s);
-    const tc::Clock clock = [this] { return m_backend->clock().now(); };
-    tc::MainWindow window(m_catalog, m_calendar, clock);
-    tc::Desk desk(window, *backendClient, nullptr, staff, clock);
+    tc::test::DeskSession session(*m_backend, u"teller"_s, tc::test::DeskSession::Live::Off);
+    tc::MainWindow &window = session.window;
+    tc::Desk &desk = *session.desk;
     QVERIFY(!desk.auditLogModel());
     QVERIFY(!window.findChild<tc::AuditLogView *>());
 }
@@ -219,18 +183,14 @@ void TestAuditLogView::supervisorFiltersAndExports()
     QFETCH(QString, language);
     tc::Translations translations;
     QVERIFY(translations.install(*tc::parseUiLanguage(language)));
-    auto backendClient = client();
-    const tc::protocol::StaffSession staff = signIn(*backendClient, u"supervisor"_s);
-    const tc::Clock clock = [this] { return m_backend->clock().now(); };
-    tc::MainWindow window(m_catalog, m_calendar, clock);
-    tc::Desk desk(window, *backendClient, nullptr, staff, clock);
+    tc::test::DeskSession session(*m_backend, u"supervisor"_s, tc::test::DeskSession::Live::Off);
+    tc::MainWindow &window = session.window;
+    tc::Desk &desk = *session.desk;
     QVERIFY(desk.auditLogModel());
     QAbstractItemModelTester tester(desk.auditLogModel(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     window.resize(1400, 800);
-    window.show();
-    QApplication::setActiveWindow(&window);
-    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(session.activate());
 
     // Ctrl+7 opens the audit log, which loads with the chain's state.
     QTest::keyClick(&window, Qt::Key_7, Qt::ControlModifier);
@@ -297,8 +257,8 @@ void TestAuditLogView::supervisorFiltersAndExports()
 // beside it.
 void TestAuditLogView::cancelledExportLeavesNoFile()
 {
-    auto backendClient = client();
-    signIn(*backendClient, u"supervisor"_s);
+    auto backendClient = tc::test::pinnedClient(*m_backend);
+    tc::test::signIn(*m_backend, *backendClient, u"supervisor"_s);
     tc::AuditLogModel model(backendClient.get());
     tc::AuditLogView view(&model);
     view.resize(1100, 600);
@@ -329,8 +289,8 @@ void TestAuditLogView::keyboardOnly()
 {
     tc::Translations translations;
     QVERIFY(translations.install(tc::UiLanguage::English));
-    auto backendClient = client();
-    signIn(*backendClient, u"supervisor"_s);
+    auto backendClient = tc::test::pinnedClient(*m_backend);
+    tc::test::signIn(*m_backend, *backendClient, u"supervisor"_s);
     tc::AuditLogModel model(backendClient.get());
     tc::AuditLogView view(&model);
     view.resize(1100, 600);
