@@ -11,13 +11,13 @@
 #include "CustomerView.h"
 #include "Database.h"
 #include "Desk.h"
+#include "DeskSession.h"
 #include "ErrorCatalog.h"
 #include "EventStream.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
 #include "ReleaseRequestsModel.h"
 #include "ServiceCalendar.h"
-#include "StaffAccounts.h"
 #include "StaffChangeForm.h"
 #include "TableStateHelper.h"
 #include "TestBackend.h"
@@ -62,40 +62,13 @@ void lockStandardCustomer(TestBackend &backend)
         backend.postJson(flow + u"/customer"_s, wrongCustomer);
 }
 
-// One console session: its client, live events, window and desk.
-struct ConsoleSession
+// A console session, live, at the size of this test's screenshots.
+struct ConsoleSession : tc::test::DeskSession
 {
-    ConsoleSession(TestBackend &backend, const tc::ErrorCatalog &catalog,
-                   const tc::ServiceCalendar &calendar, const QString &username)
-        : client({.baseUrl = QUrl(backend.baseUrl()),
-                  .pinnedCa = {backend.certificates().caCertificate()}}),
-          events(&client), clock([&backend] { return backend.clock().now(); }),
-          window(catalog, calendar, clock)
+    ConsoleSession(TestBackend &backend, const QString &username) : DeskSession(backend, username)
     {
-        const auto answer = backend.postJson(
-            u"/api/v1/staff/session"_s,
-            {{u"username"_s, username}, {u"password"_s, TestBackend::staffPassword}});
-        auto signedIn = tc::protocol::StaffSession::fromJson(answer.json);
-        if (!signedIn)
-            qFatal("sign-in of %s: %d", qPrintable(username), answer.status);
-        staff = signedIn.value();
-        client.setAccessToken(staff.accessToken);
-        events.start();
-        desk = std::make_unique<tc::Desk>(window, client, &events, staff, clock);
         window.resize(1280, 720);
     }
-    ~ConsoleSession()
-    {
-        events.stop();
-        desk.reset();
-    }
-
-    tc::client::BackendClient client;
-    tc::client::EventStream events;
-    tc::Clock clock;
-    tc::MainWindow window;
-    tc::protocol::StaffSession staff;
-    std::unique_ptr<tc::Desk> desk;
 };
 
 } // namespace
@@ -115,11 +88,8 @@ private Q_SLOTS:
 private:
     // DELETE …/locks/identity as `staff`, with how the identity was confirmed; the request id.
     qint64 requestRelease(const tc::protocol::StaffSession &staff, const QString &reason);
-    void activate(ConsoleSession &session);
 
     std::unique_ptr<TestBackend> m_backend;
-    const tc::ErrorCatalog &m_catalog = tc::ErrorCatalog::builtIn();
-    tc::ServiceCalendar m_calendar;
 };
 
 void TestApprovalQueue::initTestCase()
@@ -129,14 +99,10 @@ void TestApprovalQueue::initTestCase()
     for (const auto &[username, role] : {std::pair {u"teller"_s, StaffRole::Teller},
                                          std::pair {u"supervisor"_s, StaffRole::Supervisor},
                                          std::pair {u"supervisor2"_s, StaffRole::Supervisor}}) {
-        const auto added = m_backend->service().staffAccounts().addStaff(
-            {.institutionId = StandardData::institution,
-             .username = username,
-             .displayName = username == u"teller"_s ? u"窓口 花子"_s : u"責任者 "_s + username,
-             .role = role,
-             .branchCode = role == StaffRole::Teller ? u"001"_s : QString(),
-             .password = TestBackend::staffPassword});
-        QVERIFY2(added, qPrintable(username));
+        QVERIFY2(tc::test::addStaffUser(*m_backend, username, role,
+                                        username == u"teller"_s ? u"窓口 花子"_s
+                                                                : u"責任者 "_s + username),
+                 qPrintable(username));
     }
     // Two-person control: every early release waits for another supervisor.
     QVERIFY(tc::backend::runQuery(
@@ -164,18 +130,9 @@ qint64 TestApprovalQueue::requestRelease(const tc::protocol::StaffSession &staff
     return answer.json.value(u"request_id"_s).toInteger();
 }
 
-void TestApprovalQueue::activate(ConsoleSession &session)
-{
-    session.window.show();
-    QApplication::setActiveWindow(&session.window);
-    QVERIFY(QTest::qWaitForWindowActive(&session.window));
-}
-
 void TestApprovalQueue::approvedLive_data()
 {
-    QTest::addColumn<QString>("language");
-    QTest::newRow("en") << u"en"_s;
-    QTest::newRow("ja") << u"ja"_s;
+    tc::test::addLanguageRows();
 }
 
 void TestApprovalQueue::approvedLive()
@@ -186,7 +143,7 @@ void TestApprovalQueue::approvedLive()
     lockStandardCustomer(*m_backend);
 
     // Console 1: the teller has the locked customer open.
-    ConsoleSession teller(*m_backend, m_catalog, m_calendar, u"teller"_s);
+    ConsoleSession teller(*m_backend, u"teller"_s);
     QCOMPARE(teller.desk->approvalQueue(), nullptr);
     teller.desk->openCustomer(m_backend->data().accountId); // the standard customer's id is 1
     tc::CustomerView *customer = teller.window.customerView();
@@ -194,13 +151,13 @@ void TestApprovalQueue::approvedLive()
     QTRY_VERIFY2(customer->headerText().contains(u"B84"_s), qPrintable(customer->headerText()));
 
     // Console 2: a supervisor with the queue open by Ctrl+5, empty for now.
-    ConsoleSession supervisor(*m_backend, m_catalog, m_calendar, u"supervisor"_s);
+    ConsoleSession supervisor(*m_backend, u"supervisor"_s);
     tc::ApprovalQueueView *queue = supervisor.desk->approvalQueue();
     QVERIFY(queue);
     tc::ReleaseRequestsModel *requests = supervisor.desk->releaseRequestsModel();
     QAbstractItemModelTester tester(requests,
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
-    activate(supervisor);
+    QVERIFY(supervisor.activate());
     QTRY_COMPARE(supervisor.events.state(), tc::client::EventStream::State::Connected);
     QTRY_COMPARE(teller.events.state(), tc::client::EventStream::State::Connected);
     QTest::keyClick(&supervisor.window, Qt::Key_5, Qt::ControlModifier);
@@ -212,7 +169,7 @@ void TestApprovalQueue::approvedLive()
     // The teller asks in the Clear lock dialog (at the counter, driver's license, the reason);
     // the request appears in the supervisor's queue by itself.
     const QString reason = u"窓口で運転免許証により本人確認 (%1)"_s.arg(language);
-    activate(teller);
+    QVERIFY(teller.activate());
     const qint64 accountId = m_backend->data().accountId;
     QTRY_VERIFY(customer->clearLockButton(accountId, u"identity"_s));
     customer->clearLockButton(accountId, u"identity"_s)->click();
@@ -231,7 +188,7 @@ void TestApprovalQueue::approvedLive()
     QTest::keyClick(form->reasonEdit(), Qt::Key_Return);
     QTRY_VERIFY(!teller.desk->changeDialog());
     QTRY_COMPARE(requests->rowCount(), 1);
-    activate(supervisor);
+    QVERIFY(supervisor.activate());
     QCOMPARE(requests->index(0, tc::ReleaseRequestsModel::ReasonColumn).data().toString(), reason);
     // How the teller confirmed the identity, in words.
     QCOMPARE(requests->index(0, tc::ReleaseRequestsModel::ProofColumn).data().toString(),
@@ -282,12 +239,12 @@ void TestApprovalQueue::ownRequestNeedsAnotherSupervisor()
     tc::Translations translations;
     QVERIFY(translations.install(tc::UiLanguage::English));
     lockStandardCustomer(*m_backend);
-    ConsoleSession supervisor(*m_backend, m_catalog, m_calendar, u"supervisor"_s);
+    ConsoleSession supervisor(*m_backend, u"supervisor"_s);
     tc::ApprovalQueueView *queue = supervisor.desk->approvalQueue();
     tc::ReleaseRequestsModel *requests = supervisor.desk->releaseRequestsModel();
     QAbstractItemModelTester tester(requests,
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
-    activate(supervisor);
+    QVERIFY(supervisor.activate());
     QTRY_COMPARE(supervisor.events.state(), tc::client::EventStream::State::Connected);
     supervisor.window.tabs()->setCurrentWidget(queue);
 
@@ -306,7 +263,7 @@ void TestApprovalQueue::ownRequestNeedsAnotherSupervisor()
         supervisor.window.grab().save(tc::test::screenshotDir() + u"/approval_queue_own_en.png"_s));
 
     // Another supervisor approves it from a console of their own.
-    ConsoleSession other(*m_backend, m_catalog, m_calendar, u"supervisor2"_s);
+    ConsoleSession other(*m_backend, u"supervisor2"_s);
     tc::ReleaseRequestsModel *otherRequests = other.desk->releaseRequestsModel();
     QTRY_COMPARE(otherRequests->rowCount(), 1);
     QSignalSpy decided(otherRequests, &tc::ReleaseRequestsModel::decided);
@@ -321,15 +278,15 @@ void TestApprovalQueue::rejectionNeedsAReason()
     tc::Translations translations;
     QVERIFY(translations.install(tc::UiLanguage::English));
     lockStandardCustomer(*m_backend);
-    ConsoleSession teller(*m_backend, m_catalog, m_calendar, u"teller"_s);
+    ConsoleSession teller(*m_backend, u"teller"_s);
     teller.desk->openCustomer(m_backend->data().accountId);
     QTRY_VERIFY(teller.window.customerView()->hasCustomer());
-    ConsoleSession supervisor(*m_backend, m_catalog, m_calendar, u"supervisor"_s);
+    ConsoleSession supervisor(*m_backend, u"supervisor"_s);
     tc::ApprovalQueueView *queue = supervisor.desk->approvalQueue();
     tc::ReleaseRequestsModel *requests = supervisor.desk->releaseRequestsModel();
     QAbstractItemModelTester tester(requests,
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
-    activate(supervisor);
+    QVERIFY(supervisor.activate());
     QTRY_COMPARE(supervisor.events.state(), tc::client::EventStream::State::Connected);
     QTRY_COMPARE(teller.events.state(), tc::client::EventStream::State::Connected);
     supervisor.window.tabs()->setCurrentWidget(queue);
@@ -366,12 +323,11 @@ void TestApprovalQueue::rejectionNeedsAReason()
 
 void TestApprovalQueue::onlySupervisorsGetTheQueue()
 {
-    ConsoleSession teller(*m_backend, m_catalog, m_calendar, u"teller"_s);
+    ConsoleSession teller(*m_backend, u"teller"_s);
     QCOMPARE(teller.desk->approvalQueue(), nullptr);
     for (int tab = 0; tab < teller.window.tabs()->count(); ++tab)
         QVERIFY(!qobject_cast<tc::ApprovalQueueView *>(teller.window.tabs()->widget(tab)));
-    auto supervisor =
-        std::make_unique<ConsoleSession>(*m_backend, m_catalog, m_calendar, u"supervisor"_s);
+    auto supervisor = std::make_unique<ConsoleSession>(*m_backend, u"supervisor"_s);
     // The first of the session's tabs.
     QCOMPARE(supervisor->window.tabs()->indexOf(supervisor->desk->approvalQueue()),
              int(tc::MainWindow::PausesTab) + 1);
