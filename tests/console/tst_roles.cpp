@@ -9,6 +9,7 @@
 #include "BranchActivityView.h"
 #include "CustomerView.h"
 #include "Desk.h"
+#include "DeskSession.h"
 #include "Directory.h"
 #include "ErrorCatalog.h"
 #include "ErrorCodes.h"
@@ -17,7 +18,6 @@
 #include "RoleGate.h"
 #include "SearchWidget.h"
 #include "ServiceCalendar.h"
-#include "StaffAccounts.h"
 #include "TestBackend.h"
 #include "TestFlow.h"
 #include "TokyoTime.h"
@@ -104,14 +104,7 @@ QString plain(QString text)
 }
 
 // One signed-in console: its own client, window and desk.
-struct Seat
-{
-    QString username;
-    std::unique_ptr<tc::client::BackendClient> client;
-    tc::protocol::StaffSession staff;
-    std::unique_ptr<tc::MainWindow> window;
-    std::unique_ptr<tc::Desk> desk;
-};
+using Seat = tc::test::DeskSession;
 
 // What the console shows of an action: offered or not, or no control for it on this build
 // (then only the gate speaks for the console).
@@ -145,8 +138,6 @@ private:
 
     std::unique_ptr<TestBackend> m_backend;
     tc::Translations m_translations;
-    const tc::ErrorCatalog &m_catalog = tc::ErrorCatalog::builtIn();
-    tc::ServiceCalendar m_calendar;
     std::map<QString, std::unique_ptr<Seat>> m_seats;
     qint64 m_customerA = 0; // the standard customer, branch 001, locked, one linkage
     qint64 m_customerB = 0; // a customer of branch 002
@@ -184,28 +175,9 @@ void TestRoles::initTestCase()
     for (const auto &[role, staffRole] :
          {std::pair {u"teller"_s, StaffRole::Teller}, std::pair {u"support"_s, StaffRole::Support},
           std::pair {u"supervisor"_s, StaffRole::Supervisor}}) {
-        QVERIFY(b.service().staffAccounts().addStaff(
-            {.institutionId = StandardData::institution,
-             .username = role,
-             .displayName = role,
-             .role = staffRole,
-             .branchCode = staffRole == StaffRole::Teller ? u"001"_s : QString(),
-             .password = TestBackend::staffPassword}));
-        auto s = std::make_unique<Seat>();
-        s->username = role;
-        s->client = std::make_unique<tc::client::BackendClient>(tc::client::ConnectionSettings {
-            .baseUrl = QUrl(b.baseUrl()), .pinnedCa = {b.certificates().caCertificate()}});
-        const auto answer =
-            b.postJson(u"/api/v1/staff/session"_s,
-                       {{u"username"_s, role}, {u"password"_s, TestBackend::staffPassword}});
-        auto staff = tc::protocol::StaffSession::fromJson(answer.json);
-        QVERIFY2(staff, answer.body.constData());
-        s->staff = staff.value();
-        s->client->setAccessToken(s->staff.accessToken);
-        const tc::Clock clock = [&b] { return b.clock().now(); };
-        s->window = std::make_unique<tc::MainWindow>(m_catalog, m_calendar, clock);
-        s->desk = std::make_unique<tc::Desk>(*s->window, *s->client, nullptr, s->staff, clock);
-        s->window->show();
+        QVERIFY(tc::test::addStaffUser(b, role, staffRole));
+        auto s = std::make_unique<Seat>(b, role, Seat::Live::Off);
+        s->window.show();
         m_seats.emplace(role, std::move(s));
     }
 
@@ -219,7 +191,7 @@ void TestRoles::initTestCase()
     // Each console shows customer A, so the customer view's actions are on screen.
     for (auto &[role, s] : m_seats) {
         s->desk->openCustomer(m_customerA);
-        QTRY_VERIFY(s->window->customerView()->hasCustomer());
+        QTRY_VERIFY(s->window.customerView()->hasCustomer());
     }
 }
 
@@ -242,7 +214,7 @@ void TestRoles::consoleAndServerAgree_data()
 
 Offer TestRoles::consoleOffer(Seat &s, StaffAction action)
 {
-    tc::MainWindow &window = *s.window;
+    tc::MainWindow &window = s.window;
     switch (action) {
     case StaffAction::ViewCustomers:
         return {window.search()->isEnabled(), u"customer search"_s};
@@ -262,7 +234,7 @@ Offer TestRoles::consoleOffer(Seat &s, StaffAction action)
         bool anywhere = false;
         std::optional<bool> here;
         for (auto &[role, other] : m_seats) {
-            for (QAction *menuAction : other->window->menuActions()) {
+            for (QAction *menuAction : other->window.menuActions()) {
                 if (menuAction->shortcut() != *shortcut)
                     continue;
                 anywhere = true;
