@@ -1,6 +1,7 @@
 #include "DeskSession.h"
 
 #include "StaffAccounts.h"
+#include "TestFlow.h"
 
 #include <QApplication>
 #include <QTest>
@@ -58,6 +59,32 @@ protocol::StaffSession signIn(TestBackend &backend, client::BackendClient &clien
         qFatal("sign-in of %s: %d", qPrintable(username), answer.status);
     client.setAccessToken(staff.value().accessToken);
     return staff.value();
+}
+
+const QJsonObject rightAccount {{u"branch_code"_s, u"001"_s},
+                                {u"account_type"_s, u"ordinary"_s},
+                                {u"account_number"_s, u"1234567"_s}};
+
+void lockStandardCustomer(TestBackend &backend)
+{
+    const QJsonObject wrongCustomer {{u"name_kana"_s, u"ﾃﾞｰﾀ ﾀﾛｳ"_s},
+                                     {u"birth_date"_s, u"1980-04-02"_s},
+                                     {u"phone"_s, StandardData::phone},
+                                     {u"email"_s, u"taro@example.jp"_s},
+                                     {u"email_confirm"_s, u"taro@example.jp"_s}};
+    const QString flow = flow::startFlow(backend);
+    QCOMPARE(backend.postJson(flow + u"/account"_s, rightAccount).status, 200);
+    for (int i = 0; i < 5; ++i)
+        backend.postJson(flow + u"/customer"_s, wrongCustomer);
+}
+
+void lockStandardCustomerAndRetry(TestBackend &backend)
+{
+    lockStandardCustomer(backend);
+    if (QTest::currentTestFailed())
+        return;
+    const auto locked = backend.postJson(flow::startFlow(backend) + u"/account"_s, rightAccount);
+    QCOMPARE(locked.json.value(u"code"_s).toString(), u"B84"_s);
 }
 
 void addLanguageRows()

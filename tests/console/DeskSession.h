@@ -12,6 +12,8 @@
 #include "StaffPrincipal.h"
 #include "TestBackend.h"
 
+#include <QJsonObject>
+
 #include <memory>
 
 namespace tc::test {
@@ -33,6 +35,13 @@ std::unique_ptr<client::BackendClient> pinnedClient(const TestBackend &backend);
 // program if refused.
 protocol::StaffSession signIn(TestBackend &backend, client::BackendClient &client,
                               const QString &username);
+
+// ① of the standard customer's account (branch 001, ordinary 1234567), as the customer types it.
+extern const QJsonObject rightAccount;
+// The standard customer typing a wrong birth date until the identity lock (B21 ×4, B83).
+void lockStandardCustomer(TestBackend &backend);
+// The same, then trying again: B84 at ①, what a teller is called about.
+void lockStandardCustomerAndRetry(TestBackend &backend);
 
 // The "language" column with rows en and ja.
 void addLanguageRows();

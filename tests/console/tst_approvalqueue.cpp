@@ -44,24 +44,6 @@ using tc::test::TestBackend;
 
 namespace {
 
-const QJsonObject rightAccount {{u"branch_code"_s, u"001"_s},
-                                {u"account_type"_s, u"ordinary"_s},
-                                {u"account_number"_s, u"1234567"_s}};
-const QJsonObject wrongCustomer {{u"name_kana"_s, u"ﾃﾞｰﾀ ﾀﾛｳ"_s},
-                                 {u"birth_date"_s, u"1980-04-02"_s},
-                                 {u"phone"_s, u"0786310000"_s},
-                                 {u"email"_s, u"taro@example.jp"_s},
-                                 {u"email_confirm"_s, u"taro@example.jp"_s}};
-
-// The standard customer typing a wrong birth date until the identity lock.
-void lockStandardCustomer(TestBackend &backend)
-{
-    const QString flow = tc::test::flow::startFlow(backend);
-    QCOMPARE(backend.postJson(flow + u"/account"_s, rightAccount).status, 200);
-    for (int i = 0; i < 5; ++i)
-        backend.postJson(flow + u"/customer"_s, wrongCustomer);
-}
-
 // A console session, live, at the size of this test's screenshots.
 struct ConsoleSession : tc::test::DeskSession
 {
@@ -140,7 +122,7 @@ void TestApprovalQueue::approvedLive()
     QFETCH(QString, language);
     tc::Translations translations;
     QVERIFY(translations.install(*tc::parseUiLanguage(language)));
-    lockStandardCustomer(*m_backend);
+    tc::test::lockStandardCustomer(*m_backend);
 
     // Console 1: the teller has the locked customer open.
     ConsoleSession teller(*m_backend, u"teller"_s);
@@ -238,7 +220,7 @@ void TestApprovalQueue::ownRequestNeedsAnotherSupervisor()
 {
     tc::Translations translations;
     QVERIFY(translations.install(tc::UiLanguage::English));
-    lockStandardCustomer(*m_backend);
+    tc::test::lockStandardCustomer(*m_backend);
     ConsoleSession supervisor(*m_backend, u"supervisor"_s);
     tc::ApprovalQueueView *queue = supervisor.desk->approvalQueue();
     tc::ReleaseRequestsModel *requests = supervisor.desk->releaseRequestsModel();
@@ -277,7 +259,7 @@ void TestApprovalQueue::rejectionNeedsAReason()
 {
     tc::Translations translations;
     QVERIFY(translations.install(tc::UiLanguage::English));
-    lockStandardCustomer(*m_backend);
+    tc::test::lockStandardCustomer(*m_backend);
     ConsoleSession teller(*m_backend, u"teller"_s);
     teller.desk->openCustomer(m_backend->data().accountId);
     QTRY_VERIFY(teller.window.customerView()->hasCustomer());

@@ -38,31 +38,10 @@
 #include <QTreeView>
 
 using namespace Qt::StringLiterals;
+using tc::test::rightAccount;
 using tc::test::TestBackend;
 
 namespace {
-
-const QJsonObject rightAccount {{u"branch_code"_s, u"001"_s},
-                                {u"account_type"_s, u"ordinary"_s},
-                                {u"account_number"_s, u"1234567"_s}};
-const QJsonObject wrongCustomer {{u"name_kana"_s, u"ﾃﾞｰﾀ ﾀﾛｳ"_s},
-                                 {u"birth_date"_s, u"1980-04-02"_s},
-                                 {u"phone"_s, u"0786310000"_s},
-                                 {u"email"_s, u"taro@example.jp"_s},
-                                 {u"email_confirm"_s, u"taro@example.jp"_s}};
-
-// The standard customer typing a wrong birth date until the lock (B21 ×4, B83), then trying
-// again (B84 at ①): what a teller is called about.
-void lockStandardCustomer(TestBackend &backend)
-{
-    const QString flow = tc::test::flow::startFlow(backend);
-    QCOMPARE(backend.postJson(flow + u"/account"_s, rightAccount).status, 200);
-    for (int i = 0; i < 5; ++i)
-        backend.postJson(flow + u"/customer"_s, wrongCustomer);
-    const auto locked =
-        backend.postJson(tc::test::flow::startFlow(backend) + u"/account"_s, rightAccount);
-    QCOMPARE(locked.json.value(u"code"_s).toString(), u"B84"_s);
-}
 
 QModelIndex findCode(const QAbstractItemModel &model, const QString &code,
                      const QModelIndex &parent = {})
@@ -102,7 +81,7 @@ void TestDesk::initTestCase()
     tc::test::addTellerSupportSupervisor(*m_backend);
     if (QTest::currentTestFailed())
         return;
-    lockStandardCustomer(*m_backend);
+    tc::test::lockStandardCustomerAndRetry(*m_backend);
 }
 
 void TestDesk::tellerFindsLockedCustomer_data()

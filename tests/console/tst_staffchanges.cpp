@@ -36,14 +36,12 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using tc::test::rightAccount;
 using tc::test::StandardData;
 using tc::test::TestBackend;
 
 namespace {
 
-const QJsonObject rightAccount {{u"branch_code"_s, u"001"_s},
-                                {u"account_type"_s, u"ordinary"_s},
-                                {u"account_number"_s, u"1234567"_s}};
 QJsonObject customerData(const QString &birthDate)
 {
     return {{u"name_kana"_s, u"ﾃﾞｰﾀ ﾀﾛｳ"_s},
@@ -51,19 +49,6 @@ QJsonObject customerData(const QString &birthDate)
             {u"phone"_s, StandardData::phone},
             {u"email"_s, u"taro@example.jp"_s},
             {u"email_confirm"_s, u"taro@example.jp"_s}};
-}
-
-// The standard customer types a wrong birth date until the lock (B21 ×4, B83); a new attempt
-// then gets B84 at ①.
-void lockStandardCustomer(TestBackend &backend)
-{
-    const QString flow = tc::test::flow::startFlow(backend);
-    QCOMPARE(backend.postJson(flow + u"/account"_s, rightAccount).status, 200);
-    for (int i = 0; i < 5; ++i)
-        backend.postJson(flow + u"/customer"_s, customerData(u"1980-04-02"_s));
-    const auto locked =
-        backend.postJson(tc::test::flow::startFlow(backend) + u"/account"_s, rightAccount);
-    QCOMPARE(locked.json.value(u"code"_s).toString(), u"B84"_s);
 }
 
 tc::protocol::AccountLock identityLock(const QDateTime &now)
@@ -350,7 +335,7 @@ void TestStaffChanges::tellerClearsIdentityLock()
     tc::Translations translations;
     QVERIFY(translations.install(*tc::parseUiLanguage(language)));
     TestBackend &backend = *m_backend;
-    lockStandardCustomer(backend);
+    tc::test::lockStandardCustomerAndRetry(backend);
     tc::test::DeskSession session(backend, u"teller"_s, tc::test::DeskSession::Live::Off,
                                   settings());
     tc::MainWindow &window = session.window;
@@ -481,7 +466,7 @@ void TestStaffChanges::supportClearsOnThePhoneAfterACallerCheck()
     tc::Translations translations;
     QVERIFY(translations.install(tc::UiLanguage::English));
     TestBackend &backend = *m_backend;
-    lockStandardCustomer(backend);
+    tc::test::lockStandardCustomerAndRetry(backend);
     tc::test::DeskSession session(backend, u"support"_s, tc::test::DeskSession::Live::Off,
                                   settings());
     tc::MainWindow &window = session.window;
@@ -566,7 +551,7 @@ void TestStaffChanges::releaseUnderTwoPersonControlWaits()
                                   u"UPDATE institutions SET early_release_needs_approval = 1 "
                                   "WHERE id = ?"_s,
                                   {StandardData::institution}));
-    lockStandardCustomer(backend);
+    tc::test::lockStandardCustomerAndRetry(backend);
     tc::test::DeskSession session(backend, u"teller"_s, tc::test::DeskSession::Live::Off,
                                   settings());
     tc::MainWindow &window = session.window;
