@@ -12,6 +12,7 @@
 #include "Protocol.h"
 #include "TestBackend.h"
 #include "TestDatabases.h"
+#include "TestDirectory.h"
 #include "TestEngines.h"
 #include "TokyoTime.h"
 
@@ -73,12 +74,7 @@ std::unique_ptr<Fixture> makeFixture(const QString &engine)
     TestBackend &b = *f->backend;
     QSqlDatabase db = b.service().database().connection();
     f->accountA = b.data().accountId;
-    {
-        auto q = mustRun(db, u"SELECT customer_id FROM accounts WHERE id = ?"_s, {f->accountA},
-                         "customer A");
-        q.next();
-        f->customerA = q.value(0).toLongLong();
-    }
+    f->customerA = test::customerOfAccount(db, f->accountA);
     f->customerB =
         must(Directory::addCustomer(
                  db, {StandardData::institution, u"ｽﾏ ﾊﾅｺ"_s, QDate(1975, 6, 30), u"0787350000"_s}),

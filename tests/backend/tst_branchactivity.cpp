@@ -11,6 +11,7 @@
 #include "StaffAccounts.h"
 #include "TestBackend.h"
 #include "TestDatabases.h"
+#include "TestDirectory.h"
 #include "TestEngines.h"
 #include "TestFlow.h"
 #include "TokyoTime.h"
@@ -64,12 +65,7 @@ std::unique_ptr<Fixture> makeFixture(const QString &engine)
     TestBackend &b = *f->backend;
     QSqlDatabase db = b.service().database().connection();
     const qint64 accountA = b.data().accountId;
-    {
-        auto q = mustRun(db, u"SELECT customer_id FROM accounts WHERE id = ?"_s, {accountA},
-                         "customer A");
-        q.next();
-        f->customerA = q.value(0).toLongLong();
-    }
+    f->customerA = test::customerOfAccount(db, accountA);
     const qint64 branch002 =
         must(Directory::addBranch(db, {StandardData::institution, u"002"_s, u"須磨支店"_s, {}}),
              "branch 002");

@@ -10,6 +10,7 @@
 #include "MustSucceed.h"
 #include "StaffAccounts.h"
 #include "TestBackend.h"
+#include "TestDirectory.h"
 #include "TestEngines.h"
 #include "TestFlow.h"
 
@@ -123,43 +124,11 @@ std::unique_ptr<Fixture> makeFixture(const QString &engine)
     TestBackend &b = *f->backend;
     QSqlDatabase db = b.service().database().connection();
     f->accountA = b.data().accountId;
-    {
-        auto q = mustRun(db, u"SELECT customer_id FROM accounts WHERE id = ?"_s, {f->accountA},
-                         "customer A");
-        q.next();
-        f->customerA = q.value(0).toLongLong();
-    }
-    const qint64 branch002 =
-        must(Directory::addBranch(db, {StandardData::institution, u"002"_s, u"須磨支店"_s, {}}),
-             "branch 002");
-    f->customerB =
-        must(Directory::addCustomer(
-                 db, {StandardData::institution, u"ｽﾏ ﾊﾅｺ"_s, QDate(1975, 6, 30), u"0787350000"_s}),
-             "customer B");
-    must(Directory::addAccount(db,
-                               {.customerId = f->customerB,
-                                .branchId = branch002,
-                                .accountType = u"ordinary"_s,
-                                .accountNumber = u"2222222"_s}),
-         "account B");
-    mustDo(Directory::addInstitution(db,
-                                     {.id = otherInstitution,
-                                      .name = u"ぐんまみらい信用組合"_s,
-                                      .authenticationNumbers = {u"0120000009"_s}}),
-           "institution C");
-    const qint64 branch101 =
-        must(Directory::addBranch(db, {otherInstitution, u"101"_s, u"お客様サポート室"_s, {}}),
-             "branch 101");
-    f->customerC =
-        must(Directory::addCustomer(
-                 db, {otherInstitution, u"ｸﾞﾝﾏ ｼﾞﾛｳ"_s, QDate(1988, 2, 2), u"0272000000"_s}),
-             "customer C");
-    must(Directory::addAccount(db,
-                               {.customerId = f->customerC,
-                                .branchId = branch101,
-                                .accountType = u"ordinary"_s,
-                                .accountNumber = u"3333333"_s}),
-         "account C");
+    f->customerA = test::customerOfAccount(db, f->accountA);
+    const test::ScopeCustomers scope =
+        test::addScopeCustomers(db, otherInstitution, u"お客様サポート室"_s);
+    f->customerB = scope.customerB;
+    f->customerC = scope.customerC;
     using staff::StaffRole;
     f->tokens.insert(u"support"_s, b.staffToken(u"support"_s, StaffRole::Support, {}));
     f->tokens.insert(u"support2"_s, b.staffToken(u"support2"_s, StaffRole::Support, {}));

@@ -15,6 +15,7 @@
 #include "MainWindow.h"
 #include "ServiceCalendar.h"
 #include "TestBackend.h"
+#include "TestDirectory.h"
 #include "TestFlow.h"
 #include "Translations.h"
 #include "WidgetTesting.h"
@@ -65,12 +66,8 @@ void TestCallerCheckPanel::initTestCase()
 
 qint64 TestCallerCheckPanel::customerA() const
 {
-    auto q = tc::backend::runQuery(m_backend->service().database().connection(),
-                                   u"SELECT customer_id FROM accounts WHERE id = ?"_s,
-                                   {m_backend->data().accountId}, u"customer"_s);
-    if (!q || !q->next())
-        qFatal("no customer A");
-    return q->value(0).toLongLong();
+    return tc::test::customerOfAccount(m_backend->service().database().connection(),
+                                       m_backend->data().accountId);
 }
 
 void TestCallerCheckPanel::supportChecksTheCaller()
