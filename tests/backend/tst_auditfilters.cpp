@@ -167,15 +167,7 @@ class TestAuditFilters final : public QObject
 {
     Q_OBJECT
 
-    std::map<QString, std::unique_ptr<Fixture>> m_fixtures;
-
-    Fixture &fixture(const QString &engine)
-    {
-        auto &slot = m_fixtures[engine];
-        if (!slot)
-            slot = makeFixture(engine);
-        return *slot;
-    }
+    test::EngineFixtures<Fixture> fixture {makeFixture};
 
     static QString query(const Fixture &f, const Filter &filter)
     {
@@ -291,7 +283,7 @@ class TestAuditFilters final : public QObject
     }
 
 private Q_SLOTS:
-    void cleanupTestCase() { m_fixtures.clear(); }
+    void cleanupTestCase() { fixture.clear(); }
 
     // Each filter alone and combined, at page sizes 1, 2 and 500: the same rows as the stored
     // log filtered by hand, newest first, none twice, none missing.

@@ -189,15 +189,7 @@ class TestBranchActivity final : public QObject
 {
     Q_OBJECT
 
-    std::map<QString, std::unique_ptr<Fixture>> m_fixtures;
-
-    Fixture &fixture(const QString &engine)
-    {
-        auto &slot = m_fixtures[engine];
-        if (!slot)
-            slot = makeFixture(engine);
-        return *slot;
-    }
+    test::EngineFixtures<Fixture> fixture {makeFixture};
 
     static TestBackend::Reply list(Fixture &f, const QString &user, const QString &query)
     {
@@ -268,7 +260,7 @@ class TestBranchActivity final : public QObject
     }
 
 private Q_SLOTS:
-    void cleanupTestCase() { m_fixtures.clear(); }
+    void cleanupTestCase() { fixture.clear(); }
 
     // Who sees which branch's attempts today; a branch outside the caller's scope answers as
     // one that does not exist.

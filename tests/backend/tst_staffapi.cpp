@@ -112,15 +112,7 @@ class TestStaffApi final : public QObject
 {
     Q_OBJECT
 
-    std::map<QString, std::unique_ptr<Fixture>> m_fixtures;
-
-    Fixture &fixture(const QString &engine)
-    {
-        auto &slot = m_fixtures[engine];
-        if (!slot)
-            slot = makeFixture(engine);
-        return *slot;
-    }
+    test::EngineFixtures<Fixture> fixture {makeFixture};
 
     static TestBackend::Reply staffCall(Fixture &f, const QString &user, const QByteArray &method,
                                         const QString &path, const QJsonObject &body = {})
@@ -191,7 +183,7 @@ class TestStaffApi final : public QObject
     }
 
 private Q_SLOTS:
-    void cleanupTestCase() { m_fixtures.clear(); }
+    void cleanupTestCase() { fixture.clear(); }
 
     // The matrix: every customer-data endpoint as every role, on a customer of the caller's
     // branch (A, branch 001) and of another branch (B, 002), and from another institution.
