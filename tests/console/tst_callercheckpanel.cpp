@@ -51,6 +51,8 @@ private Q_SLOTS:
 
 private:
     qint64 customerA() const;
+    // The customer opened, then Ctrl+8: the caller check tab, if it is the current one.
+    static tc::CallerCheckPanel *openCallerCheck(tc::test::DeskSession &session, qint64 customer);
 
     std::unique_ptr<TestBackend> m_backend;
 };
@@ -70,6 +72,14 @@ qint64 TestCallerCheckPanel::customerA() const
                                        m_backend->data().accountId);
 }
 
+tc::CallerCheckPanel *TestCallerCheckPanel::openCallerCheck(tc::test::DeskSession &session,
+                                                            qint64 customer)
+{
+    session.desk->openCustomer(customer);
+    QTest::keyClick(&session.window, Qt::Key_8, Qt::ControlModifier);
+    return qobject_cast<tc::CallerCheckPanel *>(session.window.tabs()->currentWidget());
+}
+
 void TestCallerCheckPanel::supportChecksTheCaller()
 {
     TestBackend &backend = *m_backend;
@@ -80,9 +90,7 @@ void TestCallerCheckPanel::supportChecksTheCaller()
     QVERIFY(session.activate());
 
     const qint64 customer = customerA();
-    desk.openCustomer(customer);
-    QTest::keyClick(&window, Qt::Key_8, Qt::ControlModifier);
-    auto *panel = qobject_cast<tc::CallerCheckPanel *>(window.tabs()->currentWidget());
+    auto *panel = openCallerCheck(session, customer);
     QVERIFY(panel);
     QTRY_COMPARE(panel->customerId(), customer);
     QTRY_COMPARE(QApplication::focusWidget(), panel->nameKanaEdit());
@@ -208,9 +216,7 @@ void TestCallerCheckPanel::screenshots()
     window.resize(1100, 640);
     QVERIFY(session.activate());
     const qint64 customer = customerA();
-    desk.openCustomer(customer);
-    QTest::keyClick(&window, Qt::Key_8, Qt::ControlModifier);
-    auto *panel = qobject_cast<tc::CallerCheckPanel *>(window.tabs()->currentWidget());
+    auto *panel = openCallerCheck(session, customer);
     QVERIFY(panel);
     QTRY_COMPARE(panel->customerId(), customer);
     typeText(panel->nameKanaEdit(), u"ﾃﾞｰﾀ ﾀﾛｳ"_s);
