@@ -273,13 +273,11 @@ class TestAuditFilters final : public QObject
     static qint64 auditReads(Fixture &f, const QString &user, const QString &target,
                              const QString &result)
     {
-        auto q = mustRun(f.backend->service().database().connection(),
-                         u"SELECT COUNT(*) FROM audit_log WHERE username = ? AND "
-                         "action = 'audit.read' AND target = ? AND details LIKE ?"_s,
-                         {user, target, QString(u"%\"result\":\""_s + result + u"\"%"_s)},
-                         "audit reads");
-        q.next();
-        return q.value(0).toLongLong();
+        return test::mustCount(f.backend->service().database().connection(),
+                               u"SELECT COUNT(*) FROM audit_log WHERE username = ? AND "
+                               "action = 'audit.read' AND target = ? AND details LIKE ?"_s,
+                               {user, target, QString(u"%\"result\":\""_s + result + u"\"%"_s)},
+                               "audit reads");
     }
 
 private Q_SLOTS:

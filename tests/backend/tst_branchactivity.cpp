@@ -66,38 +66,11 @@ std::unique_ptr<Fixture> makeFixture(const QString &engine)
     QSqlDatabase db = b.service().database().connection();
     const qint64 accountA = b.data().accountId;
     f->customerA = test::customerOfAccount(db, accountA);
-    const qint64 branch002 =
-        must(Directory::addBranch(db, {StandardData::institution, u"002"_s, u"須磨支店"_s, {}}),
-             "branch 002");
+    const test::ScopeCustomers scope = test::addScopeCustomers(db, otherInstitution, u"本店"_s);
+    const qint64 accountB = scope.accountB;
+    const qint64 accountC = scope.accountC;
     must(Directory::addBranch(db, {StandardData::institution, u"003"_s, u"明石支店"_s, {}}),
          "branch 003");
-    const qint64 customerB =
-        must(Directory::addCustomer(
-                 db, {StandardData::institution, u"ｽﾏ ﾊﾅｺ"_s, QDate(1975, 6, 30), u"0787350000"_s}),
-             "customer B");
-    const qint64 accountB = must(Directory::addAccount(db,
-                                                       {.customerId = customerB,
-                                                        .branchId = branch002,
-                                                        .accountType = u"ordinary"_s,
-                                                        .accountNumber = u"2222222"_s}),
-                                 "account B");
-    mustDo(Directory::addInstitution(db,
-                                     {.id = otherInstitution,
-                                      .name = u"ぐんまみらい信用組合"_s,
-                                      .authenticationNumbers = {u"0120000009"_s}}),
-           "institution C");
-    const qint64 branch101 =
-        must(Directory::addBranch(db, {otherInstitution, u"101"_s, u"本店"_s, {}}), "branch 101");
-    const qint64 customerC =
-        must(Directory::addCustomer(
-                 db, {otherInstitution, u"ｸﾞﾝﾏ ｼﾞﾛｳ"_s, QDate(1988, 2, 2), u"0272000000"_s}),
-             "customer C");
-    const qint64 accountC = must(Directory::addAccount(db,
-                                                       {.customerId = customerC,
-                                                        .branchId = branch101,
-                                                        .accountType = u"ordinary"_s,
-                                                        .accountNumber = u"3333333"_s}),
-                                 "account C");
 
     // Attempts written as the flow writes them (the branch is the database's to fill in).
     f->todayStart = tokyoMidnight(tokyoDate(b.clock().now()));
@@ -251,12 +224,11 @@ class TestBranchActivity final : public QObject
 
     static qint64 auditRows(Fixture &f, const QString &user, const QString &result)
     {
-        auto q = mustRun(f.backend->service().database().connection(),
-                         u"SELECT COUNT(*) FROM audit_log WHERE username = ? "
-                         "AND action = 'attempts.list' AND details LIKE ?"_s,
-                         {user, QString(u"%\"result\":\""_s + result + u"\"%"_s)}, "audit count");
-        q.next();
-        return q.value(0).toLongLong();
+        return test::mustCount(f.backend->service().database().connection(),
+                               u"SELECT COUNT(*) FROM audit_log WHERE username = ? "
+                               "AND action = 'attempts.list' AND details LIKE ?"_s,
+                               {user, QString(u"%\"result\":\""_s + result + u"\"%"_s)},
+                               "audit count");
     }
 
 private Q_SLOTS:

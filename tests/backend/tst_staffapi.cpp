@@ -153,11 +153,10 @@ class TestStaffApi final : public QObject
 
     static qint64 auditRows(Fixture &f, const QString &username, const QString &action)
     {
-        auto q = mustRun(f.backend->service().database().connection(),
-                         u"SELECT COUNT(*) FROM audit_log WHERE username = ? AND action = ?"_s,
-                         {username, action}, "audit count");
-        q.next();
-        return q.value(0).toLongLong();
+        return test::mustCount(
+            f.backend->service().database().connection(),
+            u"SELECT COUNT(*) FROM audit_log WHERE username = ? AND action = ?"_s,
+            {username, action}, "audit count");
     }
 
     // Locks the standard account's identity step: the institution's threshold of wrong

@@ -32,4 +32,14 @@ inline backend::Statement mustRun(const QSqlDatabase &db, const QString &sql,
     return std::move(statement).value();
 }
 
+// The one number a query answers (a COUNT(*)).
+inline qint64 mustCount(const QSqlDatabase &db, const QString &sql, const QVariantList &values,
+                        const char *what)
+{
+    backend::Statement statement = mustRun(db, sql, values, what);
+    if (!statement.next())
+        qFatal("%s: no row", what);
+    return statement.value(0).toLongLong();
+}
+
 } // namespace tc::test
