@@ -88,15 +88,11 @@ std::unique_ptr<Fixture> makeFixture(const QString &engine)
         Directory::addCustomer(db, {gunma, u"ｸﾞﾝﾏ ｼﾞﾛｳ"_s, QDate(1988, 2, 2), u"0272000000"_s}),
         "customer C");
     must(Directory::addBranch(db, {gunma, u"101"_s, u"本店"_s, {}}), "branch 101");
-    const auto addStaff = [&](const QString &institution, const QString &username,
-                              staff::StaffRole role, const QString &branch) {
-        test::addStaff(b.service().database(), institution, username, role, branch,
-                       TestBackend::staffPassword);
-        f->tokens.insert(username, b.signInStaff(username));
-    };
-    addStaff(StandardData::institution, u"teller001"_s, staff::StaffRole::Teller, u"001"_s);
-    addStaff(StandardData::institution, u"supervisor"_s, staff::StaffRole::Supervisor, {});
-    addStaff(gunma, u"gunma.supervisor"_s, staff::StaffRole::Supervisor, {});
+    using staff::StaffRole;
+    f->tokens.insert(u"teller001"_s, b.staffToken(u"teller001"_s, StaffRole::Teller, u"001"_s));
+    f->tokens.insert(u"supervisor"_s, b.staffToken(u"supervisor"_s, StaffRole::Supervisor, {}));
+    f->tokens.insert(u"gunma.supervisor"_s,
+                     b.staffToken(u"gunma.supervisor"_s, StaffRole::Supervisor, {}, gunma));
     // A day later the sessions have ended: everyone signs in again (audited like the first).
     const auto signInAll = [&] {
         for (const QString &username : f->tokens.keys())
@@ -468,9 +464,8 @@ private Q_SLOTS:
         std::unique_ptr<TestBackend> intactBackend = TestBackend::started(engine);
         std::unique_ptr<TestBackend> brokenBackend = TestBackend::started(engine);
         for (TestBackend *b : {intactBackend.get(), brokenBackend.get()}) {
-            test::addStaff(b->service().database(), StandardData::institution, u"supervisor"_s,
-                           backend::staff::StaffRole::Supervisor, {}, TestBackend::staffPassword);
-            const QString token = b->signInStaff(u"supervisor"_s);
+            const QString token =
+                b->staffToken(u"supervisor"_s, backend::staff::StaffRole::Supervisor, {});
             for (int i = 0; i < 6; ++i)
                 QCOMPARE(b->request("GET",
                                     u"/api/v1/staff/customers?branch_code=001&"

@@ -240,10 +240,9 @@ QString TestBackend::signInStaff(const QString &username, const QString &passwor
 }
 
 QString TestBackend::staffToken(const QString &username, backend::staff::StaffRole role,
-                                const QString &branchCode)
+                                const QString &branchCode, const QString &institutionId)
 {
-    addStaff(m_service->database(), StandardData::institution, username, role, branchCode,
-             staffPassword);
+    addStaff(m_service->database(), institutionId, username, role, branchCode, staffPassword);
     return signInStaff(username);
 }
 

@@ -92,10 +92,11 @@ public:
     // POST /api/v1/staff/session; answers the access token, aborts the test if refused.
     QString signInStaff(const QString &username, const QString &password = staffPassword,
                         const QString &totp = {});
-    // A new staff user of StandardData's institution (branch 001 unless given) signed in:
-    // answers the access token.
+    // A new staff user (addStaff) of StandardData's institution unless given, of branch 001
+    // unless given, signed in: answers the access token.
     QString staffToken(const QString &username, backend::staff::StaffRole role,
-                       const QString &branchCode = QStringLiteral("001"));
+                       const QString &branchCode = QStringLiteral("001"),
+                       const QString &institutionId = StandardData::institution);
     // The Authorization header of a staff call, for request()'s `headers`.
     static std::pair<QByteArray, QByteArray> bearer(const QString &accessToken);
 
