@@ -266,16 +266,6 @@ class TestAuditFilters final : public QObject
         return seqs;
     }
 
-    static qint64 auditReads(Fixture &f, const QString &user, const QString &target,
-                             const QString &result)
-    {
-        return test::mustCount(f.backend->service().database().connection(),
-                               u"SELECT COUNT(*) FROM audit_log WHERE username = ? AND "
-                               "action = 'audit.read' AND target = ? AND details LIKE ?"_s,
-                               {user, target, QString(u"%\"result\":\""_s + result + u"\"%"_s)},
-                               "audit reads");
-    }
-
 private Q_SLOTS:
     void cleanupTestCase() { fixture.clear(); }
 
@@ -415,14 +405,19 @@ private Q_SLOTS:
         for (const QString &path : {u"/api/v1/staff/audit"_s, u"/api/v1/staff/audit/chain"_s}) {
             const QString target =
                 path.endsWith(u"chain"_s) ? u"audit:chain"_s : QStringLiteral("");
-            const qint64 refusals = auditReads(f, u"teller001"_s, target, codes::StaffForbidden);
+            const qint64 refusals = f.backend->auditRows(u"teller001"_s, u"audit.read"_s,
+                                                         codes::StaffForbidden, target);
             const TestBackend::Reply refused = call(f, u"teller001"_s, "GET", path);
             QCOMPARE(refused.status, 403);
             QCOMPARE(refused.json.value(u"code"_s).toString(), QString(codes::StaffForbidden));
-            QCOMPARE(auditReads(f, u"teller001"_s, target, codes::StaffForbidden), refusals + 1);
-            const qint64 reads = auditReads(f, u"supervisor"_s, target, u"ok"_s);
+            QCOMPARE(f.backend->auditRows(u"teller001"_s, u"audit.read"_s, codes::StaffForbidden,
+                                          target),
+                     refusals + 1);
+            const qint64 reads =
+                f.backend->auditRows(u"supervisor"_s, u"audit.read"_s, u"ok"_s, target);
             QCOMPARE(call(f, u"supervisor"_s, "GET", path).status, 200);
-            QCOMPARE(auditReads(f, u"supervisor"_s, target, u"ok"_s), reads + 1);
+            QCOMPARE(f.backend->auditRows(u"supervisor"_s, u"audit.read"_s, u"ok"_s, target),
+                     reads + 1);
         }
         QCOMPARE(f.backend->request("GET", u"/api/v1/staff/audit"_s).status, 401);
     }

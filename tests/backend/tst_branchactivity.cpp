@@ -222,15 +222,6 @@ class TestBranchActivity final : public QObject
         return ids;
     }
 
-    static qint64 auditRows(Fixture &f, const QString &user, const QString &result)
-    {
-        return test::mustCount(f.backend->service().database().connection(),
-                               u"SELECT COUNT(*) FROM audit_log WHERE username = ? "
-                               "AND action = 'attempts.list' AND details LIKE ?"_s,
-                               {user, QString(u"%\"result\":\""_s + result + u"\"%"_s)},
-                               "audit count");
-    }
-
 private Q_SLOTS:
     void cleanupTestCase() { fixture.clear(); }
 
@@ -278,12 +269,12 @@ private Q_SLOTS:
         QString query = u"limit=200"_s;
         if (!branchCode.isEmpty())
             query += u"&branch_code="_s + branchCode;
-        const qint64 refusalsBefore = auditRows(f, user, u"S06"_s);
+        const qint64 refusalsBefore = f.backend->auditRows(user, u"attempts.list"_s, u"S06"_s);
         const TestBackend::Reply reply = list(f, user, query);
         QCOMPARE(reply.status, status);
         if (status != 200) {
             QCOMPARE(reply.json.value(u"code"_s).toString(), QString(codes::StaffNotFound));
-            QCOMPARE(auditRows(f, user, u"S06"_s), refusalsBefore + 1);
+            QCOMPARE(f.backend->auditRows(user, u"attempts.list"_s, u"S06"_s), refusalsBefore + 1);
             return;
         }
         const Result<protocol::AttemptsPage> page = protocol::AttemptsPage::fromJson(reply.json);
@@ -453,9 +444,9 @@ private Q_SLOTS:
     {
         QFETCH(QString, engine);
         Fixture &f = fixture(engine);
-        const qint64 before = auditRows(f, u"teller002"_s, u"ok"_s);
+        const qint64 before = f.backend->auditRows(u"teller002"_s, u"attempts.list"_s, u"ok"_s);
         QCOMPARE(list(f, u"teller002"_s, u"code=B21"_s).status, 200);
-        QCOMPARE(auditRows(f, u"teller002"_s, u"ok"_s), before + 1);
+        QCOMPARE(f.backend->auditRows(u"teller002"_s, u"attempts.list"_s, u"ok"_s), before + 1);
         // Without a session nothing is read, and there is no one to audit.
         const TestBackend::Reply anonymous = f.backend->request("GET", u"/api/v1/staff/attempts"_s);
         QCOMPARE(anonymous.status, 401);

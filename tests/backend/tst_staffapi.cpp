@@ -151,14 +151,6 @@ class TestStaffApi final : public QObject
         return body;
     }
 
-    static qint64 auditRows(Fixture &f, const QString &username, const QString &action)
-    {
-        return test::mustCount(
-            f.backend->service().database().connection(),
-            u"SELECT COUNT(*) FROM audit_log WHERE username = ? AND action = ?"_s,
-            {username, action}, "audit count");
-    }
-
     // Locks the standard account's identity step: the institution's threshold of wrong
     // customer data, each in a flow of its own.
     static void lockIdentity(Fixture &f)
@@ -608,7 +600,7 @@ private Q_SLOTS:
         QVERIFY(!early.isEmpty());
         QCOMPARE(early.last()[u"staff"_s].toString(), u"teller001"_s);
         QCOMPARE(early.last()[u"reason"_s].toString(), u"免許証で本人確認"_s);
-        QVERIFY(auditRows(f, u"teller001"_s, u"lock.release"_s) >= 2);
+        QVERIFY(f.backend->auditRows(u"teller001"_s, u"lock.release"_s) >= 2);
     }
 
     void twoPersonControl_data() { tc::test::addEngineRows(); }
@@ -765,20 +757,20 @@ private Q_SLOTS:
     {
         QFETCH(QString, engine);
         Fixture &f = fixture(engine);
-        const qint64 viewsBefore = auditRows(f, u"teller002"_s, u"customer.view"_s);
+        const qint64 viewsBefore = f.backend->auditRows(u"teller002"_s, u"customer.view"_s);
         QCOMPARE(
             staffCall(f, u"teller002"_s, "GET", u"/api/v1/staff/customers/%1"_s.arg(f.customerA))
                 .status,
             404);
-        QCOMPARE(auditRows(f, u"teller002"_s, u"customer.view"_s), viewsBefore + 1);
+        QCOMPARE(f.backend->auditRows(u"teller002"_s, u"customer.view"_s), viewsBefore + 1);
         // Sign-ins, refused ones included, and sign-outs.
-        QVERIFY(auditRows(f, u"teller001"_s, u"session.sign_in"_s) >= 1);
-        const qint64 signInsBefore = auditRows(f, u"teller002"_s, u"session.sign_in"_s);
+        QVERIFY(f.backend->auditRows(u"teller001"_s, u"session.sign_in"_s) >= 1);
+        const qint64 signInsBefore = f.backend->auditRows(u"teller002"_s, u"session.sign_in"_s);
         const auto refused = f.backend->postJson(
             u"/api/v1/staff/session"_s,
             {{u"username"_s, u"teller002"_s}, {u"password"_s, u"not the password at all"_s}});
         QCOMPARE(refused.status, 401);
-        QCOMPARE(auditRows(f, u"teller002"_s, u"session.sign_in"_s), signInsBefore + 1);
+        QCOMPARE(f.backend->auditRows(u"teller002"_s, u"session.sign_in"_s), signInsBefore + 1);
         {
             auto q = mustRun(f.backend->service().database().connection(),
                              u"SELECT institution_id, details FROM audit_log WHERE username = ? "
@@ -794,12 +786,12 @@ private Q_SLOTS:
                                {{"Authorization", "Bearer " + extra.toLatin1()}})
                      .status,
                  204);
-        QVERIFY(auditRows(f, u"teller002"_s, u"session.sign_out"_s) >= 1);
-        const qint64 readsBefore = auditRows(f, u"supervisor"_s, u"audit.read"_s);
+        QVERIFY(f.backend->auditRows(u"teller002"_s, u"session.sign_out"_s) >= 1);
+        const qint64 readsBefore = f.backend->auditRows(u"supervisor"_s, u"audit.read"_s);
         const auto page = staffCall(f, u"supervisor"_s, "GET", u"/api/v1/staff/audit?limit=5"_s);
         QCOMPARE(page.status, 200);
         QCOMPARE(page.json.value(u"rows"_s).toArray().size(), 5);
-        QCOMPARE(auditRows(f, u"supervisor"_s, u"audit.read"_s), readsBefore + 1);
+        QCOMPARE(f.backend->auditRows(u"supervisor"_s, u"audit.read"_s), readsBefore + 1);
         // Only the caller's institution.
         for (const QJsonValue &row : page.json.value(u"rows"_s).toArray())
             QVERIFY(row[u"username"_s].toString() != u"gunma.supervisor"_s);

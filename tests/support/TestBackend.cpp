@@ -5,6 +5,7 @@
 #include "Database.h"
 #include "Directory.h"
 #include "FlowService.h"
+#include "MustSucceed.h"
 #include "PasswordHasher.h"
 #include "TokyoTime.h"
 
@@ -244,6 +245,22 @@ QString TestBackend::staffToken(const QString &username, backend::staff::StaffRo
 {
     addStaff(m_service->database(), institutionId, username, role, branchCode, staffPassword);
     return signInStaff(username);
+}
+
+qint64 TestBackend::auditRows(const QString &username, const QString &action, const QString &result,
+                              const std::optional<QString> &target)
+{
+    QString sql = u"SELECT COUNT(*) FROM audit_log WHERE username = ? AND action = ?"_s;
+    QVariantList values {username, action};
+    if (target) {
+        sql += u" AND target = ?"_s;
+        values.append(*target);
+    }
+    if (!result.isEmpty()) {
+        sql += u" AND details LIKE ?"_s;
+        values.append(QString(u"%\"result\":\""_s + result + u"\"%"_s));
+    }
+    return mustCount(m_service->database().connection(), sql, values, "audit rows");
 }
 
 std::pair<QByteArray, QByteArray> TestBackend::bearer(const QString &accessToken)

@@ -14,6 +14,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace tc::test {
 
@@ -99,6 +100,10 @@ public:
                        const QString &institutionId = StandardData::institution);
     // The Authorization header of a staff call, for request()'s `headers`.
     static std::pair<QByteArray, QByteArray> bearer(const QString &accessToken);
+    // How many rows of the audit log `username` wrote with `action`; with `result`, only those
+    // that answered it ("ok" or a code); with `target`, only those about it ("" too).
+    qint64 auditRows(const QString &username, const QString &action, const QString &result = {},
+                     const std::optional<QString> &target = std::nullopt);
 
     // The throwaway CA and server certificate (clients of other kinds pin the CA with it).
     const TestCertificates &certificates() const { return m_certificates; }
