@@ -111,6 +111,8 @@ void TestAppsView::supervisorSuspendsAndResumes()
     table->setFocus();
     QTest::keyClick(table, Qt::Key_S, Qt::AltModifier);
     QTRY_VERIFY(view->dialog());
+    // The keys go where the keyboard is once the dialog has it (activation is asynchronous).
+    QTRY_VERIFY(view->dialog()->isAncestorOf(QApplication::focusWidget()));
     tc::AppSuspensionDialog *dialog = view->dialog();
     QVERIFY(dialog->isVisible());
     QVERIFY(!dialog->confirmButton()->isEnabled());
@@ -149,6 +151,8 @@ void TestAppsView::supervisorSuspendsAndResumes()
     // Alt+R, a reason, Enter: resumed, and the app's call works again.
     QTest::keyClick(table, Qt::Key_R, Qt::AltModifier);
     QTRY_VERIFY(view->dialog());
+    // The keys go where the keyboard is once the dialog has it (activation is asynchronous).
+    QTRY_VERIFY(view->dialog()->isAncestorOf(QApplication::focusWidget()));
     QVERIFY(view->dialog()->effectText().contains(reason));
     QVERIFY(view->dialog()->grab().save(tc::test::screenshotDir() + u"/apps_resume_dialog_"_s
                                         + language + u".png"_s));
