@@ -1595,6 +1595,10 @@ Its linkages that have neither expired nor been revoked work again at once.</tra
         <source>Waiting for a supervisor&apos;s approval: early release of the %1 lock (request %2) asked by %3 at %4 JST: %5</source>
         <translation>Waiting for a supervisor&apos;s approval: early release of the %1 lock (request %2) asked by %3 at %4 JST: %5</translation>
     </message>
+    <message>
+        <source>%1 lock released early on %2 JST by %3: %4</source>
+        <translation>%1 lock released early on %2 JST by %3: %4</translation>
+    </message>
 </context>
 <context>
     <name>tc::DemoDirectory</name>

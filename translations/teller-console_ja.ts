@@ -1589,6 +1589,10 @@ Its linkages that have neither expired nor been revoked work again at once.</sou
         <source>Waiting for a supervisor&apos;s approval: early release of the %1 lock (request %2) asked by %3 at %4 JST: %5</source>
         <translation>役席者の承認待ち: %1ロックの早期解除(申請 %2)、%4(日本時間)に %3 が申請: %5</translation>
     </message>
+    <message>
+        <source>%1 lock released early on %2 JST by %3: %4</source>
+        <translation>%1ロックを %2(日本時間)に %3 が早期解除: %4</translation>
+    </message>
 </context>
 <context>
     <name>tc::DemoDirectory</name>

@@ -272,6 +272,20 @@ QString CustomerView::accountsHtml(const protocol::CustomerDetail &detail, const
                     .arg(request.requestedBy, formatTokyoTime(request.requestedAt), request.reason)
                     .toHtmlEscaped());
         }
+        // Early releases by staff stay in the account's history (newest first, the last three):
+        // who, when, why.
+        int releasesShown = 0;
+        for (const protocol::LockHistoryEntry &entry : detail.lockHistory) {
+            if (entry.accountId != account.id || entry.event != u"released_by_staff"_s
+                || releasesShown == 3)
+                continue;
+            ++releasesShown;
+            lines.append(tr("%1 lock released early on %2 JST by %3: %4")
+                             .arg(lockKindLabel(entry.kind),
+                                  formatTokyoDayTime(entry.at, currentUiLanguage()), entry.staff,
+                                  entry.reason)
+                             .toHtmlEscaped());
+        }
         if (!lines.isEmpty())
             item += u"<br>&nbsp;&nbsp;"_s + lines.join(u"<br>&nbsp;&nbsp;"_s);
         items.append(item);

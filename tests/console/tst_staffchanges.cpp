@@ -381,6 +381,9 @@ void TestStaffChanges::tellerClearsIdentityLock()
     QTRY_VERIFY(!desk.changeDialog());
     QTRY_VERIFY(!view->clearLockButton(accountId, u"identity"_s));
     QVERIFY2(!view->headerText().contains(u"B84"_s), qPrintable(view->headerText()));
+    // The early release stays in the account's history: who and why.
+    QTRY_VERIFY2(view->headerText().contains(u"窓口で運転免許証により本人確認"_s),
+                 qPrintable(view->headerText()));
     QVERIFY(window.messageBar()->isVisible());
     QCOMPARE(window.messageBar()->kind(), tc::MessageBar::Kind::Information);
     QVERIFY(!window.messageBar()->text().isEmpty());
