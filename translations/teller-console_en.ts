@@ -2091,18 +2091,6 @@ Its linkages that have neither expired nor been revoked work again at once.</tra
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <source>teller</source>
-        <translation>teller</translation>
-    </message>
-    <message>
-        <source>support</source>
-        <translation>support</translation>
-    </message>
-    <message>
-        <source>supervisor</source>
-        <translation>supervisor</translation>
-    </message>
-    <message>
         <source>Code or message to explain</source>
         <translation>Code or message to explain</translation>
     </message>

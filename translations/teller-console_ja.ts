@@ -2077,18 +2077,6 @@ Its linkages that have neither expired nor been revoked work again at once.</sou
         <translation>ショートカットキー一覧(&amp;K)</translation>
     </message>
     <message>
-        <source>teller</source>
-        <translation>窓口担当</translation>
-    </message>
-    <message>
-        <source>support</source>
-        <translation>サポート担当</translation>
-    </message>
-    <message>
-        <source>supervisor</source>
-        <translation>役席</translation>
-    </message>
-    <message>
         <source>Code or message to explain</source>
         <translation>説明するコード・メッセージ</translation>
     </message>

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AuditLabels.h"
 #include "BranchActivityView.h"
 #include "ConnectionStatusWidget.h"
 #include "CustomerView.h"
@@ -26,20 +27,7 @@ using namespace Qt::StringLiterals;
 
 namespace tc {
 
-namespace {
-
-QString roleText(const QString &role)
-{
-    if (role == u"teller"_s)
-        return MainWindow::tr("teller");
-    if (role == u"support"_s)
-        return MainWindow::tr("support");
-    if (role == u"supervisor"_s)
-        return MainWindow::tr("supervisor");
-    return role;
-}
-
-} // namespace
+namespace { } // namespace
 
 MainWindow::MainWindow(const ErrorCatalog &catalog, const ServiceCalendar &calendar, Clock clock,
                        QWidget *parent)
@@ -199,8 +187,9 @@ void MainWindow::setSignedIn(const protocol::StaffSession &staff)
         where.append(staff.institutionName);
     if (!staff.branchCode.isEmpty())
         where.append(staff.branchName.isEmpty() ? staff.branchCode : staff.branchName);
-    const QString who = tr("%1 (%2)").arg(
-        staff.displayName.isEmpty() ? staff.username : staff.displayName, roleText(staff.role));
+    const QString who =
+        tr("%1 (%2)").arg(staff.displayName.isEmpty() ? staff.username : staff.displayName,
+                          staffRoleLabel(staff.role));
     m_user->setText(where.isEmpty() ? who : who + u" · "_s + where.join(u' '));
     m_user->setAccessibleName(tr("Signed in: %1").arg(m_user->text()));
     const RoleGate gate(staff.role);
